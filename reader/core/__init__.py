@@ -1,0 +1,1 @@
+"""The Qt-free core: domain model, parsing, storage, search and user data."""

@@ -1,0 +1,64 @@
+"""From a file to the library: decide what a text is, parse it, store it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ImportRefused
+from .model import Issue, Standalone
+from .parse import lines as L
+from .parse.front import ISSUE_LABEL
+from .parse.gazette import parse_issue
+from .parse.source import read_text
+from .parse.standalone import parse_standalone
+from .text import squeeze
+
+
+def looks_like_issue(text: str) -> bool:
+    """A gazette issue announces itself near the top with its number: "2022 年第 5-6 期".
+
+    (A 目录 alone is not enough: long plans printed as one document have one too.)
+    """
+    return any(ISSUE_LABEL.match(squeeze(ln.text)) for ln in L.split_lines(text[:20000])[:150])
+
+
+def parse_text(text: str, name: str = "") -> Issue | Standalone:
+    if looks_like_issue(text):
+        return parse_issue(text, name)
+    return parse_standalone(text, name)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    path: str
+    text: str
+    result: Issue | Standalone
+
+    @property
+    def is_issue(self) -> bool:
+        return isinstance(self.result, Issue)
+
+    def summary(self) -> str:
+        r = self.result
+        if isinstance(r, Issue):
+            n = sum(1 for _ in r.documents())
+            return f"《{r.publication}》{r.label}：{len(r.sections)} 个栏目，{n} 件文件，{len(r.warnings)} 条提示"
+        d = r.document
+        return f"《{d.title}》（{d.doc_number or '无文号'}）"
+
+
+def parse_file(path: str | Path) -> Parsed:
+    text = read_text(path)
+    try:
+        result = parse_text(text, Path(path).name)
+    except ImportRefused:
+        raise
+    except Exception as e:  # a parser bug must still refuse cleanly, never half-write
+        raise ImportRefused(f"无法解析：{type(e).__name__}: {e}") from e
+    return Parsed(str(path), text, result)
+
+
+def store(writer, parsed: Parsed, replace: bool = False) -> int:
+    if isinstance(parsed.result, Issue):
+        return writer.add_issue(parsed.result, parsed.text, replace=replace)
+    return writer.add_standalone(parsed.result, parsed.text, replace=replace)

@@ -1,0 +1,1 @@
+"""Parsers: gazette issues as extracted from PDF, and single documents."""

@@ -1,0 +1,239 @@
+"""The front of an issue: masthead, issue label and the 目录 (table of contents).
+
+Nothing here knows a particular publication: labels such as 主管 or 电话 are
+read as "label：value" pairs, section names come from 【…】 lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import docnumber
+from ..model import Dropped, Masthead, TocEntry
+from ..text import cn_number, fold, squeeze
+from .lines import Line, looks_like_title, title_text
+
+ISSUE_LABEL = re.compile(
+    r"^(?P<year>\d{4})\s*年\s*第\s*(?P<nums>[\d\s\-－—–~、,，]+?)\s*期"
+    r"(?:\s*[（(]\s*总\s*第\s*(?P<cum>[\d\s\-－—–~、,，]+?)\s*期\s*[）)])?$"
+)
+CUMULATIVE = re.compile(r"^[（(]\s*总\s*第\s*(?P<cum>[\d\s\-－—–~、,，]+?)\s*期\s*[）)]$")
+SECTION = re.compile(r"^[【\[［〖]\s*(?P<name>[^】\]］〗]{1,30}?)\s*[】\]］〗]$")
+# "(永政发[2022]6 号 YZCR-2022-00004) (3)" or "(永政人〔2022〕12号) (23)" or just "(23)".
+TOC_META = re.compile(r"^(?:[（(](?P<meta>[^（()）]*(?:[〔\[][^〕\]]*[〕\]][^（()）]*)*)[）)])?\s*[（(]\s*(?P<page>\d{1,4})\s*[）)]$")
+# A title and its page on one line: "…的通知 ……… 3" or "…的通知（3）".
+TOC_INLINE = re.compile(r"^(?P<title>.+?)\s*(?:[.…·．]{2,}\s*|[（(])(?P<page>\d{1,4})[）)]?$")
+LABEL_VALUE = re.compile(r"^(?P<label>[\u4e00-\u9fff][\u4e00-\u9fff ]{0,9})\s*[:：]\s*(?P<value>.*)$")
+PUBLICATION = re.compile(r"^《?(?P<name>[\u4e00-\u9fff]{2,30}(?:公报|政报|年鉴))》?$")
+MOTTO = re.compile(r"^[◇◆★☆●○■□]\s*(?P<text>.+?)\s*[◇◆★☆●○■□]$")
+# A slogan: three or more short runs of Chinese characters, no punctuation.
+SLOGAN = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}\s+){2,}[\u4e00-\u9fff]{2,8}$")
+_BOARD_ROLES = ("编辑", "顾问", "主任", "委员", "主编", "社长", "总编", "编委")
+_LIST_HEADERS = ("赠阅范围", "发送范围", "分送范围", "赠阅单位", "发行范围")
+
+
+def numbers(text: str) -> tuple[int, ...]:
+    """"5-6" → (5, 6); "154—155" → (154, 155); "7" → (7,); "5、6" → (5, 6)."""
+    parts = [p for p in re.split(r"[\s\-－—–~、,，]+", text) if p]
+    vals = [int(p) for p in parts if p.isdigit()]
+    if len(vals) == 2 and re.search(r"[\-－—–~]", text) and vals[1] > vals[0] and vals[1] - vals[0] < 12:
+        return tuple(range(vals[0], vals[1] + 1))
+    return tuple(vals)
+
+
+def issue_label(year: int, nums: tuple[int, ...], cum: tuple[int, ...]) -> str:
+    n = f"{nums[0]}-{nums[-1]}" if len(nums) > 1 else f"{nums[0]}"
+    label = f"{year}年第{n}期"
+    if cum:
+        c = f"{cum[0]}—{cum[-1]}" if len(cum) > 1 else f"{cum[0]}"
+        label += f"（总第{c}期）"
+    return label
+
+
+@dataclass
+class Front:
+    publication: str | None = None
+    year: int | None = None
+    numbers: tuple[int, ...] = ()
+    cumulative: tuple[int, ...] = ()
+    masthead: Masthead = field(default_factory=Masthead)
+    toc: list[TocEntry] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    toc_line: int | None = None
+    toc_end: int | None = None       # line number of the 目录's last entry
+
+
+def _is_toc_heading(text: str) -> bool:
+    return squeeze(text) in ("目录", "目次")
+
+
+def parse_front(lines: list[Line]) -> Front:
+    """Read masthead, label and 目录 from the lines before the first document."""
+    f = Front()
+    supervisor = sponsor = motto = editor = None
+    board: list[tuple[str, str]] = []
+    contacts: list[tuple[str, str]] = []
+    distribution: list[str] = []
+    pending_label: str | None = None
+    in_list = False
+    i = 0
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        t = ln.text
+        s = squeeze(t)
+        if _is_toc_heading(t):
+            f.toc_line = ln.no
+            i = _parse_toc(lines, i + 1, f)
+            pending_label = None
+            continue
+        m = ISSUE_LABEL.match(s)
+        if m and f.year is None:
+            f.year = int(m.group("year"))
+            f.numbers = numbers(m.group("nums"))
+            if m.group("cum"):
+                f.cumulative = numbers(m.group("cum"))
+            i += 1
+            continue
+        m = CUMULATIVE.match(s)
+        if m and not f.cumulative:
+            f.cumulative = numbers(m.group("cum"))
+            i += 1
+            continue
+        m = MOTTO.match(t)
+        if m:
+            motto = m.group("text")
+            i += 1
+            continue
+        if s in _LIST_HEADERS:
+            in_list = True
+            i += 1
+            continue
+        if in_list:
+            distribution.append(t)
+            i += 1
+            continue
+        m = PUBLICATION.match(s)
+        if m and f.publication is None:
+            f.publication = m.group("name")
+            i += 1
+            continue
+        m = LABEL_VALUE.match(t)
+        if m:
+            label, value = squeeze(m.group("label")), m.group("value").strip()
+            if label in ("主管", "主管单位"):
+                supervisor = value
+            elif label in ("主办", "主办单位"):
+                sponsor = value
+            elif label.endswith(_BOARD_ROLES) and not contacts:
+                board.append((label, value))
+            else:
+                contacts.append((label, value))
+            pending_label = label
+            i += 1
+            continue
+        if s in ("主管", "主办", "主管单位", "主办单位", "编辑出版"):
+            pending_label = s
+            i += 1
+            continue
+        if pending_label in ("主管", "主办", "主管单位", "主办单位"):
+            if pending_label.startswith("主管"):
+                supervisor = t
+            else:
+                sponsor = t
+            pending_label = None
+            i += 1
+            continue
+        if pending_label == "编辑出版":
+            editor = (editor or "") + s
+            i += 1
+            continue
+        if board and pending_label and board[-1][0] == pending_label and not contacts:
+            # Names of a board role that run over several lines.
+            role, names = board[-1]
+            board[-1] = (role, f"{names} {t}")
+            i += 1
+            continue
+        if squeeze(t).startswith("编辑委员会") or squeeze(t) == "编委会":
+            i += 1
+            continue
+        i += 1
+    f.masthead = Masthead(supervisor=supervisor, sponsor=sponsor, board=tuple(board),
+                          contacts=tuple(contacts), distribution=tuple(distribution),
+                          motto=motto, editor=editor)
+    return f
+
+
+def _raw_meta(raw: str) -> str:
+    """The bracketed 文号/code part of a raw 目录 line, spaces as printed."""
+    m = TOC_META.match(raw.strip())
+    return m.group("meta") or "" if m else raw
+
+
+def _meta(meta: str | None) -> tuple[str | None, str | None, str | None]:
+    if not meta:
+        return None, None, None
+    nums = docnumber.find_all(meta)
+    num = nums[0] if nums else None
+    return (num.normal if num else None, num.printed.strip() if num else None, docnumber.find_code(meta))
+
+
+def _parse_toc(lines: list[Line], i: int, f: Front) -> int:
+    """Read 目录 entries from lines[i:], return the index after the last one."""
+    section = ""
+    pending: list[Line] = []
+    last_end = i
+
+    def flush_orphans():
+        for ln in pending:
+            reason = "标语" if SLOGAN.match(ln.text) else "目录中不属于任何条目的文字"
+            f.dropped.append(Dropped(ln.no, ln.text, reason))
+            if reason != "标语":
+                f.warnings.append(f"目录第{ln.no}行“{ln.text}”不属于任何条目，已略去")
+        pending.clear()
+
+    while i < len(lines):
+        ln = lines[i]
+        t = ln.text
+        m = SECTION.match(t)
+        if m:
+            flush_orphans()
+            section = squeeze(m.group("name"))
+            f.sections.append(section)
+            i += 1
+            last_end = i
+            continue
+        m = TOC_META.match(t)
+        if m and pending:
+            title = title_text("".join(p.text for p in pending))
+            num, printed, code = _meta(_raw_meta(ln.raw))
+            f.toc.append(TocEntry(section, title, num, printed, code, int(m.group("page")), pending[0].no))
+            pending.clear()
+            f.toc_end = ln.no
+            i += 1
+            last_end = i
+            continue
+        m = TOC_INLINE.match(t)
+        if m and (pending or looks_like_title(m.group("title"))) and ("关于" in t or "《" in t or pending):
+            title = title_text("".join(p.text for p in pending) + m.group("title"))
+            num, printed, code = _meta(ln.raw)
+            f.toc.append(TocEntry(section, title, num, printed, code, int(m.group("page")),
+                                  (pending[0] if pending else ln).no))
+            pending.clear()
+            f.toc_end = ln.no
+            i += 1
+            last_end = i
+            continue
+        if LABEL_VALUE.match(t) or (not looks_like_title(t) and not SLOGAN.match(t)):
+            break  # the 目录 is over: back to the masthead (编辑出版, 电话: …)
+        pending.append(ln)
+        i += 1
+    # Lines gathered after the last entry are not the 目录's: slogans are dropped,
+    # anything else goes back to the masthead reader.
+    while pending and SLOGAN.match(pending[0].text):
+        f.dropped.append(Dropped(pending[0].no, pending[0].text, "标语"))
+        pending.pop(0)
+        last_end += 1
+    return last_end

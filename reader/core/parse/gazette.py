@@ -1,0 +1,249 @@
+"""Parse a whole gazette issue as extracted from its PDF."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from ..errors import ImportRefused
+from ..model import (DATE, INTERPRETATION, PARAGRAPH, PLAN, Document, Dropped, Issue, Masthead,
+                     Section, TocEntry)
+from ..text import fold, open_brackets, squeeze
+from . import lines as L
+from .document import (Parsed, interpretation_header, parse_interpretation, parse_official,
+                       title_span, with_attachments)
+from .finalize import finalize_issue
+from .front import Front, issue_label, parse_front, SLOGAN
+from .lines import Line
+
+PAGE_NUMBER = re.compile(r"^[—\-－–~·]\s*\d{1,4}\s*[—\-－–~·]$|^第\s*\d{1,4}\s*页$")
+
+
+@dataclass
+class Start:
+    index: int              # first line of the document
+    kind: str               # "official" or "interpretation"
+    title_end: int = 0      # official: lines[index:title_end] is the title
+    number_line: int | None = None
+    author: str | None = None
+    explains: str = ""
+
+
+def _find_starts(lines: list[Line], toc_titles: list[str]) -> list[Start]:
+    starts: list[Start] = []
+    taken: set[int] = set()
+    toc_folded = {fold(t) for t in toc_titles}
+    for i, ln in enumerate(lines):
+        if i in taken:
+            continue
+        if L.is_doc_number_line(ln.text) and i > 0:
+            s = title_span(lines, i, toc_titles)
+            if starts and s <= starts[-1].index:
+                continue
+            starts.append(Start(s, "official", title_end=i, number_line=i))
+            taken.update(range(s, i + 1))
+            continue
+        h = interpretation_header(lines, i)
+        if h:
+            first, author, explains = h
+            starts.append(Start(first, "interpretation", title_end=i + 1, author=author, explains=explains))
+            taken.update(range(first, i + 1))
+            continue
+        # A document listed in the 目录 but printed without a 文号 line.
+        for k in (1, 2, 3):
+            if i + k <= len(lines) and fold("".join(x.text for x in lines[i:i + k])) in toc_folded:
+                nxt = lines[i + k].text if i + k < len(lines) else ""
+                if not L.is_doc_number_line(nxt):
+                    starts.append(Start(i, "official", title_end=i + k))
+                    taken.update(range(i, i + k))
+                break
+    return starts
+
+
+def _furniture(lines: list[Line], front: Front, first: int) -> tuple[list[Line], list[Dropped]]:
+    """Drop running headers, page numbers and slogans that fall between pages."""
+    headers = {squeeze(s) for s in front.sections}
+    if front.publication:
+        headers.add(front.publication)
+    slogans = {squeeze(d.text) for d in front.dropped}
+    kept, dropped = [], []
+    for idx, ln in enumerate(lines):
+        if idx < first:
+            kept.append(ln)
+            continue
+        s = squeeze(ln.text)
+        if s in headers:
+            dropped.append(Dropped(ln.no, ln.text, "页眉"))
+        elif PAGE_NUMBER.match(ln.text):
+            dropped.append(Dropped(ln.no, ln.text, "页码"))
+        elif s in slogans or (SLOGAN.match(ln.text) and s in slogans):
+            dropped.append(Dropped(ln.no, ln.text, "标语"))
+        else:
+            kept.append(ln)
+    return kept, dropped
+
+
+def _similar(a: str, b: str) -> float:
+    return SequenceMatcher(None, fold(a), fold(b)).ratio()
+
+
+def parse_issue(text: str, source_name: str = "") -> Issue:
+    lines = L.split_lines(text)
+    if not lines:
+        raise ImportRefused("文件为空：没有任何文字")
+    # First pass: the 目录 tells which titles to expect.
+    probe = parse_front(lines)
+    toc_titles = [e.title for e in probe.toc]
+    toc_end = probe.toc_end or probe.toc_line
+    toc_idx = next((i for i, ln in enumerate(lines) if ln.no == toc_end), -1)
+    after_toc = lines[toc_idx + 1:] if toc_idx >= 0 else lines
+    starts = _find_starts(after_toc, toc_titles)
+    if not starts:
+        raise ImportRefused("不是政府公报：找不到任何带文号的文件或解读")
+    first_line_no = after_toc[starts[0].index].no
+    first = next(i for i, ln in enumerate(lines) if ln.no == first_line_no)
+    front = parse_front(lines[:first])
+    if front.year is None or not front.numbers:
+        raise ImportRefused("不是政府公报：找不到“××××年第×期”这样的期号")
+    if not front.publication:
+        raise ImportRefused("不是政府公报：找不到刊名（如“××市人民政府公报”）")
+    kept, dropped = _furniture(lines, front, first)
+    dropped = front.dropped + dropped
+    dropped_nos = {d.line for d in dropped}
+    front_matter = tuple((ln.no, ln.text) for ln in lines[:first] if ln.no not in dropped_nos)
+    body = [ln for ln in kept if ln.no >= first_line_no]
+    starts = _find_starts(body, toc_titles)
+    warnings = list(front.warnings)
+
+    parsed: list[tuple[Start, Parsed]] = []
+    for n, st in enumerate(starts):
+        end = starts[n + 1].index if n + 1 < len(starts) else len(body)
+        region = body[st.index:end]
+        if st.kind == "official":
+            number_line = st.number_line - st.index if st.number_line is not None else None
+            p = parse_official(region, st.title_end - st.index, number_line)
+        else:
+            p = parse_interpretation(region, st.title_end - st.index, st.author, st.explains)
+        parsed.append((st, p))
+    _refuse_if_cut(parsed, body, front)
+
+    policies = [p for st, p in parsed if st.kind == "official"]
+    interps = [p for st, p in parsed if st.kind == "interpretation"]
+    placed = _match_toc(policies, front.toc, warnings)
+    pairs = _pair(interps, policies, warnings)
+
+    # Assemble sections in 目录 order; documents in print order.
+    section_names = list(front.sections) or ["正文"]
+    by_section: dict[str, list[Document]] = {s: [] for s in section_names}
+    last_section = section_names[0]
+    for st, p in parsed:
+        if st.kind == "interpretation" and id(p) in pairs:
+            continue
+        if st.kind == "official":
+            entry = placed.get(id(p))
+            doc = with_attachments(p)
+            if entry:
+                doc = replace(doc, page=entry.page)
+                last_section = entry.section or last_section
+            doc = replace(doc, interpretations=tuple(
+                i.doc for i in interps if pairs.get(id(i)) is p))
+        else:
+            doc = p.doc
+        by_section.setdefault(last_section, []).append(doc)
+    _check_pages(front.toc, warnings)
+    sections = tuple(Section(name, k, tuple(by_section.get(name, ())))
+                     for k, name in enumerate(by_section) if by_section.get(name))
+    label = issue_label(front.year, front.numbers, front.cumulative)
+    issue = Issue(
+        key="", publication=front.publication, year=front.year, numbers=front.numbers,
+        cumulative=front.cumulative, label=label, masthead=front.masthead, sections=sections,
+        toc=tuple(front.toc), warnings=tuple(warnings), dropped=tuple(sorted(dropped, key=lambda d: d.line)),
+        front_matter=front_matter, source_name=source_name,
+    )
+    return finalize_issue(issue)
+
+
+def _refuse_if_cut(parsed: list[tuple[Start, Parsed]], body: list[Line], front: Front) -> None:
+    """A file cut off mid-document must not pass for a whole issue."""
+    last_line = body[-1]
+    last = parsed[-1][1]
+    while last.attachments:
+        last = last.attachments[-1]
+    tail = last.doc.blocks[-1] if last.doc.blocks else None
+    if tail is not None and tail.kind == PARAGRAPH and (
+            open_brackets(tail.text) > 0 or tail.text[-1] not in L.TERMINAL + "”》"):
+        raise ImportRefused(f"文件在第{last_line.no}行中断：最后一段“…{tail.text[-12:]}”没有结束")
+    officials = [p for st, p in parsed if st.kind == "official"]
+    if front.toc:
+        found = [p.doc.title for p in officials]
+        last_entry = front.toc[-1]
+        if not any(_similar(last_entry.title, t) > 0.85 for t in found):
+            raise ImportRefused(
+                f"文件不完整：目录最后一项《{last_entry.title}》在正文中找不到（文件可能在第{last_line.no}行被截断）")
+    if officials and officials[-1].doc.date is None and any(p.doc.date for p in officials[:-1]):
+        raise ImportRefused(
+            f"文件在第{last_line.no}行中断：最后一件《{officials[-1].doc.title}》没有署名和成文日期")
+
+
+def _match_toc(policies: list[Parsed], toc: list[TocEntry], warnings: list[str]) -> dict[int, TocEntry]:
+    placed: dict[int, TocEntry] = {}
+    free = list(toc)
+    for p in policies:
+        d = p.doc
+        best = max(free, key=lambda e: _similar(e.title, d.title), default=None)
+        if best is None or _similar(best.title, d.title) < 0.85:
+            warnings.append(f"目录缺少正文中的文件：《{d.title}》（{d.doc_number or '无文号'}）")
+            continue
+        free.remove(best)
+        placed[id(p)] = best
+        if _similar(best.title, d.title) < 1.0:
+            warnings.append(f"目录标题与正文标题不一致：目录作《{best.title}》，正文作《{d.title}》")
+        toc_pair = " ".join(x for x in (best.doc_number_printed, best.code) if x)
+        doc_pair = " ".join(x for x in (d.doc_number_printed, d.code) if x)
+        if (best.doc_number and best.doc_number != d.doc_number) or (best.code and best.code != d.code):
+            warnings.append(
+                f"目录与正文的文号不一致：《{d.title}》目录作 {toc_pair}，正文作 {doc_pair}；以正文为准")
+    for e in free:
+        warnings.append(f"目录条目在正文中找不到：《{e.title}》（{e.doc_number_printed or '无文号'}，第{e.page}页）")
+    return placed
+
+
+def _candidates(p: Parsed) -> list[str]:
+    titles = [p.doc.title] + [a.doc.title for a in p.attachments]
+    titles += re.findall(r"[《〈](.+)[》〉]", p.doc.title)
+    return titles
+
+
+def _pair(interps: list[Parsed], policies: list[Parsed], warnings: list[str]) -> dict[int, Parsed]:
+    """Pair each 解读 with the policy whose title it names, tolerating small differences."""
+    pairs: dict[int, Parsed] = {}
+    for ip in interps:
+        named = ip.doc.explains or ""
+        scored = []
+        for order, p in enumerate(policies):
+            score = max((_similar(named, t) for t in _candidates(p)), default=0.0)
+            before = p.doc.line < ip.doc.line
+            scored.append((score, before, order, p))
+        if not scored:
+            warnings.append(f"解读没有对应的政策文件：《{named}》")
+            continue
+        # Highest similarity wins; on a tie, the nearest policy printed before it.
+        score, _, _, best = max(scored, key=lambda s: (round(s[0], 3), s[1], s[2] if s[1] else -s[2]))
+        if score < 0.8:
+            warnings.append(f"解读没有对应的政策文件：《{named}》（最接近的是《{best.doc.title}》，相似度 {score:.2f}）")
+            continue
+        pairs[id(ip)] = best
+        exact = max(_candidates(best), key=lambda t: _similar(named, t))
+        if fold(exact) != fold(named):
+            warnings.append(f"解读所称标题与政策标题略有不同：解读作《{named}》，政策为《{exact}》（相似度 {score:.2f}），已配对")
+    return pairs
+
+
+def _check_pages(toc: list[TocEntry], warnings: list[str]) -> None:
+    prev = None
+    for e in toc:
+        if e.page is None:
+            continue
+        if prev is not None and e.page < prev.page:
+            warnings.append(f"目录页码顺序颠倒：《{e.title}》第{e.page}页排在《{prev.title}》第{prev.page}页之后")
+        prev = e

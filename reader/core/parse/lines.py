@@ -1,0 +1,140 @@
+"""What a single line of an official document looks like."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import dates, docnumber
+from ..text import is_cjk, open_brackets, squeeze, tidy
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int      # 1-based line number in the source
+    text: str    # tidied text (never empty)
+    raw: str = ""  # as printed, only trimmed: 文号 keep their printed form
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with their source line numbers."""
+    out = []
+    for i, raw in enumerate(text.split("\n"), 1):
+        t = tidy(raw.replace("\f", " "))
+        if t:
+            out.append(Line(i, t, raw.strip()))
+    return out
+
+
+_CN_NUM = "一二三四五六七八九十百零〇"
+HEADING_PATTERNS = (
+    (1, re.compile(rf"^第[{_CN_NUM}\d]+章")),
+    (2, re.compile(rf"^第[{_CN_NUM}\d]+节")),
+    (1, re.compile(rf"^[{_CN_NUM}]+[、.．]")),
+    (2, re.compile(rf"^[（(]\s*[{_CN_NUM}]+\s*[）)]")),
+    (3, re.compile(r"^\d{1,3}\s*[.．、](?!\d)")),
+    (4, re.compile(r"^[（(]\s*\d{1,3}\s*[）)]")),
+    (4, re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
+)
+ARTICLE = re.compile(rf"^第[{_CN_NUM}\d]+条")
+BULLET = re.compile(r"^[-•·●▪]\s+")
+ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*(?:[:：.．、]\s*.*)?$")
+NOTE = re.compile(r"^[（(](?:此件|本件|本文|此文|有删减|本刊)[^）)]*[）)]$")
+_SENTENCE_PUNCT = "。；！？"
+# Where a line may end a paragraph. "”" and "》" are missing on purpose: a line
+# ending there is, in these texts, nearly always cut by a page break.
+TERMINAL = "。！？；：:;!?…）)〕]】」』"
+
+
+def heading_marker(text: str) -> tuple[int, int] | None:
+    """(level, length of the marker) when the line opens with a heading number."""
+    for level, rx in HEADING_PATTERNS:
+        m = rx.match(text)
+        if m:
+            return level, m.end()
+    return None
+
+
+def heading_level(text: str) -> int | None:
+    """The level when the whole line is a heading: a marker and a short phrase,
+    at most one sentence (“（一）文件起草依据。” yes; “1.测绘流程。在房屋…” no)."""
+    hm = heading_marker(text)
+    if not hm:
+        return None
+    rest = text[hm[1]:].strip()
+    limit = 60
+    if rest.endswith("。"):
+        # A closing full stop is allowed on a short lead phrase ("（一）起草依据。"),
+        # not on a sentence, nor on a numbered list item ("4.个人从事…的所得。").
+        rest, limit = rest[:-1], 30
+        if "，" in rest or "," in rest or hm[0] > 2:
+            return None
+    if not rest or len(rest) > limit or any(c in rest for c in _SENTENCE_PUNCT + "：:"):
+        return None
+    if open_brackets(rest):
+        return None  # cut by a page break: the rest follows on the next line
+    return hm[0]
+
+
+def starts_structure(text: str) -> bool:
+    """Lines that always begin a new block."""
+    return bool(
+        heading_marker(text) or ARTICLE.match(text) or BULLET.match(text) or "\t" in text
+        or ATTACHMENT.match(text) or NOTE.match(text) or dates.is_date_line(text)
+    )
+
+
+def is_doc_number_line(text: str) -> bool:
+    return docnumber.parse(text) is not None
+
+
+def is_code_line(text: str) -> bool:
+    return bool(docnumber.CODE.fullmatch(text.strip()))
+
+
+_ORG_END = "厅局部委院府会署行社办室处所站中心组"
+
+
+def looks_like_name(text: str, limit: int = 30) -> bool:
+    """A short line with no sentence punctuation: a signature, an issuer, a bureau."""
+    return 0 < len(text) <= limit and not any(c in text for c in "。，；：:,;！？、“”《》")
+
+
+def is_org_name(text: str) -> bool:
+    return looks_like_name(text) and text.rstrip().endswith(tuple(_ORG_END)) and " " not in text.strip()
+
+
+def title_text(text: str) -> str:
+    """A title as printed, minus the spaces that line-wrapping put into it.
+
+    A space is kept only between joint issuers ("湖南省自然资源厅 湖南省住房和
+    城乡建设厅关于…"), that is, when it follows an agency name before "关于".
+    """
+    text = tidy(text)
+    out = []
+    for i, ch in enumerate(text):
+        if ch == " ":
+            before, after = text[:i], text[i + 1:]
+            if (before.endswith(tuple(_ORG_END)) and "关于" in after and not after.startswith("关于")
+                    and "关于" not in before):
+                out.append(ch)
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def looks_like_title(text: str) -> bool:
+    """A line that could be (part of) a document title: short-ish, no sentence inside."""
+    if len(text) > 80 or heading_marker(text) or starts_structure(text):
+        return False
+    return not any(c in text for c in "。；：:！？")
+
+
+def is_cjk_text(text: str) -> bool:
+    return any(is_cjk(c) for c in text)
+
+
+__all__ = [
+    "Line", "split_lines", "heading_marker", "heading_level", "starts_structure",
+    "is_doc_number_line", "is_code_line", "looks_like_name", "is_org_name", "title_text",
+    "looks_like_title", "squeeze", "TERMINAL", "ARTICLE", "BULLET", "ATTACHMENT", "NOTE",
+]

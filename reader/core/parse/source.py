@@ -1,0 +1,87 @@
+"""Bytes to text: encodings, line ends, and the inputs that are refused outright."""
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ..errors import ImportRefused
+
+# A gazette issue is a few hundred kilobytes of text; far beyond that is not one.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def _plausible(text: str) -> float:
+    """Share of characters a Chinese document could contain."""
+    good = sum(1 for c in text if c.isprintable() or c in "\n\t\r\f")
+    bad = sum(1 for c in text if "\ue000" <= c <= "\uf8ff" or "\ud800" <= c <= "\udfff")
+    return (good - bad) / max(1, len(text))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: NULs, and text that reads as text."""
+    if len(data) % 2:
+        return None
+    best, score = None, 0.0
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sc = _plausible(text[:20000])
+        if sc > score:
+            best, score = text, sc
+    return best if score > 0.97 else None
+
+
+def decode(data: bytes) -> str:
+    if not data.strip():
+        raise ImportRefused("文件为空：没有任何文字")
+    if data.startswith(codecs.BOM_UTF8):
+        text = _strict(data[3:], "utf-8")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _strict(data, "utf-16")
+    elif data.startswith(b"%PDF-"):
+        raise ImportRefused("这是 PDF 文件：请在阅读器中用“文件→导入”导入 PDF，或先转成文本")
+    else:
+        text = _utf16_without_bom(data) if b"\x00" in data[:4096] else None
+        if text is None:
+            if b"\x00" in data:
+                raise ImportRefused("不是文本文件：含有二进制数据")
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    text = data.decode("gb18030")
+                except UnicodeDecodeError:
+                    raise ImportRefused("无法识别文字编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f")
+    if controls > max(8, len(text) // 200):
+        raise ImportRefused("不是文本文件：含有大量控制字符")
+    if not text.strip():
+        raise ImportRefused("文件为空：没有任何文字")
+    return text
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise ImportRefused(f"文字编码有误：按 {encoding} 解码到第 {e.start} 字节失败") from None
+
+
+def read_text(path: str | Path) -> str:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError as e:
+        raise ImportRefused(f"无法读取 {p}：{e.strerror or e}") from None
+    if p.is_dir():
+        raise ImportRefused(f"{p} 是文件夹，不是文件")
+    if size > MAX_BYTES:
+        raise ImportRefused(f"文件过大（{size / 1048576:.1f} MB）：一期公报的文字不过几百 KB，上限 {MAX_BYTES // 1048576} MB")
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise ImportRefused(f"无法读取 {p}：{e.strerror or e}") from None
+    return decode(data)

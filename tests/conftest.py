@@ -1,0 +1,65 @@
+"""Shared fixtures. Every test runs with its own user data folder and no display."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sources" / "yongzhou-gazette-2022-05-06.txt"
+CORPUS = ROOT / "data" / "corpus" / "govcn"
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _user_data(tmp_path_factory, monkeypatch):
+    # Never touch the real user's folders.
+    monkeypatch.setenv("GAZETTE_READER_DATA", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_issue(sample_text):
+    from reader.core.parse.gazette import parse_issue
+    return parse_issue(sample_text, SAMPLE.name)
+
+
+@pytest.fixture(scope="session")
+def corpus_files() -> list[Path]:
+    files = sorted(CORPUS.glob("*.txt"))
+    assert len(files) == 60
+    return files
+
+
+@pytest.fixture(scope="session")
+def built_library(tmp_path_factory) -> Path:
+    """A library built from data/sources, shared read-only by the tests."""
+    from reader.core.build import build_library
+    out = tmp_path_factory.mktemp("lib") / "gazette.db"
+    build_library(ROOT / "data" / "sources", out)
+    return out
+
+
+@pytest.fixture
+def library_copy(built_library, tmp_path) -> Path:
+    dst = tmp_path / "gazette.db"
+    shutil.copyfile(built_library, dst)
+    return dst
+
+
+def run_cli(*args: str, input_bytes: bytes | None = None, env_extra: dict | None = None):
+    """Run ``python -m reader`` in a child process, as a user would."""
+    import subprocess
+    env = dict(os.environ)
+    env.update(env_extra or {})
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, cwd=ROOT,
+                          env=env, input=input_bytes, timeout=300)
