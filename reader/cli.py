@@ -1,0 +1,117 @@
+"""The ``gazette-reader`` command. With no command it opens the window.
+
+Only what a command needs is imported: Qt for the window, sqlite-utils for writes.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="gazette-reader", description="政府公报阅读器 Gazette Reader")
+    p.add_argument("--version", action="version", version=f"gazette-reader {__version__}")
+    p.add_argument("--db", help="公报库文件（默认：用户数据目录中的公报库，首次运行时由 data/gazette.db 生成）")
+    p.add_argument("--self-test", action="store_true", help="打开窗口、载入公报库、打开第一份带解读的政策，打印计数与首帧耗时后退出")
+    sub = p.add_subparsers(dest="command")
+
+    imp = sub.add_parser("import", help="导入公报或单份公文（文本）")
+    imp.add_argument("files", nargs="+")
+    imp.add_argument("--db", dest="db_sub")
+    imp.add_argument("--replace", action="store_true", help="库中已有同一期时替换")
+
+    dump = sub.add_parser("dump", help="以 JSON 输出整个公报库")
+    dump.add_argument("--db", dest="db_sub")
+
+    build = sub.add_parser("build-db", help="由 data/sources 重建 data/gazette.db")
+    build.add_argument("--sources", default=None)
+    build.add_argument("--out", default=None)
+
+    from .commands import register_extra_commands
+    register_extra_commands(sub)
+    return p
+
+
+def _db(args) -> Path:
+    chosen = getattr(args, "db_sub", None) or args.db
+    if chosen:
+        return Path(chosen)
+    from .core.userlibrary import ensure_user_library
+    return ensure_user_library()
+
+
+def cmd_import(args) -> int:
+    from .core.errors import ImportRefused, StoreError
+    from .core.importer import parse_file, store
+    status = 0
+    writer = None
+    try:
+        for f in args.files:
+            try:
+                parsed = parse_file(f)   # parse first: a refused file never creates or opens the library
+                if writer is None:
+                    from .core.store.writer import LibraryWriter
+                    writer = LibraryWriter(_db(args))
+                n = store(writer, parsed, replace=args.replace)
+                print(f"{f}: 已导入 {parsed.summary()}（{n} 件）")
+                for w in getattr(parsed.result, "warnings", ()):
+                    print(f"  提示：{w}")
+            except ImportRefused as e:
+                print(f"gazette-reader: {f}: {e}", file=sys.stderr)
+                status = 1
+            except StoreError as e:
+                print(f"gazette-reader: {e}", file=sys.stderr)
+                return 2
+    finally:
+        if writer is not None:
+            writer.close()
+    return status
+
+
+def cmd_dump(args) -> int:
+    from .core.errors import StoreError
+    from .core.library import Library
+    try:
+        lib = Library(_db(args))
+    except StoreError as e:
+        print(f"gazette-reader: {e}", file=sys.stderr)
+        return 2
+    try:
+        json.dump(lib.dump(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `dump | head` is fine
+        sys.stderr.close()
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .core.build import build_library
+    from .resources import data_path
+    sources = Path(args.sources) if args.sources else data_path("sources")
+    out = Path(args.out) if args.out else data_path("gazette.db")
+    info = build_library(sources, out)
+    print(f"已生成 {info['path']}：{info['files']} 个来源，{info['documents']} 件文件，build_id {info['build_id'][:12]}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "import":
+        return cmd_import(args)
+    if args.command == "dump":
+        return cmd_dump(args)
+    if args.command == "build-db":
+        return cmd_build(args)
+    if args.command and hasattr(args, "run"):
+        return args.run(args)
+    from .gui.launch import run_gui
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

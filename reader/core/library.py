@@ -1,0 +1,227 @@
+"""The one facade over a content library: typed reads for the window, the CLI and tests.
+
+Reads use the standard library's sqlite3 only, so opening a library costs no
+sqlite-utils import on the start-up path; writes go through ``LibraryWriter``.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+from .errors import StoreError
+from .model import Block, Masthead
+from .records import DocInfo, DocumentView, IssueDetail, IssueInfo, ResolvedCitation, SectionInfo
+from .store import schema
+
+_DOC_COLUMNS = """d.key, d.kind, d.role, d.title, d.doc_number, d.code, d.issuer, d.date, d.page,
+    i.key, s.name, p.key,
+    (SELECT count(*) FROM documents c WHERE c.parent_id = d.id AND c.role = 'interpretation'),
+    (SELECT count(*) FROM documents c WHERE c.parent_id = d.id AND c.role = 'attachment')"""
+_DOC_FROM = """documents d LEFT JOIN issues i ON i.id = d.issue_id
+    LEFT JOIN sections s ON s.id = d.section_id LEFT JOIN documents p ON p.id = d.parent_id"""
+
+
+def _info(row) -> DocInfo:
+    return DocInfo(*row)
+
+
+class Library:
+    def __init__(self, path: str | Path, readonly: bool = True):
+        self.path = Path(path)
+        if not self.path.exists():
+            raise StoreError(f"找不到公报库：{self.path}")
+        try:
+            self.conn = schema.connect(self.path, readonly=readonly)
+            v = schema.version(self.conn)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"无法打开公报库 {self.path}：{e}") from e
+        if v != schema.SCHEMA_VERSION:
+            raise StoreError(f"{self.path} 不是本程序可读的公报库（结构版本 {v}）")
+        # One connection shared by the GUI thread and search workers.
+        self._lock = threading.RLock()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _all(self, sql: str, args=()):
+        with self._lock:
+            return self.conn.execute(sql, args).fetchall()
+
+    def _one(self, sql: str, args=()):
+        with self._lock:
+            return self.conn.execute(sql, args).fetchone()
+
+    def meta(self, key: str) -> str | None:
+        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0] if row else None
+
+    # -- the tree --------------------------------------------------------------
+    def issues(self) -> list[IssueInfo]:
+        """Newest first."""
+        rows = self._all(
+            "SELECT i.key, i.publication, i.year, i.numbers, i.cumulative, i.label, "
+            "(SELECT count(*) FROM documents d WHERE d.issue_id = i.id AND d.parent_id IS NULL) "
+            "FROM issues i")
+        infos = [IssueInfo(r[0], r[1], r[2], tuple(json.loads(r[3])), tuple(json.loads(r[4])), r[5], r[6])
+                 for r in rows]
+        return sorted(infos, key=lambda x: (x.year, x.numbers, x.publication), reverse=True)
+
+    def issue(self, key: str) -> IssueDetail | None:
+        row = self._one("SELECT masthead, warnings, dropped, toc, source_name FROM issues WHERE key = ?", (key,))
+        if not row:
+            return None
+        info = next(i for i in self.issues() if i.key == key)
+        m = json.loads(row[0])
+        masthead = Masthead(**{k: tuple(tuple(x) if isinstance(x, list) else x for x in v) if isinstance(v, list) else v
+                               for k, v in m.items()})
+        return IssueDetail(info, masthead, tuple(json.loads(row[1])), tuple(json.loads(row[2])),
+                           tuple(json.loads(row[3])), row[4])
+
+    def sections(self, issue_key: str) -> list[SectionInfo]:
+        rows = self._all(
+            "SELECT s.id, i.key, s.name, s.ord, "
+            "(SELECT count(*) FROM documents d WHERE d.section_id = s.id AND d.parent_id IS NULL) "
+            "FROM sections s JOIN issues i ON i.id = s.issue_id WHERE i.key = ? ORDER BY s.ord", (issue_key,))
+        return [SectionInfo(*r) for r in rows]
+
+    def section_documents(self, section_id: int) -> list[DocInfo]:
+        rows = self._all(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} "
+                         "WHERE d.section_id = ? AND d.parent_id IS NULL ORDER BY d.ord", (section_id,))
+        return [_info(r) for r in rows]
+
+    def children(self, key: str) -> list[DocInfo]:
+        """Attached texts, then interpretations, in print order."""
+        rows = self._all(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} WHERE p.key = ? "
+                         "ORDER BY d.role = 'interpretation', d.ord", (key,))
+        return [_info(r) for r in rows]
+
+    def standalone_documents(self) -> list[DocInfo]:
+        rows = self._all(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} "
+                         "WHERE d.issue_id IS NULL AND d.parent_id IS NULL ORDER BY d.date DESC, d.key")
+        return [_info(r) for r in rows]
+
+    def info(self, key: str) -> DocInfo | None:
+        row = self._one(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} WHERE d.key = ?", (key,))
+        return _info(row) if row else None
+
+    def first_policy_with_interpretation(self) -> DocInfo | None:
+        row = self._one(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} WHERE d.parent_id IS NULL AND EXISTS "
+                        "(SELECT 1 FROM documents c WHERE c.parent_id = d.id AND c.role = 'interpretation') "
+                        "ORDER BY i.year DESC, d.issue_id DESC, d.ord LIMIT 1")
+        return _info(row) if row else None
+
+    def counts(self) -> dict[str, int]:
+        row = self._one("SELECT (SELECT count(*) FROM issues), (SELECT count(*) FROM documents), "
+                        "(SELECT count(*) FROM documents WHERE role = 'interpretation'), "
+                        "(SELECT count(*) FROM blocks)")
+        return {"issues": row[0], "documents": row[1], "interpretations": row[2], "blocks": row[3]}
+
+    # -- one document ----------------------------------------------------------
+    def blocks(self, key: str) -> tuple[Block, ...]:
+        rows = self._all("SELECT b.kind, b.text, b.level, b.line FROM blocks b JOIN documents d ON d.id = b.doc_id "
+                         "WHERE d.key = ? ORDER BY b.idx", (key,))
+        return tuple(Block(*r) for r in rows)
+
+    def document(self, key: str) -> DocumentView | None:
+        row = self._one(
+            "SELECT d.id, d.doc_number_printed, d.addressees, d.signature, d.date_printed, d.author, "
+            "d.explains, d.fingerprint, i.publication, i.label, d.warnings FROM documents d "
+            "LEFT JOIN issues i ON i.id = d.issue_id WHERE d.key = ?", (key,))
+        if not row:
+            return None
+        doc_id = row[0]
+        info = self.info(key)
+        kids = self.children(key)
+        parent = self.info(info.parent_key) if info.parent_key else None
+        return DocumentView(
+            info=info, blocks=self.blocks(key), doc_number_printed=row[1], addressees=row[2],
+            signature=row[3], date_printed=row[4], author=row[5], explains=row[6], fingerprint=row[7],
+            publication=row[8], issue_label=row[9], parent=parent,
+            attachments=tuple(k for k in kids if k.role == "attachment"),
+            interpretations=tuple(k for k in kids if k.role == "interpretation"),
+            citations=self._citations(doc_id, key), cited_by=self.cited_by(key),
+            warnings=tuple(json.loads(row[10])) if row[10] else (),
+        )
+
+    def _citations(self, doc_id: int, key: str) -> tuple[ResolvedCitation, ...]:
+        rows = self._all(
+            'SELECT c.kind, c.text, c.target, c.block, c.start, c."end", '
+            "(SELECT t.key FROM documents t WHERE t.key != ? AND "
+            "  ((c.kind = 'doc_number' AND t.doc_number = c.target) OR (c.kind = 'title' AND t.title_fold = c.target)) "
+            "  ORDER BY t.parent_id IS NOT NULL, t.id LIMIT 1) "
+            "FROM citations c WHERE c.doc_id = ? ORDER BY c.ord", (key, doc_id))
+        out = []
+        for r in rows:
+            target_title = None
+            if r[6]:
+                t = self._one("SELECT title FROM documents WHERE key = ?", (r[6],))
+                target_title = t[0] if t else None
+            out.append(ResolvedCitation(*r, target_title))
+        return tuple(out)
+
+    def cited_by(self, key: str) -> tuple[DocInfo, ...]:
+        rows = self._all(
+            f"SELECT DISTINCT {_DOC_COLUMNS} FROM citations c JOIN documents d ON d.id = c.doc_id "
+            "LEFT JOIN issues i ON i.id = d.issue_id LEFT JOIN sections s ON s.id = d.section_id "
+            "LEFT JOIN documents p ON p.id = d.parent_id, documents t "
+            "WHERE t.key = ? AND d.id != t.id AND ((c.kind = 'doc_number' AND c.target = t.doc_number) "
+            "OR (c.kind = 'title' AND c.target = t.title_fold))", (key,))
+        return tuple(_info(r) for r in rows)
+
+    def find_by_number(self, normal: str) -> list[DocInfo]:
+        rows = self._all(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} WHERE d.doc_number = ? OR d.code = ?",
+                         (normal, normal))
+        return [_info(r) for r in rows]
+
+    # -- export ----------------------------------------------------------------
+    def dump(self) -> dict:
+        """The whole library as plain data (the ``dump`` command's JSON)."""
+        issues = []
+        for info in sorted(self.issues(), key=lambda x: (x.year, x.numbers)):
+            detail = self.issue(info.key)
+            sections = []
+            for s in self.sections(info.key):
+                sections.append({"name": s.name, "order": s.order,
+                                 "documents": [self._dump_doc(d.key) for d in self.section_documents(s.id)]})
+            issues.append({
+                "key": info.key, "publication": info.publication, "year": info.year,
+                "numbers": list(info.numbers), "cumulative": list(info.cumulative), "label": info.label,
+                "masthead": _masthead_dict(detail.masthead), "toc": list(detail.toc),
+                "sections": sections, "warnings": list(detail.warnings), "dropped": list(detail.dropped),
+                "source": detail.source_name,
+            })
+        docs = [self._dump_doc(d.key) for d in sorted(self.standalone_documents(), key=lambda d: d.key)]
+        return {"schema_version": schema.SCHEMA_VERSION, "issues": issues, "documents": docs}
+
+    def _dump_doc(self, key: str) -> dict:
+        v = self.document(key)
+        i = v.info
+        out = {
+            "key": i.key, "kind": i.kind, "title": i.title, "doc_number": i.doc_number,
+            "doc_number_printed": v.doc_number_printed, "code": i.code, "issuer": i.issuer,
+            "addressees": v.addressees, "signature": v.signature, "date": i.date,
+            "date_printed": v.date_printed, "page": i.page,
+            "blocks": [{"kind": b.kind, "text": b.text, **({"level": b.level} if b.level else {})}
+                       for b in v.blocks],
+            "attachments": [self._dump_doc(a.key) for a in v.attachments],
+            "interpretations": [self._dump_doc(a.key) for a in v.interpretations],
+            "citations": [{"kind": c.kind, "text": c.text, "target": c.target, "block": c.block,
+                           "resolves_to": c.target_key} for c in v.citations],
+            "fingerprint": v.fingerprint,
+        }
+        if i.kind == "interpretation":
+            out["author"] = v.author
+            out["explains"] = v.explains
+        if v.warnings:
+            out["warnings"] = list(v.warnings)
+        return out
+
+
+def _masthead_dict(m: Masthead) -> dict:
+    return {
+        "supervisor": m.supervisor, "sponsor": m.sponsor, "board": [list(x) for x in m.board],
+        "contacts": [list(x) for x in m.contacts], "distribution": list(m.distribution),
+        "motto": m.motto, "editor": m.editor,
+    }
