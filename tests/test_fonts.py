@@ -1,0 +1,84 @@
+"""The shipped CJK fonts must work with no CJK font installed, on screen and in PDFs.
+
+Run headless: QT_QPA_PLATFORM=offscreen python -m pytest tests/test_fonts.py
+"""
+from __future__ import annotations
+
+import ctypes
+
+import pytest
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QPageSize, QPainter, QPdfWriter, QRawFont
+
+from reader.gui import fonts
+
+SENTENCE = "国务院办公厅关于印发《政务信息系统整合共享实施方案》的通知——〇"
+SAMPLE = "国务院办公厅关于印发政务信息系统整合共享实施方案的通知"
+
+
+@pytest.fixture
+def roles(qapp):
+    return fonts.register_fonts()
+
+
+def test_every_role_has_a_known_family(roles):
+    assert set(roles) == set(fonts.ROLES)
+    known = {fonts._base_name(f) for f in QFontDatabase.families()}
+    for role, family in roles.items():
+        assert family in known, (role, family)
+        assert fonts.SHIPPED[role] in known, role
+    assert fonts.register_fonts() == roles  # a second call changes nothing
+
+
+@pytest.mark.parametrize("role", fonts.ROLES)
+def test_shipped_faces_cover_chinese(roles, role):
+    shipped = QFont(fonts.SHIPPED[role])
+    shipped.setWeight(QFont.Weight.Bold if role == "title" else QFont.Weight.Normal)
+    raw = QRawFont.fromFont(shipped)
+    assert raw.isValid()
+    assert raw.familyName() == fonts.SHIPPED[role]
+    # ord(): PySide6 6.12 mis-converts a str to QChar here and reports false misses.
+    missing = [c for c in SAMPLE + "，。、（）《》“”—…〇○" if not raw.supportsCharacter(ord(c))]
+    assert not missing, (role, missing)
+
+
+def test_css_font_stack_ends_with_shipped_face(roles):
+    for role in fonts.ROLES:
+        stack = fonts.css_font_stack(role)
+        assert stack.startswith(f"'{roles[role]}'")
+        assert stack.endswith(f"'{fonts.SHIPPED[role]}'")
+
+
+def _font_names(page) -> set[str]:
+    """Names of the fonts pdfium sees behind each character of a page."""
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    names = set()
+    buffer = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    for index in range(textpage.count_chars()):
+        length = raw.FPDFText_GetFontInfo(textpage.raw, index, buffer, len(buffer), flags)
+        if length:
+            names.add(buffer.value.decode("utf-8", "replace"))
+    return names
+
+
+def test_pdf_embeds_body_font_with_extractable_text(roles, tmp_path):
+    pdfium = pytest.importorskip("pypdfium2")
+    target = tmp_path / "body.pdf"
+    writer = QPdfWriter(str(target))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(300)
+    painter = QPainter(writer)
+    painter.setFont(fonts.role_font("body", 16))
+    painter.drawText(QRectF(0, 0, 2400, 600), Qt.TextFlag.TextWordWrap, SENTENCE)
+    assert painter.end()
+
+    document = pdfium.PdfDocument(str(target))
+    page = document[0]
+    text = page.get_textpage().get_text_range()
+    assert "".join(text.split()) == SENTENCE
+    if roles["body"] == fonts.SHIPPED["body"]:  # no system 仿宋/宋体: ours is embedded
+        assert any(name.startswith("NotoSerifCJKsc") for name in _font_names(page))

@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Build the CJK font subsets shipped in resources/fonts/.
+
+Sources are the Debian packages fonts-noto-cjk and fonts-lxgw-wenkai (SIL OFL 1.1):
+
+    apt-get download fonts-noto-cjk fonts-lxgw-wenkai
+    dpkg -x fonts-noto-cjk_*.deb x && dpkg -x fonts-lxgw-wenkai_*.deb x
+    python tools/make_fonts.py --root x
+
+Subset rule: every character of GB 2312 (6763 hanzi + its 682 symbols), every
+character of data/sources/*.txt and data/corpus/govcn/*.txt, ASCII, Latin-1,
+full-width forms, CJK symbols and punctuation, general punctuation and the
+enclosed/Roman numerals used in official documents.
+
+What else changes, and why:
+* hinting, vertical metrics/layout and BASE are dropped (size);
+* GSUB is dropped after baking the Simplified-Chinese 'locl' forms into the
+  cmap.  Qt's PDF writer maps each glyph back to ONE code point through the cmap,
+  so any ligature (Noto's "——" ccmp ligature) or unmapped alternate glyph would
+  come out of a PDF as garbage when copied/extracted.  Without GSUB every glyph
+  shown is a cmap glyph, and the look no longer depends on the user's locale;
+* Noto's full-width em dash is stretched to the whole advance so "——" joins up
+  without the ligature;
+* LXGW WenKai is renamed: its Debian copyright lists "LXGW" and "霞鹜" as
+  Reserved Font Names, which a modified (subset) version may not use.
+
+Output is byte-for-byte reproducible (head.modified is kept from the source).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.t2CharStringPen import T2CharStringPen
+from fontTools.ttLib import TTFont, newTable
+
+REPO = Path(__file__).resolve().parent.parent
+NOTO = "usr/share/fonts/opentype/noto"
+LXGW = "usr/share/fonts/truetype/lxgw-wenkai"
+SUFFIX = "subset for Gazette Reader"
+
+# (output stem, source file below --root, family to pick from a .ttc, new family or None)
+FONTS = [
+    ("NotoSerifCJKsc-Regular", f"{NOTO}/NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC", None),
+    ("NotoSerifCJKsc-Bold", f"{NOTO}/NotoSerifCJK-Bold.ttc", "Noto Serif CJK SC", None),
+    ("NotoSansCJKsc-Regular", f"{NOTO}/NotoSansCJK-Regular.ttc", "Noto Sans CJK SC", None),
+    ("GazetteWenKai-Regular", f"{LXGW}/LXGWWenKai-Regular.ttf", None, "Gazette WenKai"),
+]
+
+EXTRA_RANGES = [
+    (0x0020, 0x007E),  # ASCII
+    (0x00A0, 0x00FF),  # Latin-1 (° × ÷ é …)
+    (0x2010, 0x2027),  # ‐ – — ― ‖ ‘ ’ “ ” • ‥ … ‧
+    (0x2030, 0x203E),  # ‰ ′ ″ ※ ‾
+    (0x2160, 0x217F),  # Roman numerals Ⅰ Ⅱ … ⅰ ⅱ …
+    (0x2460, 0x249B),  # ① … ⑳  ⑴ … ⒇  ⒈ … ⒛
+    (0x25A0, 0x25A1), (0x25B2, 0x25B3), (0x25C6, 0x25C7), (0x25CB, 0x25CF),  # ■□▲△◆◇○◎●
+    (0x3000, 0x303F),  # CJK symbols and punctuation (incl. 〇)
+    (0x3220, 0x3229),  # ㈠ … ㈩
+    (0xFF01, 0xFF5E),  # full-width forms
+    (0xFFE0, 0xFFE6),  # ￠ ￡ ￥ …
+]
+
+
+def gb2312_chars() -> set[str]:
+    chars = set()
+    for lead in range(0xA1, 0xFF):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return chars
+
+
+def corpus_chars(root: Path = REPO) -> set[str]:
+    chars: set[str] = set()
+    for pattern in ("data/sources/*.txt", "data/corpus/govcn/*.txt"):
+        for path in sorted(root.glob(pattern)):
+            chars |= set(path.read_text(encoding="utf-8"))
+    return chars
+
+
+def wanted_codepoints() -> set[int]:
+    cps = {ord(c) for c in gb2312_chars() | corpus_chars()}
+    for lo, hi in EXTRA_RANGES:
+        cps.update(range(lo, hi + 1))
+    return {cp for cp in cps if cp >= 0x20 and not 0x7F <= cp < 0xA0}
+
+
+def open_face(path: Path, family: str | None) -> TTFont:
+    if path.suffix.lower() != ".ttc":
+        return TTFont(path, recalcTimestamp=False)
+    for number in range(64):
+        font = TTFont(path, fontNumber=number, recalcTimestamp=False)
+        if font["name"].getBestFamilyName() == family:
+            return font
+    raise SystemExit(f"{path}: no face named {family!r}")
+
+
+def bake_locl(font: TTFont, lang: str = "ZHS ") -> int:
+    """Point the cmap straight at the glyphs 'locl' would pick for Simplified Chinese."""
+    if "GSUB" not in font:
+        return 0
+    gsub = font["GSUB"].table
+    lookups: set[int] = set()
+    for script in gsub.ScriptList.ScriptRecord:
+        for lang_sys in script.Script.LangSysRecord:
+            if lang_sys.LangSysTag == lang:
+                for index in lang_sys.LangSys.FeatureIndex:
+                    record = gsub.FeatureList.FeatureRecord[index]
+                    if record.FeatureTag == "locl":
+                        lookups.update(record.Feature.LookupListIndex)
+    mapping: dict[str, str] = {}
+    for index in sorted(lookups):
+        lookup = gsub.LookupList.Lookup[index]
+        for sub in lookup.SubTable:
+            if lookup.LookupType == 7:
+                sub = sub.ExtSubTable
+            if sub.LookupType == 1:
+                for src, dst in sub.mapping.items():
+                    mapping.setdefault(src, dst)
+    changed = set()
+    for table in font["cmap"].tables:
+        for cp, glyph in list(table.cmap.items()):
+            if glyph in mapping:
+                table.cmap[cp] = mapping[glyph]
+                changed.add(cp)
+    return len(changed)
+
+
+def join_em_dash(font: TTFont) -> None:
+    """Stretch a full-width CFF em dash to both edges so that "——" is one line."""
+    glyph = font.getBestCmap().get(0x2014)
+    if glyph is None or "CFF " not in font:
+        return
+    advance = font["hmtx"][glyph][0]
+    if advance != font["head"].unitsPerEm:
+        return
+    glyph_set = font.getGlyphSet()
+    bounds = BoundsPen(glyph_set)
+    glyph_set[glyph].draw(bounds)
+    if bounds.bounds is None:
+        return
+    _, y0, _, y1 = bounds.bounds
+    top = font["CFF "].cff.topDictIndex[0]
+    old = top.CharStrings[glyph]
+    pen = T2CharStringPen(advance - old.private.nominalWidthX, glyph_set)
+    pen.moveTo((0, y0))
+    pen.lineTo((advance, y0))
+    pen.lineTo((advance, y1))
+    pen.lineTo((0, y1))
+    pen.closePath()
+    new = pen.getCharString(private=old.private, globalSubrs=old.globalSubrs)
+    top.CharStrings[glyph] = new
+    font["hmtx"][glyph] = (advance, 0)
+
+
+def subset_font(font: TTFont, codepoints: set[int]) -> None:
+    options = subset.Options()
+    options.layout_features = ["kern"]
+    options.drop_tables += ["GSUB", "BASE", "VORG", "vhea", "vmtx", "DSIG", "gasp"]
+    options.hinting = False
+    options.name_IDs = ["*"]
+    options.name_languages = [0x0409]  # English only: the family is the same everywhere
+    options.glyph_names = False
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codepoints)
+    subsetter.subset(font)
+
+
+def rename(font: TTFont, family: str | None) -> None:
+    name = font["name"]
+    old_family = name.getBestFamilyName()
+    style = name.getBestSubFamilyName()
+    if family:
+        postscript = f"{family.replace(' ', '')}-{style.replace(' ', '')}"
+        for name_id in (16, 17, 18, 21, 22):
+            name.removeNames(nameID=name_id)
+        for name_id, value in ((1, family), (4, f"{family} {style}"), (6, postscript)):
+            name.setName(value, name_id, 3, 1, 0x409)
+        name.setName(f"{family} is a subset of {old_family} made for Gazette Reader", 10, 3, 1, 0x409)
+    else:
+        postscript = name.getDebugName(6)
+    version = name.getDebugName(5) or ""
+    name.setName(f"{version}; {SUFFIX}", 5, 3, 1, 0x409)
+    name.setName(f"{postscript};{SUFFIX}", 3, 3, 1, 0x409)
+
+
+def to_truetype(font: TTFont) -> None:
+    """CFF -> glyf with cubic-to-quadratic conversion (only for --truetype)."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    glyph_set = font.getGlyphSet()
+    order = font.getGlyphOrder()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for glyph_name in order:
+        pen = TTGlyphPen(glyph_set)
+        glyph_set[glyph_name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyf.glyphs[glyph_name] = pen.glyph()
+    del font["CFF "]
+    font["glyf"] = glyf
+    font["loca"] = newTable("loca")
+    maxp = font["maxp"]
+    maxp.tableVersion = 0x00010000
+    for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs",
+                 "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions",
+                 "maxComponentElements", "maxComponentDepth"):
+        setattr(maxp, attr, 1 if attr == "maxZones" else 0)
+    font["head"].glyphDataFormat = 0
+    font["post"].formatType = 3.0
+    font.sfntVersion = "\x00\x01\x00\x00"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=Path("/tmp/fontdebs/x"),
+                        help="folder the .deb files were extracted into (dpkg -x)")
+    parser.add_argument("--out", type=Path, default=REPO / "resources" / "fonts")
+    parser.add_argument("--truetype", action="store_true",
+                        help="convert CFF outlines to TrueType (bigger; not needed by Qt)")
+    parser.add_argument("--only", nargs="*", metavar="STEM", help="build only these outputs")
+    args = parser.parse_args(argv)
+
+    codepoints = wanted_codepoints()
+    args.out.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for stem, source, family, new_family in FONTS:
+        if args.only and stem not in args.only:
+            continue
+        font = open_face(args.root / source, family)
+        missing = sorted(cp for cp in codepoints if cp not in font.getBestCmap())
+        baked = bake_locl(font)
+        subset_font(font, codepoints)
+        join_em_dash(font)
+        rename(font, new_family)
+        if args.truetype and "CFF " in font:
+            to_truetype(font)
+        target = args.out / f"{stem}.{'otf' if 'CFF ' in font else 'ttf'}"
+        for stale in args.out.glob(f"{stem}.*tf"):
+            stale.unlink()
+        font.save(target)
+        size = target.stat().st_size
+        total += size
+        print(f"{target.name}: {font['maxp'].numGlyphs} glyphs, {size / 1e6:.2f} MB, "
+              f"{baked} code points localised, {len(missing)} wanted characters absent"
+              + (f" ({''.join(chr(cp) for cp in missing[:20])}…)" if missing else ""))
+    print(f"total {total / 1e6:.2f} MB in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
