@@ -1,0 +1,134 @@
+"""A document as HTML for reading on screen, styled after GB/T 9704 (Qt-free).
+
+Every block becomes exactly one paragraph whose visible text is the block's
+text, character for character (``white-space: pre-wrap``), so a Location's
+(block, offset) maps straight to a position in the rendered document. All text
+is escaped: a ``<script>`` in a document shows as text.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from .location import Location
+from .model import (ADDRESSEES, ARTICLE, ATTACHMENT_NOTE, CODE, DATE, DOC_NUMBER, HEADING,
+                    LIST_ITEM, NOTE, PARAGRAPH, SIGNATURE, TABLE_ROW, TITLE, Block)
+from .records import DocumentView, ResolvedCitation
+
+
+@dataclass(frozen=True)
+class RenderStyle:
+    """Fonts and colours chosen by the Qt layer (font stacks are CSS family lists)."""
+    body_font: str = "serif"
+    title_font: str = "serif"
+    heading1_font: str = "sans-serif"
+    heading2_font: str = "serif"
+    body_pt: float = 16.0            # 3号
+    title_pt: float = 22.0           # 2号
+    text_color: str = "#1d1d1d"
+    muted_color: str = "#6b6b6b"
+    link_color: str = "#1a4f8b"
+    rule_color: str = "#b8b0a0"
+    title_weight: int = 700
+
+
+@dataclass
+class Rendered:
+    html: str
+    # For each paragraph of the rendered document: the (doc_key, block index) it shows,
+    # or None for a separator. Index = QTextBlock number.
+    blocks: list[tuple[str, int] | None] = field(default_factory=list)
+
+    def paragraph_of(self, doc_key: str, block: int) -> int | None:
+        try:
+            return self.blocks.index((doc_key, block))
+        except ValueError:
+            return None
+
+
+def _css(s: RenderStyle) -> dict[str, str]:
+    indent = "text-indent: 2em;"
+    body = f"font-family: {s.body_font}; font-size: {s.body_pt:.1f}pt;"
+    return {
+        TITLE: f"font-family: {s.title_font}; font-size: {s.title_pt:.1f}pt; font-weight: {s.title_weight}; "
+               f"text-align: center; margin-top: 0.6em; margin-bottom: 0.9em;",
+        DOC_NUMBER: f"{body} text-align: center; margin-bottom: 0.2em;",
+        CODE: f"{body} text-align: center; color: {s.muted_color}; margin-bottom: 0.8em;",
+        ADDRESSEES: f"{body} margin-top: 0.6em;",
+        PARAGRAPH: f"{body} {indent}",
+        ARTICLE: f"{body} {indent}",
+        LIST_ITEM: f"{body} {indent}",
+        TABLE_ROW: f"{body} margin-left: 2em;",
+        NOTE: f"{body} {indent} color: {s.muted_color};",
+        ATTACHMENT_NOTE: f"{body} {indent} margin-top: 0.8em;",
+        SIGNATURE: f"{body} text-align: right; margin-right: 2em; margin-top: 1.2em;",
+        DATE: f"{body} text-align: right; margin-right: 4em;",
+        "h1": f"font-family: {s.heading1_font}; font-size: {s.body_pt:.1f}pt; {indent} margin-top: 0.5em;",
+        "h2": f"font-family: {s.heading2_font}; font-size: {s.body_pt:.1f}pt; {indent}",
+        "h3": f"{body} {indent}",
+    }
+
+
+def _style_for(b: Block, css: dict[str, str]) -> str:
+    if b.kind == HEADING:
+        return css["h1"] if b.level == 1 else css["h2"] if b.level == 2 else css["h3"]
+    return css.get(b.kind, css[PARAGRAPH])
+
+
+def _width_em(text: str) -> float:
+    """Printed width in em: Chinese characters are square, ASCII half as wide."""
+    return sum(0.5 if c.isascii() else 1.0 for c in text)
+
+
+def _centre_over(signature: str, date: str) -> float:
+    """Right margin (em) that centres the signature over a date set 4 em from the right (GB/T 9704)."""
+    return max(0.0, 4 + (_width_em(date) - _width_em(signature)) / 2)
+
+
+def _with_links(text: str, links: list[tuple[int, int, str, str]]) -> str:
+    """Escape text, wrapping [start, end) spans in links (href, tooltip)."""
+    out, pos = [], 0
+    for start, end, href, tip in sorted(links):
+        if start < pos or end > len(text):
+            continue  # overlapping citations: keep the first
+        out.append(html.escape(text[pos:start]))
+        out.append(f'<a href="{html.escape(href)}" title="{html.escape(tip)}">{html.escape(text[start:end])}</a>')
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def render_documents(docs: list[tuple[DocumentView, dict[int, Location]]], style: RenderStyle) -> Rendered:
+    """Render documents one after another (a policy and its attached plans).
+
+    ``docs`` pairs each document with extra links for some of its blocks (block
+    index → Location), used for 解读 headings that point into the policy.
+    """
+    css = _css(style)
+    r = Rendered("")
+    parts = [f'<html><body style="color: {style.text_color};">']
+    for n, (doc, extra) in enumerate(docs):
+        if n:
+            parts.append(f'<p style="margin-top: 1.5em; margin-bottom: 1.5em; text-align: center; '
+                         f'color: {style.rule_color};">— — —</p>')
+            r.blocks.append(None)
+        by_block: dict[int, list[ResolvedCitation]] = {}
+        for c in doc.citations:
+            if c.target_key and c.target_key != doc.key:
+                by_block.setdefault(c.block, []).append(c)
+        for i, b in enumerate(doc.blocks):
+            links = [(c.start, c.end, Location(c.target_key).to_url(), f"打开《{c.target_title or c.text}》")
+                     for c in by_block.get(i, ())]
+            text = _with_links(b.text, links)
+            style_i = _style_for(b, css)
+            if b.kind == SIGNATURE and i + 1 < len(doc.blocks) and doc.blocks[i + 1].kind == DATE:
+                style_i = style_i.replace("margin-right: 2em;", f"margin-right: {_centre_over(b.text, doc.blocks[i + 1].text):.1f}em;")
+            if i in extra:
+                text = (f'<a href="{html.escape(extra[i].to_url())}" title="在政策原文中查看此部分" '
+                        f'style="color: inherit;">{text}</a>')
+            anchor = f'<a name="b{n}_{i}"></a>'
+            parts.append(f'<p style="{style_i} white-space: pre-wrap;">{anchor}{text}</p>')
+            r.blocks.append((doc.key, i))
+    parts.append("</body></html>")
+    r.html = "".join(parts)
+    return r

@@ -1,0 +1,180 @@
+"""The application object: one place that owns the library, the preferences, the
+window and the navigator, and wires the window's commands to them."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core.library import Library
+from ..core.location import Location
+from ..core.render import RenderStyle
+from . import fonts
+from .main_window import MainWindow
+from .navigator import Navigator
+from .settings import Preferences, WindowState, load_preferences, open_settings, save_preferences
+from .themes import THEMES, palette_for
+from .tree_model import LibraryTreeModel
+
+
+class GazetteApp(QObject):
+    preferences_changed = Signal(object)
+    library_changed = Signal()
+
+    def __init__(self, library: Library, settings=None):
+        super().__init__()
+        self.library = library
+        self.settings = settings or open_settings()
+        self.prefs, self.settings_problems = load_preferences(self.settings)
+        self.state = WindowState(self.settings)
+        self.roles = fonts.register_fonts()
+        self.tree_model = LibraryTreeModel(library)
+        self.window = MainWindow(self.tree_model)
+        w = self.window
+        self.navigator = Navigator(library, w.area, w.meta, self.render_style, self)
+        self.features: dict[str, object] = {}
+        self._base_palette = QApplication.instance().palette()
+        self._wire()
+        self.apply_preferences(self.prefs, rerender=False)
+        w.on_close = self.save_state
+
+    # -- preferences -------------------------------------------------------------
+    def render_style(self) -> RenderStyle:
+        t = THEMES[self.prefs.theme]
+        scale = self.prefs.zoom / 100
+        return RenderStyle(
+            body_font=fonts.css_font_stack("body"), title_font=fonts.css_font_stack("title"),
+            heading1_font=fonts.css_font_stack("heading1"), heading2_font=fonts.css_font_stack("heading2"),
+            body_pt=16 * scale, title_pt=22 * scale, text_color=t.text, muted_color=t.muted,
+            link_color=t.link, rule_color=t.rule, title_weight=fonts.role_weight("title").value,
+        )
+
+    def apply_preferences(self, p: Preferences, rerender: bool = True) -> None:
+        self.prefs = p.valid()
+        a = self.window.actions
+        theme = THEMES[self.prefs.theme]
+        QApplication.instance().setPalette(palette_for(theme, self._base_palette))
+        {"light": a.theme_light, "sepia": a.theme_sepia, "dark": a.theme_dark}[self.prefs.theme].setChecked(True)
+        (a.lang_zh if self.prefs.language == "zh_CN" else a.lang_en).setChecked(True)
+        a.split.setChecked(self.prefs.split)
+        self.window.area.set_split(self.prefs.split)
+        self.window.setStyleSheet(
+            f"QLabel#paneCaption {{ color: {theme.muted}; background: {theme.window}; }}"
+            f"QTextBrowser#docView {{ background: {theme.paper}; color: {theme.text}; border: none; }}")
+        save_preferences(self.settings, self.prefs)
+        if rerender:
+            self.navigator.refresh()
+        self.preferences_changed.emit(self.prefs)
+
+    def _set(self, **changes) -> None:
+        from dataclasses import replace
+        self.apply_preferences(replace(self.prefs, **changes))
+
+    # -- commands ----------------------------------------------------------------
+    def _wire(self) -> None:
+        w, a, nav = self.window, self.window.actions, self.navigator
+        w.tree.document_chosen.connect(lambda key: nav.open(Location(key)))
+        w.tree.issue_chosen.connect(self.show_issue)
+        nav.opened.connect(lambda loc: w.tree.select_key(loc.doc_key))
+        nav.history_changed.connect(self._update_history_actions)
+        nav.missing.connect(lambda key: w.statusBar().showMessage(self.tr("Not in this library: {0}").format(key), 8000))
+        a.back.triggered.connect(nav.back)
+        a.forward.triggered.connect(nav.forward)
+        a.split.toggled.connect(lambda on: self._set(split=on) if on != self.prefs.split else None)
+        a.swap.triggered.connect(w.area.swap)
+        a.zoom_in.triggered.connect(lambda: self._set(zoom=self.prefs.zoom + 10))
+        a.zoom_out.triggered.connect(lambda: self._set(zoom=self.prefs.zoom - 10))
+        a.zoom_reset.triggered.connect(lambda: self._set(zoom=100))
+        a.theme_light.triggered.connect(lambda: self._set(theme="light"))
+        a.theme_sepia.triggered.connect(lambda: self._set(theme="sepia"))
+        a.theme_dark.triggered.connect(lambda: self._set(theme="dark"))
+        a.lang_zh.triggered.connect(lambda: self._language("zh_CN"))
+        a.lang_en.triggered.connect(lambda: self._language("en"))
+        a.fullscreen.toggled.connect(self._reading_mode)
+        a.about.triggered.connect(self._about)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        a = self.window.actions
+        a.back.setEnabled(self.navigator.history.can_go_back())
+        a.forward.setEnabled(self.navigator.history.can_go_forward())
+
+    def show_issue(self, issue_key: str) -> None:
+        detail = self.library.issue(issue_key)
+        if detail:
+            self.window.meta.show_issue(detail)
+
+    def _language(self, lang: str) -> None:
+        if lang == self.prefs.language:
+            return
+        self._set(language=lang)
+        QMessageBox.information(self.window, self.tr("Language"),
+                                self.tr("The interface language changes the next time the reader starts."))
+
+    def _reading_mode(self, on: bool) -> None:
+        """Full screen with only the text: no tree, facts, menus or toolbar."""
+        w = self.window
+        if on:
+            self._chrome = (w.tree_dock.isVisible(), w.meta_dock.isVisible())
+            w.tree_dock.hide()
+            w.meta_dock.hide()
+            w.toolbar.hide()
+            w.menuBar().hide()
+            w.statusBar().hide()
+            w.showFullScreen()
+        else:
+            tree, meta = getattr(self, "_chrome", (True, True))
+            w.tree_dock.setVisible(tree)
+            w.meta_dock.setVisible(meta)
+            w.toolbar.show()
+            w.menuBar().show()
+            w.statusBar().show()
+            w.showNormal()
+
+    def _about(self) -> None:
+        from .. import __version__
+        counts = self.library.counts()
+        QMessageBox.about(self.window, self.tr("About Gazette Reader"), self.tr(
+            "<b>Gazette Reader {0}</b><p>Reads government gazettes offline.</p>"
+            "<p>Library: {1}<br>{2} issues, {3} documents.</p>"
+            "<p>Fonts: Noto CJK and LXGW WenKai (SIL Open Font License).</p>").format(
+            __version__, self.library.path, counts["issues"], counts["documents"]))
+
+    # -- state ---------------------------------------------------------------------
+    def restore_state(self) -> None:
+        w = self.window
+        geo = self.state.bytes("geometry")
+        if geo:
+            w.restoreGeometry(geo)
+        layout = self.state.bytes("layout")
+        if layout:
+            w.restoreState(layout)
+        ratio = self.state.number("split_ratio")
+        if ratio:
+            w.area.set_ratio(ratio)
+        if self.state.number("swapped"):
+            w.area.swap()
+        w.actions.show_tree.setChecked(w.tree_dock.isVisible() or not layout)
+        loc = self.state.location()
+        w.tree.expand_newest()
+        if not (loc and self.navigator.open(loc)):
+            first = self.library.first_policy_with_interpretation()
+            if first:
+                self.navigator.open(Location(first.key))
+        elif loc:
+            view = w.area.view_showing(loc.doc_key)
+            if view:
+                view.clear_layer("target")
+
+    def save_state(self) -> None:
+        w = self.window
+        if w.isFullScreen():
+            w.actions.fullscreen.setChecked(False)
+        self.state.save_bytes("geometry", w.saveGeometry())
+        self.state.save_bytes("layout", w.saveState())
+        self.state.save_number("split_ratio", w.area.ratio)
+        self.state.save_number("swapped", 1.0 if w.area.swapped() else 0.0)
+        self.state.save_location(self.navigator.current_location())
+        save_preferences(self.settings, self.prefs)
+        for feature in self.features.values():
+            if hasattr(feature, "on_close"):
+                feature.on_close()

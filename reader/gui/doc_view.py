@@ -1,0 +1,179 @@
+"""One pane of text: rendered documents, links, highlights, and Location mapping.
+
+The view never fetches anything: links are handled by the application (our
+own ``gazette:`` addresses only) and every resource request answers empty.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit
+
+from ..core.location import Location
+from ..core.render import Rendered
+
+
+class DocView(QTextBrowser):
+    location_requested = Signal(object)   # a Location from a link
+    first_paint = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.rendered = Rendered("")
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._painted = False
+        self.setObjectName("docView")
+        self.viewport().installEventFilter(self)
+
+    # -- content ---------------------------------------------------------------
+    def show_rendered(self, rendered: Rendered) -> None:
+        self.rendered = rendered
+        self._layers.clear()
+        self.setExtraSelections([])
+        self.setHtml(rendered.html)
+
+    def doc_keys(self) -> list[str]:
+        seen = []
+        for b in self.rendered.blocks:
+            if b and b[0] not in seen:
+                seen.append(b[0])
+        return seen
+
+    def shows(self, doc_key: str) -> bool:
+        return any(b and b[0] == doc_key for b in self.rendered.blocks)
+
+    def loadResource(self, type_, name: QUrl):  # noqa: N802 (Qt name)
+        return None   # offline: no image, stylesheet or anything else is ever loaded
+
+    def _on_anchor(self, url: QUrl) -> None:
+        loc = Location.from_url(url.toString())
+        if loc is not None:
+            self.location_requested.emit(loc)
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        from PySide6.QtCore import QEvent
+        if not self._painted and obj is self.viewport() and event.type() == QEvent.Type.Paint \
+                and self.rendered.blocks:
+            self._painted = True
+            self.first_paint.emit()
+        return super().eventFilter(obj, event)
+
+    # -- locations -------------------------------------------------------------
+    def cursor_at(self, loc: Location) -> QTextCursor | None:
+        para = self.rendered.paragraph_of(loc.doc_key, loc.block)
+        if para is None:
+            return None
+        block = self.document().findBlockByNumber(para)
+        if not block.isValid():
+            return None
+        c = QTextCursor(block)
+        length = max(0, block.length() - 1)
+        start = min(loc.offset, length)
+        c.setPosition(block.position() + start)
+        if loc.length:
+            c.setPosition(block.position() + min(start + loc.length, length), QTextCursor.MoveMode.KeepAnchor)
+        return c
+
+    def scroll_to(self, loc: Location, flash: bool = False) -> bool:
+        c = self.cursor_at(loc)
+        if c is None:
+            return False
+        if not self.isVisible():
+            self._pending = loc    # not laid out yet: scroll once shown
+        else:
+            self._scroll_now(c)
+        if flash:
+            self.set_layer("target", [loc], QColor(self.palette().highlight().color()))
+        return True
+
+    def resizeEvent(self, event):  # noqa: N802
+        # Text reflows when the width changes: keep the same passage at the top.
+        keep = self.current_location() if self.isVisible() and self.verticalScrollBar().value() else None
+        super().resizeEvent(event)
+        if keep is not None:
+            self._scroll_now(self.cursor_at(keep))
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        loc, self._pending = getattr(self, "_pending", None), None
+        if loc is not None:
+            QTimer.singleShot(0, lambda: self._scroll_now(self.cursor_at(loc)))
+
+    def _scroll_now(self, c: QTextCursor | None) -> None:
+        if c is None:
+            return
+        top = self.document().documentLayout().blockBoundingRect(c.block()).top()
+        line = c.block().layout().lineForTextPosition(c.positionInBlock())
+        if line.isValid():
+            top += line.y()
+        self.verticalScrollBar().setValue(int(top) - 12)
+
+    def location_of_block(self, number: int) -> Location | None:
+        if 0 <= number < len(self.rendered.blocks) and self.rendered.blocks[number]:
+            doc_key, block = self.rendered.blocks[number]
+            return Location(doc_key, block)
+        return None
+
+    def current_location(self) -> Location | None:
+        """Where the reader is: the first visible paragraph."""
+        c = self.cursorForPosition(QPoint(4, 4))
+        number = c.block().blockNumber()
+        for n in list(range(number, len(self.rendered.blocks))) + list(range(number - 1, -1, -1)):
+            loc = self.location_of_block(n)
+            if loc:
+                return Location(loc.doc_key, loc.block, c.positionInBlock() if n == number else 0)
+        return None
+
+    def selected_location(self) -> Location | None:
+        """The selection as a Location, when it lies inside one block."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        doc = self.document()
+        start, end = c.selectionStart(), c.selectionEnd()
+        b1, b2 = doc.findBlock(start), doc.findBlock(end)
+        if b1.blockNumber() != b2.blockNumber() and end != b2.position():
+            return None
+        loc = self.location_of_block(b1.blockNumber())
+        if loc is None:
+            return None
+        offset = start - b1.position()
+        length = min(end, b1.position() + b1.length() - 1) - start
+        return Location(loc.doc_key, loc.block, offset, length) if length > 0 else None
+
+    # -- highlights ------------------------------------------------------------
+    def set_layer(self, name: str, locations, color: QColor, tooltip: str = "") -> None:
+        fmt = QTextCharFormat()
+        fmt.setBackground(color)
+        if tooltip:
+            fmt.setToolTip(tooltip)
+        sels = []
+        for loc in locations:
+            c = self.cursor_at(loc)
+            if c is None:
+                continue
+            if not loc.length:
+                c.select(QTextCursor.SelectionType.BlockUnderCursor)
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = c
+            sel.format = fmt
+            sels.append(sel)
+        self._layers[name] = sels
+        self._apply_layers()
+
+    def clear_layer(self, name: str) -> None:
+        if self._layers.pop(name, None) is not None:
+            self._apply_layers()
+
+    def layer_count(self, name: str) -> int:
+        return len(self._layers.get(name, ()))
+
+    def _apply_layers(self) -> None:
+        order = ["bookmarks", "search", "find", "target"]   # later ones paint over earlier ones
+        sels = []
+        for name in sorted(self._layers, key=lambda n: order.index(n) if n in order else 0):
+            sels += self._layers[name]
+        self.setExtraSelections(sels)

@@ -1,0 +1,7 @@
+"""Features attach themselves to the app here: each gets the app object and adds
+its docks, menu handlers and signals. The window knows none of them."""
+from __future__ import annotations
+
+
+def install_features(app) -> None:
+    pass

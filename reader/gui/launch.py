@@ -1,0 +1,102 @@
+"""Start the window (and ``--self-test``)."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+_T0 = time.perf_counter()
+
+
+def _install_translator(app, language: str) -> None:
+    from PySide6.QtCore import QLocale, QTranslator
+    from ..resources import resource_path
+    if language != "zh_CN":
+        return
+    tr = QTranslator(app)
+    if tr.load(str(resource_path("i18n", "gazette_reader_zh_CN.qm"))):
+        app.installTranslator(tr)
+    qt = QTranslator(app)   # Qt's own dialogs (file chooser, print preview) in Chinese too
+    from PySide6.QtCore import QLibraryInfo
+    if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+
+
+def _fail(message: str, self_test: bool) -> int:
+    print(f"gazette-reader: {message}", file=sys.stderr)
+    if not self_test and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from PySide6.QtWidgets import QMessageBox
+        QMessageBox.critical(None, "政府公报阅读器", message)
+    return 1
+
+
+def run_gui(args) -> int:
+    from pathlib import Path
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ..core.errors import StoreError
+    from ..core.library import Library
+    self_test = bool(getattr(args, "self_test", False))
+    if self_test and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY") \
+            and sys.platform.startswith("linux"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("gazette-reader")
+    app.setOrganizationName("gazette-reader")
+    app.setApplicationDisplayName("政府公报阅读器")
+    from .settings import load_preferences, open_settings
+    settings = open_settings()
+    prefs, _ = load_preferences(settings)
+    _install_translator(app, os.environ.get("GAZETTE_READER_LANG") or prefs.language)
+    try:
+        if args.db:
+            library = Library(Path(args.db))
+        else:
+            from ..core.userlibrary import ensure_user_library
+            library = Library(ensure_user_library())
+    except StoreError as e:
+        return _fail(str(e), self_test)
+    from .app import GazetteApp
+    gapp = GazetteApp(library, settings)
+    from .features import install_features
+    install_features(gapp)
+    if self_test:
+        return _self_test(app, gapp)
+    gapp.restore_state()
+    gapp.window.show()
+    return app.exec()
+
+
+def _self_test(app, gapp) -> int:
+    """Open the first policy with its interpretation; report counts and time to first paint."""
+    from PySide6.QtCore import QTimer
+    from ..core.location import Location
+    result = {"code": 1}
+    first = gapp.library.first_policy_with_interpretation()
+    view = gapp.window.area.policy.view
+    right = gapp.window.area.interpretation.view
+
+    def painted():
+        ms = (time.perf_counter() - _T0) * 1000
+        counts = gapp.library.counts()
+        ok = bool(first) and right.isVisible() and right.document().characterCount() > 100 \
+            and view.document().characterCount() > 100
+        status = "ok" if ok else "FAILED"
+        print(f"self-test {status}: issues={counts['issues']} documents={counts['documents']} "
+              f"interpretations={counts['interpretations']} opened=\"{first.title if first else ''}\" "
+              f"split={right.isVisible()} first_paint_ms={ms:.1f} first_paint_at={time.time():.6f}", flush=True)
+        result["code"] = 0 if ok else 1
+        app.quit()
+
+    if first is None:
+        print("self-test FAILED: the library has no policy with an interpretation", file=sys.stderr)
+        return 1
+    view.first_paint.connect(painted)
+    gapp.window.show()
+    gapp.navigator.open(Location(first.key), record=False)
+    QTimer.singleShot(20000, lambda: (print("self-test FAILED: no paint within 20 s", file=sys.stderr), app.quit()))
+    app.exec()
+    return result["code"]

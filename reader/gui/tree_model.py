@@ -1,0 +1,231 @@
+"""The issue → section → document tree: one thin, lazy item model over the facade.
+
+Issues are read up front; a node's children are read when the view first asks
+(canFetchMore/fetchMore). An interpretation sits under the policy it explains.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..core.library import Library
+from ..core.records import DocInfo
+
+
+class Roles(IntEnum):
+    Key = Qt.ItemDataRole.UserRole + 1      # issue key, section id or document key
+    Kind = Qt.ItemDataRole.UserRole + 2     # "issue" | "section" | "group" | document kind
+    HasInterpretation = Qt.ItemDataRole.UserRole + 3
+    FilterText = Qt.ItemDataRole.UserRole + 4
+    Info = Qt.ItemDataRole.UserRole + 5     # the IssueInfo / SectionInfo / DocInfo
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str
+    key: object
+    label: str
+    parent: "Node | None"
+    info: object = None
+    has_children: bool = False
+    children: list["Node"] | None = None     # None: not read yet
+    filter_text: str = ""
+    row: int = 0
+
+    def set_children(self, nodes: list["Node"]) -> None:
+        for i, n in enumerate(nodes):
+            n.row = i
+        self.children = nodes
+
+
+def _doc_label(d: DocInfo, tr) -> str:
+    if d.role == "interpretation":
+        return tr("Interpretation · {0}").format(d.issuer or d.title)
+    if d.role == "attachment":
+        return tr("Attachment · {0}").format(d.title)
+    # The issuer is the same for most of an issue; the tree shows what the document is about.
+    title = d.title
+    if d.issuer and title.startswith(d.issuer) and len(title) > len(d.issuer) + 4:
+        title = title[len(d.issuer):]
+    return title
+
+
+class LibraryTreeModel(QAbstractItemModel):
+    def __init__(self, library: Library, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.root = Node("root", None, "", None)
+        self._read_top()
+
+    # -- building nodes --------------------------------------------------------
+    def _read_top(self) -> None:
+        nodes = [Node("issue", i.key, i.label, self.root, i, i.document_count > 0,
+                      filter_text=f"{i.publication}{i.label}") for i in self.library.issues()]
+        standalone = self.library.standalone_documents()
+        if standalone:
+            group = Node("group", "standalone", self.tr("Single documents ({0})").format(len(standalone)),
+                         self.root, None, True)
+            group.set_children([self._doc_node(d, group) for d in standalone])
+            nodes.append(group)
+        self.root.set_children(nodes)
+
+    def _doc_node(self, d: DocInfo, parent: Node) -> Node:
+        text = " ".join(x for x in (d.title, d.doc_number or "", d.code or "", d.issuer or "") if x)
+        return Node("doc", d.key, _doc_label(d, self.tr), parent, d,
+                    d.interpretation_count + d.attachment_count > 0, filter_text=text)
+
+    def _read_children(self, node: Node) -> list[Node]:
+        if node.kind == "issue":
+            return [Node("section", s.id, s.name, node, s, s.document_count > 0, filter_text=s.name)
+                    for s in self.library.sections(node.key)]
+        if node.kind == "section":
+            return [self._doc_node(d, node) for d in self.library.section_documents(node.key)]
+        if node.kind == "doc":
+            return [self._doc_node(d, node) for d in self.library.children(node.key)]
+        return []
+
+    def reload(self) -> None:
+        """The library changed (an import or removal): start again from the issues."""
+        self.beginResetModel()
+        self.root = Node("root", None, "", None)
+        self._read_top()
+        self.endResetModel()
+
+    def load_all(self) -> None:
+        """Read every node (for filtering, which must see the whole tree)."""
+        stack = [QModelIndex()]
+        while stack:
+            parent = stack.pop()
+            if self.canFetchMore(parent):
+                self.fetchMore(parent)
+            for r in range(self.rowCount(parent)):
+                stack.append(self.index(r, 0, parent))
+
+    # -- QAbstractItemModel ----------------------------------------------------
+    def _node(self, index: QModelIndex | QPersistentModelIndex) -> Node:
+        return index.internalPointer() if index.isValid() else self.root
+
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+        node = self._node(parent)
+        if column != 0 or node.children is None or not 0 <= row < len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, node.children[row])
+
+    def parent(self, index=QModelIndex()) -> QModelIndex:
+        if not index.isValid():
+            return QModelIndex()
+        p = self._node(index).parent
+        if p is None or p is self.root:
+            return QModelIndex()
+        return self.createIndex(p.row, 0, p)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        children = self._node(parent).children
+        return len(children) if children else 0
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 1
+
+    def hasChildren(self, parent=QModelIndex()) -> bool:
+        node = self._node(parent)
+        if node.children is not None:
+            return bool(node.children)
+        return node.has_children
+
+    def canFetchMore(self, parent) -> bool:
+        node = self._node(parent)
+        return node.children is None and node.has_children
+
+    def fetchMore(self, parent) -> None:
+        node = self._node(parent)
+        if node.children is not None:
+            return
+        kids = self._read_children(node)
+        if not kids:
+            node.children = []
+            return
+        self.beginInsertRows(parent, 0, len(kids) - 1)
+        node.set_children(kids)
+        self.endInsertRows()
+
+    def flags(self, index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Roles.Key:
+            return node.key
+        if role == Roles.Kind:
+            return node.info.kind if node.kind == "doc" else node.kind
+        if role == Roles.HasInterpretation:
+            return bool(node.kind == "doc" and node.info.has_interpretation)
+        if role == Roles.FilterText:
+            return node.filter_text
+        if role == Roles.Info:
+            return node.info
+        if role == Qt.ItemDataRole.DecorationRole and node.kind == "doc":
+            from .tree_icons import icon_for
+            return icon_for(node.info)
+        return None
+
+    def _tooltip(self, node: Node) -> str | None:
+        if node.kind == "issue":
+            return f"{node.info.publication} {node.info.label}"
+        if node.kind != "doc":
+            return None
+        d: DocInfo = node.info
+        lines = [d.title]
+        meta = "  ".join(x for x in (d.doc_number, d.code, d.date,
+                                     self.tr("page {0}").format(d.page) if d.page else None) if x)
+        if meta:
+            lines.append(meta)
+        if d.has_interpretation:
+            lines.append(self.tr("Has an official interpretation (解读)"))
+        return "\n".join(lines)
+
+    # -- finding nodes ---------------------------------------------------------
+    def index_for_key(self, doc_key: str) -> QModelIndex:
+        """The index of a document, reading the branches on its path as needed."""
+        info = self.library.info(doc_key)
+        if info is None:
+            return QModelIndex()
+        path = []
+        d = info
+        while d is not None:
+            path.append(d)
+            d = self.library.info(d.parent_key) if d.parent_key else None
+        top = path[-1]
+        steps = []
+        if top.issue_key:
+            steps.append(lambda n: n.kind == "issue" and n.key == top.issue_key)
+            steps.append(lambda n: n.kind == "section" and n.label == top.section)
+        else:
+            steps.append(lambda n: n.kind == "group")
+        steps += [lambda n, k=x.key: n.kind == "doc" and n.key == k for x in reversed(path)]
+        index = QModelIndex()
+        for pred in steps:
+            index = self._child_where(index, pred)
+            if index is None:
+                return QModelIndex()
+        return index
+
+    def _child_where(self, parent: QModelIndex, pred) -> QModelIndex | None:
+        if self.canFetchMore(parent):
+            self.fetchMore(parent)
+        for r in range(self.rowCount(parent)):
+            ix = self.index(r, 0, parent)
+            if pred(self._node(ix)):
+                return ix
+        return None

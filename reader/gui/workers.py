@@ -1,0 +1,80 @@
+"""One small helper for background work: ``run_in_background(fn, on_done, on_error)``.
+
+Workers never touch widgets: results come back to the GUI thread through a
+signal. A task can be cancelled; a cancelled task's result is dropped, so a
+newer search replaces a stale one without a race.
+"""
+from __future__ import annotations
+
+import threading
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class CancelToken:
+    def __init__(self):
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    def is_cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+    progress = Signal(int, int, str)
+
+
+class Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], token: CancelToken, with_progress: bool):
+        super().__init__()
+        self.fn = fn
+        self.token = token
+        self.relay = _Relay()   # created on the GUI thread: its signals are delivered there
+        self.with_progress = with_progress
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def run(self) -> None:
+        try:
+            if self.with_progress:
+                result = self.fn(self.token, lambda done, total, label="": self.relay.progress.emit(done, total, label))
+            else:
+                result = self.fn(self.token)
+        except Exception as e:  # reported to the GUI thread, never raised in a worker
+            if not self.token.is_cancelled():
+                self.relay.failed.emit(f"{type(e).__name__}: {e}\n{traceback.format_exc(limit=3)}")
+            return
+        if not self.token.is_cancelled():
+            self.relay.done.emit(result)
+
+
+_live: set[Task] = set()   # keep Python wrappers alive until the task reports back
+
+
+def run_in_background(fn: Callable[..., Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[str], None] | None = None,
+                      on_progress: Callable[[int, int, str], None] | None = None,
+                      pool: QThreadPool | None = None) -> Task:
+    """Run ``fn(token)`` (or ``fn(token, progress)`` when on_progress is given) off the GUI thread."""
+    task = Task(fn, CancelToken(), on_progress is not None)
+    _live.add(task)
+
+    def finish(handler, value):
+        _live.discard(task)
+        if handler:
+            handler(value)
+
+    task.relay.done.connect(lambda r: finish(on_done, r))
+    task.relay.failed.connect(lambda m: finish(on_error, m))
+    if on_progress:
+        task.relay.progress.connect(on_progress)
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task

@@ -1,0 +1,154 @@
+"""The reader window, driven as a person would (offscreen)."""
+from pytestqt.modeltest import ModelTester
+
+from reader.core.location import Location
+from reader.gui.tree_model import LibraryTreeModel, Roles
+from reader.core.library import Library
+
+from gui_helpers import plain, start_app
+
+FIRST = "永州市人民政府公报/2022/5-6/永政发〔2022〕6号"
+
+
+def test_tree_model_passes_qtmodeltester(qtmodeltester, built_library):
+    model = LibraryTreeModel(Library(built_library))
+    qtmodeltester.check(model, force_py=True)
+    model.load_all()                       # every branch read: still consistent
+    qtmodeltester.check(model, force_py=True)
+    issue = model.index(0, 0)
+    assert issue.data() == "2022年第5-6期（总第154—155期）"
+    sections = [model.index(r, 0, issue).data() for r in range(model.rowCount(issue))]
+    assert sections == ["市政府文件", "市政府办文件", "人事任免"]
+    doc = model.index(0, 0, model.index(0, 0, issue))
+    assert doc.data(Roles.Key) == FIRST and doc.data(Roles.HasInterpretation) is True
+    kids = [model.index(r, 0, doc).data(Roles.Kind) for r in range(model.rowCount(doc))]
+    assert kids == ["plan", "interpretation"]      # the 解读 sits under its policy
+
+
+def test_tree_model_is_lazy(built_library):
+    model = LibraryTreeModel(Library(built_library))
+    issue = model.index(0, 0)
+    assert model.hasChildren(issue) and model.canFetchMore(issue)
+    assert model.rowCount(issue) == 0               # nothing read until asked
+    model.fetchMore(issue)
+    assert model.rowCount(issue) == 3 and not model.canFetchMore(issue)
+
+
+def test_opening_a_document_shows_its_title_body_and_facts(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    w = app.window
+    app.navigator.open(Location("永州市人民政府公报/2022/5-6/永政人〔2022〕12号"))
+    text = plain(w.area.policy.view)
+    assert "永州市人民政府关于张卫阳同志正式任职的通知" in text
+    assert "张卫阳同志任市供销合作联社监事长。" in text
+    assert not w.area.interpretation.isVisible()            # no 解读: one pane
+    facts = w.meta.toPlainText()
+    assert "永政人〔2022〕12号" in facts and "2022-06-03" in facts and "人事任免" in facts
+
+
+def test_split_view_shows_policy_and_interpretation(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    area = app.window.area
+    app.navigator.open(Location(FIRST))
+    assert area.policy.isVisible() and area.interpretation.isVisible()
+    assert "永州市全民健身实施计划" in plain(area.policy.view)          # notice and its plan
+    assert "一、总体目标" in plain(area.policy.view)
+    assert "永州市文化旅游广电体育局解读" in plain(area.interpretation.view)
+    # Single view and back; swap sides.
+    app.window.actions.split.setChecked(False)
+    assert not area.interpretation.isVisible()
+    app.window.actions.split.setChecked(True)
+    assert area.interpretation.isVisible()
+    app.window.actions.swap.trigger()
+    assert area.splitter.widget(0) is area.interpretation
+    # Choosing the interpretation in the tree opens the same pair.
+    interp = app.library.children(FIRST)[-1].key
+    app.window.tree.document_chosen.emit(interp)
+    assert app.navigator.packet[0].key == FIRST and area.interpretation.isVisible()
+
+
+def test_interpretation_heading_brings_the_policy_part_into_view(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    area = app.window.area
+    app.navigator.open(Location(FIRST))
+    html = area.interpretation.view.rendered.html
+    assert "gazette:doc?key=" in html
+    plan_key = FIRST + "/附件1"
+    loc = next(Location.from_url(u) for u in _hrefs(html) if Location.from_url(u).doc_key == plan_key)
+    area.policy.view.verticalScrollBar().setValue(0)
+    area.interpretation.view.location_requested.emit(loc)
+    assert area.policy.view.verticalScrollBar().value() > 0
+    top = area.policy.view.current_location()
+    assert top.doc_key == plan_key and abs(top.block - loc.block) <= 1
+
+
+def _hrefs(html):
+    import re
+    return [m.replace("&amp;", "&") for m in re.findall(r'href="([^"]+)"', html)]
+
+
+def test_citation_link_opens_its_target_and_back_forward(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    nav = app.navigator
+    nav.open(Location("永州市人民政府公报/2022/5-6/永政办发〔2022〕8号"))
+    interp_view = app.window.area.interpretation.view
+    cites = [Location.from_url(u) for u in _hrefs(interp_view.rendered.html)]
+    plan = next(c for c in cites if c and c.doc_key.endswith("/附件1") and not c.block)
+    # A citation of the plan inside the notice: open it through the link.
+    nav.open(Location(FIRST))
+    policy_links = [Location.from_url(u) for u in _hrefs(app.window.area.policy.view.rendered.html)]
+    target = next(c for c in policy_links if c and c.doc_key == FIRST + "/附件1")
+    app.window.area.policy.view.location_requested.emit(target)
+    assert nav.current.key == FIRST + "/附件1"
+    assert app.window.actions.back.isEnabled()
+    app.window.actions.back.trigger()
+    assert nav.current.key == FIRST
+    app.window.actions.forward.trigger()
+    assert nav.current.key == FIRST + "/附件1"
+    assert plan.doc_key.endswith("附件1")
+
+
+def test_state_is_restored_after_a_restart(qtbot, library_copy, tmp_path):
+    settings = tmp_path / "settings.ini"
+    app = start_app(qtbot, library_copy, settings)
+    app.apply_preferences(app.prefs.__class__(theme="sepia", zoom=130, language="zh_CN", split=True))
+    target = Location(FIRST + "/附件1", 20)
+    app.navigator.open(target)
+    app.window.area.splitter.setSizes([700, 300])
+    app.window.area.splitter.splitterMoved.emit(700, 1)     # what a drag of the handle reports
+    sizes = app.window.area.splitter.sizes()
+    app.window.resize(780, 560)
+    qtbot.wait(20)
+    before = app.navigator.current_location()
+    assert before.doc_key == FIRST + "/附件1" and before.block > 10
+    app.window.close()
+    again = start_app(qtbot, library_copy, settings)
+    assert again.prefs.theme == "sepia" and again.prefs.zoom == 130
+    assert again.navigator.current.key == FIRST + "/附件1"
+    qtbot.wait(50)
+    here = again.navigator.current_location()
+    assert here.doc_key == before.doc_key and abs(here.block - before.block) <= 1
+    assert abs(again.window.area.ratio - sizes[0] / sum(sizes)) < 0.02
+    got = again.window.area.splitter.sizes()
+    assert got[0] > got[1]          # as far as the narrow test screen allows
+    assert again.window.width() == 780
+
+
+def test_hostile_text_is_escaped_and_nothing_is_fetched(qtbot, tmp_path):
+    from reader.core.store.writer import LibraryWriter
+    from reader.core.importer import parse_text
+    text = ("国务院关于测试的通知\n\n国发〔2030〕1号\n\n各部门：\n\n"
+            "<script>alert('x')</script> 和 <img src=http://example.com/x.png> 以及 <a href='http://evil'>链接</a>。\n\n"
+            "国务院\n\n2030年1月1日\n")
+    db = tmp_path / "h.db"
+    w = LibraryWriter(db)
+    w.add_standalone(parse_text(text, "h.txt"), text)
+    w.close()
+    app = start_app(qtbot, db)
+    app.navigator.open(Location("文件/国发〔2030〕1号"))
+    view = app.window.area.policy.view
+    shown = plain(view)
+    assert "<script>alert('x')</script>" in shown
+    assert "<img src=http://example.com/x.png>" in shown
+    html = view.document().toHtml()
+    assert "<img" not in html and 'href="http://evil"' not in html and "<script" not in html
