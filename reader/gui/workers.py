@@ -28,6 +28,7 @@ class _Relay(QObject):
     done = Signal(object)
     failed = Signal(str)
     progress = Signal(int, int, str)
+    ended = Signal()          # always, last: done, failed or cancelled
 
 
 class Task(QRunnable):
@@ -43,6 +44,12 @@ class Task(QRunnable):
         self.token.cancel()
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self.relay.ended.emit()
+
+    def _run(self) -> None:
         try:
             if self.with_progress:
                 result = self.fn(self.token, lambda done, total, label="": self.relay.progress.emit(done, total, label))
@@ -67,13 +74,10 @@ def run_in_background(fn: Callable[..., Any], on_done: Callable[[Any], None],
     task = Task(fn, CancelToken(), on_progress is not None)
     _live.add(task)
 
-    def finish(handler, value):
-        _live.discard(task)
-        if handler:
-            handler(value)
-
-    task.relay.done.connect(lambda r: finish(on_done, r))
-    task.relay.failed.connect(lambda m: finish(on_error, m))
+    task.relay.done.connect(on_done)
+    if on_error:
+        task.relay.failed.connect(on_error)
+    task.relay.ended.connect(lambda: _live.discard(task))
     if on_progress:
         task.relay.progress.connect(on_progress)
     (pool or QThreadPool.globalInstance()).start(task)
