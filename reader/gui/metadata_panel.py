@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..core.location import Location
@@ -21,75 +21,22 @@ KIND_NAMES = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MetadataPanel", text)
-
-
 def _row(label: str, value: str | None, raw: bool = False) -> str:
     if not value:
         return ""
     v = value if raw else html.escape(value)
-    return f"<tr><td style='color:gray; padding-right:8px; white-space:nowrap'>{html.escape(label)}</td><td>{v}</td></tr>"
+    return (f"<tr><td style='color:gray; padding-right:8px; white-space:nowrap'>{html.escape(label)}</td>"
+            f"<td>{v}</td></tr>")
 
 
 def _link(key: str, title: str) -> str:
     return f"<a href='{html.escape(Location(key).to_url())}'>{html.escape(title)}</a>"
 
 
-def document_html(v: DocumentView) -> str:
-    i = v.info
-    kind = _t(KIND_NAMES.get(i.kind, "Document"))
-    number = i.doc_number
-    if v.doc_number_printed and v.doc_number_printed.replace(" ", "") != (i.doc_number or ""):
-        number = f"{i.doc_number}（{_t('printed')}：{v.doc_number_printed}）"
-    rows = [
-        _row(_t("Kind"), kind),
-        _row(_t("Issue"), f"{v.publication} {v.issue_label}" if v.issue_label else _t("Single document")),
-        _row(_t("Section"), i.section),
-        _row(_t("Doc. number"), number),
-        _row(_t("Code"), i.code),
-        _row(_t("Interpreted by") if i.kind == "interpretation" else _t("Issuer"), v.author or i.issuer),
-        _row(_t("Date"), f"{v.date_printed}（{i.date}）" if v.date_printed and i.date else i.date),
-        _row(_t("Printed page"), _t("page {0}").format(i.page) if i.page else None),
-        _row(_t("Part of"), _link(v.parent.key, v.parent.title) if v.parent else None, raw=True),
-        _row(_t("Fingerprint"), f"<span title='{v.fingerprint}'>SHA-256 {v.fingerprint[:16]}…</span>", raw=True),
-    ]
-    parts = [f"<p style='font-weight:bold'>{html.escape(i.title)}</p><table>{''.join(rows)}</table>"]
-    if v.cited_by:
-        items = "".join(f"<li>{_link(d.key, d.title)}</li>" for d in v.cited_by)
-        parts.append(f"<p><b>{_t('Cited by')}</b></p><ul>{items}</ul>")
-    resolved = {(c.target_key, c.target_title) for c in v.citations if c.target_key}
-    if resolved:
-        items = "".join(f"<li>{_link(k, t or k)}</li>" for k, t in sorted(resolved))
-        parts.append(f"<p><b>{_t('Cites (in this library)')}</b></p><ul>{items}</ul>")
-    missing = []
-    for c in v.citations:
-        label = c.text if c.kind == "doc_number" else f"《{c.text}》"
-        if not c.target_key and label not in missing:
-            missing.append(label)
-    if missing:
-        items = "".join(f"<li>{html.escape(m)}</li>" for m in missing)
-        parts.append(f"<p><b>{_t('Cited, not in this library')}</b></p><ul>{items}</ul>")
-    if v.warnings:
-        items = "".join(f"<li>{html.escape(w)}</li>" for w in v.warnings)
-        parts.append(f"<p><b>{_t('Import notes')}</b></p><ul>{items}</ul>")
-    return "".join(parts)
-
-
-def issue_html(d: IssueDetail) -> str:
-    m = d.masthead
-    rows = [_row(_t("Publication"), d.info.publication), _row(_t("Issue"), d.info.label),
-            _row("主管", m.supervisor), _row("主办", m.sponsor), _row(_t("Source file"), d.source_name)]
-    parts = [f"<p style='font-weight:bold'>{html.escape(d.info.publication)} {html.escape(d.info.label)}</p>"
-             f"<table>{''.join(rows)}</table>"]
-    if d.warnings:
-        items = "".join(f"<li>{html.escape(w)}</li>" for w in d.warnings)
-        parts.append(f"<p><b>{_t('Discrepancies found on import')}</b></p><ul>{items}</ul>")
-    if d.dropped:
-        items = "".join(f"<li>{_t('line {0}').format(x['line'])}：“{html.escape(x['text'])}”（{html.escape(x['reason'])}）</li>"
-                        for x in d.dropped)
-        parts.append(f"<p><b>{_t('Page furniture removed on import')}</b></p><ul>{items}</ul>")
-    return "".join(parts)
+def _list(heading: str, items: list[str]) -> str:
+    if not items:
+        return ""
+    return f"<p><b>{html.escape(heading)}</b></p><ul>{''.join(f'<li>{x}</li>' for x in items)}</ul>"
 
 
 class MetadataPanel(QTextBrowser):
@@ -111,7 +58,55 @@ class MetadataPanel(QTextBrowser):
             self.location_requested.emit(loc)
 
     def show_document(self, v: DocumentView) -> None:
-        self.setHtml(document_html(v))
+        self.setHtml(self.document_html(v))
 
     def show_issue(self, d: IssueDetail) -> None:
-        self.setHtml(issue_html(d))
+        self.setHtml(self.issue_html(d))
+
+    def document_html(self, v: DocumentView) -> str:
+        i = v.info
+        number = i.doc_number
+        if v.doc_number_printed and v.doc_number_printed.replace(" ", "") != (i.doc_number or ""):
+            number = self.tr("{0} (printed: {1})").format(i.doc_number, v.doc_number_printed)
+        issue = f"{v.publication} {v.issue_label}" if v.issue_label else self.tr("Single document")
+        date = f"{v.date_printed}（{i.date}）" if v.date_printed and i.date else i.date
+        who = self.tr("Interpreted by") if i.kind == "interpretation" else self.tr("Issuer")
+        fingerprint = f"<span title='{v.fingerprint}'>SHA-256 {v.fingerprint[:16]}…</span>"
+        rows = [
+            _row(self.tr("Kind"), self.tr(KIND_NAMES.get(i.kind, "Document"))),
+            _row(self.tr("Issue"), issue),
+            _row(self.tr("Section"), i.section),
+            _row(self.tr("Doc. number"), number),
+            _row(self.tr("Code"), i.code),
+            _row(who, v.author or i.issuer),
+            _row(self.tr("Date"), date),
+            _row(self.tr("Printed page"), self.tr("page {0}").format(i.page) if i.page else None),
+            _row(self.tr("Part of"), _link(v.parent.key, v.parent.title) if v.parent else None, raw=True),
+            _row(self.tr("Fingerprint"), fingerprint, raw=True),
+        ]
+        resolved = sorted({(c.target_key, c.target_title) for c in v.citations if c.target_key})
+        missing: list[str] = []
+        for c in v.citations:
+            label = c.text if c.kind == "doc_number" else f"《{c.text}》"
+            if not c.target_key and label not in missing:
+                missing.append(label)
+        return "".join([
+            f"<p style='font-weight:bold'>{html.escape(i.title)}</p><table>{''.join(rows)}</table>",
+            _list(self.tr("Cited by"), [_link(d.key, d.title) for d in v.cited_by]),
+            _list(self.tr("Cites (in this library)"), [_link(k, t or k) for k, t in resolved]),
+            _list(self.tr("Cited, not in this library"), [html.escape(m) for m in missing]),
+            _list(self.tr("Import notes"), [html.escape(w) for w in v.warnings]),
+        ])
+
+    def issue_html(self, d: IssueDetail) -> str:
+        m = d.masthead
+        rows = [_row(self.tr("Publication"), d.info.publication), _row(self.tr("Issue"), d.info.label),
+                _row("主管", m.supervisor), _row("主办", m.sponsor), _row(self.tr("Source file"), d.source_name)]
+        dropped = [self.tr("line {0}: “{1}” ({2})").format(x["line"], html.escape(x["text"]), html.escape(x["reason"]))
+                   for x in d.dropped]
+        return "".join([
+            f"<p style='font-weight:bold'>{html.escape(d.info.publication)} {html.escape(d.info.label)}</p>"
+            f"<table>{''.join(rows)}</table>",
+            _list(self.tr("Discrepancies found on import"), [html.escape(w) for w in d.warnings]),
+            _list(self.tr("Page furniture removed on import"), dropped),
+        ])

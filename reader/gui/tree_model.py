@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.library import Library
 from ..core.records import DocInfo
@@ -40,11 +40,11 @@ class Node:
         self.children = nodes
 
 
-def _doc_label(d: DocInfo, tr) -> str:
+def _doc_label(d: DocInfo) -> str:
     if d.role == "interpretation":
-        return tr("Interpretation · {0}").format(d.issuer or d.title)
+        return QCoreApplication.translate("LibraryTreeModel", "Interpretation · {0}").format(d.issuer or d.title)
     if d.role == "attachment":
-        return tr("Attachment · {0}").format(d.title)
+        return QCoreApplication.translate("LibraryTreeModel", "Attachment · {0}").format(d.title)
     # The issuer is the same for most of an issue; the tree shows what the document is about.
     title = d.title
     if d.issuer and title.startswith(d.issuer) and len(title) > len(d.issuer) + 4:
@@ -73,7 +73,7 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def _doc_node(self, d: DocInfo, parent: Node) -> Node:
         text = " ".join(x for x in (d.title, d.doc_number or "", d.code or "", d.issuer or "") if x)
-        return Node("doc", d.key, _doc_label(d, self.tr), parent, d,
+        return Node("doc", d.key, _doc_label(d), parent, d,
                     d.interpretation_count + d.attachment_count > 0, filter_text=text)
 
     def _read_children(self, node: Node) -> list[Node]:
