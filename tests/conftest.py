@@ -13,6 +13,13 @@ SAMPLE = ROOT / "data" / "sources" / "yongzhou-gazette-2022-05-06.txt"
 CORPUS = ROOT / "data" / "corpus" / "govcn"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A last guard: even a test that undoes its monkeypatching never reaches the real
+# user's folders (the autouse fixture below gives each test its own anyway).
+import tempfile  # noqa: E402
+_GUARD = tempfile.mkdtemp(prefix="gazette-reader-tests-")
+os.environ["GAZETTE_READER_DATA"] = os.path.join(_GUARD, "data")
+os.environ["XDG_DATA_HOME"] = os.path.join(_GUARD, "xdg-data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_GUARD, "xdg-config")
 
 
 @pytest.fixture(autouse=True)
