@@ -5,9 +5,9 @@ own ``gazette:`` addresses only) and every resource request answers empty.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
 from ..core.location import Location
 from ..core.render import Rendered
@@ -27,6 +27,9 @@ class DocView(QTextBrowser):
         self._painted = False
         self.setObjectName("docView")
         self.viewport().installEventFilter(self)
+        # Features add to these: a tooltip for a place in the text, entries in the context menu.
+        self.tooltip_providers: list = []     # callable(Location) -> str | None (HTML)
+        self.menu_hooks: list = []            # callable(QMenu, DocView) -> None
 
     # -- content ---------------------------------------------------------------
     def show_rendered(self, rendered: Rendered) -> None:
@@ -54,12 +57,31 @@ class DocView(QTextBrowser):
             self.location_requested.emit(loc)
 
     def eventFilter(self, obj, event):  # noqa: N802
-        from PySide6.QtCore import QEvent
-        if not self._painted and obj is self.viewport() and event.type() == QEvent.Type.Paint \
-                and self.rendered.blocks:
-            self._painted = True
-            self.first_paint.emit()
+        if obj is self.viewport():
+            if not self._painted and event.type() == QEvent.Type.Paint and self.rendered.blocks:
+                self._painted = True
+                self.first_paint.emit()
+            elif event.type() == QEvent.Type.ToolTip and self.tooltip_providers:
+                loc = self.location_at(event.pos())
+                tips = [t for t in (p(loc) for p in self.tooltip_providers) if t] if loc else []
+                if tips:
+                    QToolTip.showText(event.globalPos(), "<hr>".join(tips), self.viewport())
+                else:
+                    QToolTip.hideText()
+                return True
         return super().eventFilter(obj, event)
+
+    def contextMenuEvent(self, event):  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        for hook in self.menu_hooks:
+            hook(menu, self)
+        menu.exec(event.globalPos())
+
+    def location_at(self, pos: QPoint) -> Location | None:
+        """The character under a viewport position."""
+        c = self.cursorForPosition(pos)
+        loc = self.location_of_block(c.block().blockNumber())
+        return Location(loc.doc_key, loc.block, c.positionInBlock()) if loc else None
 
     # -- locations -------------------------------------------------------------
     def cursor_at(self, loc: Location) -> QTextCursor | None:
@@ -145,18 +167,20 @@ class DocView(QTextBrowser):
         return Location(loc.doc_key, loc.block, offset, length) if length > 0 else None
 
     # -- highlights ------------------------------------------------------------
-    def set_layer(self, name: str, locations, color: QColor, tooltip: str = "") -> None:
-        fmt = QTextCharFormat()
-        fmt.setBackground(color)
-        if tooltip:
-            fmt.setToolTip(tooltip)
+    def set_layer(self, name: str, locations, color: QColor) -> None:
+        self.set_colored_layer(name, [(loc, color) for loc in locations])
+
+    def set_colored_layer(self, name: str, items) -> None:
+        """Highlight each (Location, QColor); a Location of length 0 marks its whole block."""
         sels = []
-        for loc in locations:
+        for loc, color in items:
             c = self.cursor_at(loc)
             if c is None:
                 continue
             if not loc.length:
                 c.select(QTextCursor.SelectionType.BlockUnderCursor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(color)
             sel = QTextEdit.ExtraSelection()
             sel.cursor = c
             sel.format = fmt

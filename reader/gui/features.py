@@ -4,4 +4,5 @@ from __future__ import annotations
 
 
 def install_features(app) -> None:
-    pass
+    from .bookmarks.feature import install as bookmarks
+    bookmarks(app)

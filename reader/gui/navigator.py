@@ -20,6 +20,7 @@ class Navigator(QObject):
     document_shown = Signal(object)    # the DocumentView it belongs to
     history_changed = Signal()
     missing = Signal(str)              # a link or bookmark pointing at nothing in this library
+    leaving = Signal(object)           # where the reader was in the document being left
 
     def __init__(self, library: Library, area: ReadingArea, meta: MetadataPanel,
                  style: Callable[[], RenderStyle], parent=None):
@@ -50,8 +51,11 @@ class Navigator(QObject):
         if doc is None:
             self.missing.emit(loc.doc_key)
             return False
-        if record and self.current is not None:
-            self.history.update_current(self.current_location())
+        if self.current is not None and doc.key != self.current.key:
+            here = self.current_location()
+            self.leaving.emit(here)
+            if record:
+                self.history.update_current(here)
         root = doc
         while root.info.parent_key:
             root = self.library.document(root.info.parent_key)

@@ -1,0 +1,1 @@
+"""Bookmarks and annotated passages in the window (the data lives in reader.core.userdata)."""

@@ -1,0 +1,311 @@
+"""Bookmarks in the window: Ctrl+D and the context menu, the panel, highlights with
+the note on hover, 圈阅 marks, reading positions, undo, export and import."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ...core.errors import StoreError
+from ...core.location import Location
+from ...core.userdata import DETACHED, Bookmark, open_user_data
+from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_all
+from ..workers import run_in_background
+from .editor import BookmarkEditor, color
+from .model import NOTE_TYPES, group_by_document, group_by_tag, label
+from .panel import BookmarksPanel
+
+
+class _Command(QUndoCommand):
+    def __init__(self, text: str, do, undo):
+        super().__init__(text)
+        self._do, self._undo = do, undo
+
+    def redo(self):
+        self._do()
+
+    def undo(self):
+        self._undo()
+
+
+class BookmarksFeature(QObject):
+    changed = Signal()          # the store changed (may come from a worker thread)
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.app = app
+        self.store = None
+        w = app.window
+        self.undo = QUndoStack(self)
+        self.panel = BookmarksPanel(w)
+        self.dock = w.add_dock("bookmarksDock", self.tr("Bookmarks"), self.panel)
+        self._open_store()
+        self._actions()
+        for view in w.area.views():
+            view.tooltip_providers.append(self._tooltip)
+            view.menu_hooks.append(self._menu)
+        self.changed.connect(self.refresh)   # direct on the GUI thread, queued from workers
+        app.navigator.document_shown.connect(lambda _doc: self.highlight())
+        app.navigator.leaving.connect(self._save_position)
+        self.panel.changed_view.connect(self.refresh)
+        self.panel.jump.connect(self.jump)
+        self.panel.edit.connect(self.edit)
+        self.panel.delete.connect(self.delete)
+        self.refresh()
+
+    # -- setup ---------------------------------------------------------------------
+    def _open_store(self) -> None:
+        try:
+            opened = open_user_data()
+        except StoreError as e:
+            self.app.window.statusBar().showMessage(self.tr("Bookmarks are unavailable: {0}").format(e))
+            self.panel.setEnabled(False)
+            return
+        self.store = opened.store
+        self.store.subscribe(lambda change: self.changed.emit())
+        if opened.notice:
+            self.notice = opened.notice
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("User data"), opened.notice,
+                              QMessageBox.StandardButton.Ok, self.app.window)
+            QTimer.singleShot(0, box.open)   # not modal at start-up: the window stays usable
+        if needs_reanchor(self.store, self.app.library):
+            self.reanchor()
+
+    def _actions(self) -> None:
+        w, a = self.app.window, self.app.window.actions
+        undo = self.undo.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        first = w.edit_menu.actions()[0]
+        w.edit_menu.insertActions(first, [undo, redo])
+        w.edit_menu.insertSeparator(first)
+        self.export_action = QAction(self.tr("Export bookmarks…"), w)
+        self.import_action = QAction(self.tr("Import bookmarks…"), w)
+        w.file_menu.insertActions(a.completeness, [self.export_action, self.import_action])
+        w.file_menu.insertSeparator(a.completeness)
+        a.bookmark.triggered.connect(self.add_here)
+        a.mark_read.triggered.connect(self.toggle_read)
+        self.export_action.triggered.connect(self.export_dialog)
+        self.import_action.triggered.connect(self.import_dialog)
+        a.show_bookmarks.setChecked(False)
+        a.show_bookmarks.toggled.connect(lambda on: (self.dock.show(), self.dock.raise_()) if on else self.dock.hide())
+        self.dock.visibilityChanged.connect(a.show_bookmarks.setChecked)
+        enabled = self.store is not None
+        for act in (a.bookmark, a.mark_read, self.export_action, self.import_action):
+            act.setEnabled(enabled)
+
+    # -- what is shown -------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.store is None:
+            return
+        text = self.panel.filter_text() or None
+        items = self.store.bookmarks(text=text)
+        if self.panel.group_mode() == "tag":
+            groups = group_by_tag(items)
+        else:
+            groups = group_by_document(items, self._describe)
+        self.panel.set_groups(groups)
+        self.highlight()
+
+    def _describe(self, b: Bookmark) -> tuple[str, str]:
+        info = self.app.library.info(b.doc_key)
+        if info is None:
+            return b.doc_title or b.doc_key, self.tr("Not in this library")
+        issue = self.app.library.issue(info.issue_key).info.label if info.issue_key else self.tr("Single document")
+        return f"{issue} · {info.title}", info.title
+
+    def highlight(self) -> None:
+        if self.store is None:
+            return
+        for view in self.app.window.area.views():
+            items = []
+            for key in view.doc_keys():
+                for b in self.store.bookmarks(key):
+                    if b.status != DETACHED:
+                        items.append((b.location, color(b.color)))
+            view.set_colored_layer("bookmarks", items)
+
+    def _at(self, loc: Location) -> list[Bookmark]:
+        found = []
+        for b in self.store.bookmarks(loc.doc_key) if self.store else ():
+            a = b.anchor
+            if b.status == DETACHED:
+                continue
+            if a is None and loc.block == 0:
+                found.append(b)
+            elif a is not None and a.block == loc.block and a.start <= loc.offset < a.end:
+                found.append(b)
+        return found
+
+    def _tooltip(self, loc: Location) -> str | None:
+        from ...core.userdata.notes import note_html
+        parts = []
+        for b in self._at(loc):
+            tags = "、".join(b.tags)
+            head = f"<b>【{html.escape(label(NOTE_TYPES, b.note_type))}】</b> {html.escape(tags)}"
+            parts.append(head + (note_html(b.note) if b.note.strip() else ""))
+        return "<hr>".join(parts) or None
+
+    # -- commands ------------------------------------------------------------------
+    def _menu(self, menu, view) -> None:
+        menu.addSeparator()
+        act = menu.addAction(self.tr("Bookmark…"), self.add_here)
+        act.setShortcut(QKeySequence("Ctrl+D"))
+        act.setEnabled(self.store is not None)
+        loc = view.selected_location() or view.location_at(view.mapFromGlobal(view.cursor().pos()))
+        for b in self._at(loc) if loc else ():
+            menu.addAction(self.tr("Edit note…"), lambda b=b: self.edit(b))
+            menu.addAction(self.tr("Delete bookmark"), lambda b=b: self.delete([b]))
+        menu.addAction(self.tr("Mark as read (圈阅)"), self.toggle_read)
+
+    def _active_view(self):
+        area = self.app.window.area
+        for v in area.views():
+            if v.hasFocus() and v.isVisible():
+                return v
+        for v in area.views():
+            if v.isVisible() and v.textCursor().hasSelection():
+                return v
+        return area.view_showing(self.app.navigator.current.key) if self.app.navigator.current else None
+
+    def add_here(self) -> Bookmark | None:
+        """Bookmark the selected passage, or the current document when nothing is selected."""
+        view = self._active_view()
+        if self.store is None or view is None:
+            return None
+        loc = view.selected_location()
+        if loc is None and view.textCursor().hasSelection():
+            loc = _clip_to_first_block(view)   # across paragraphs: a passage lies in one block
+        doc_key = loc.doc_key if loc else (self.app.navigator.current.key if self.app.navigator.current else None)
+        if doc_key is None:
+            return None
+        doc = self.app.library.document(doc_key)
+        anchor = make_anchor(doc.blocks, loc.block, loc.offset, loc.offset + loc.length) if loc else None
+        dlg = BookmarkEditor(self.app.window, title=doc.title, quote=anchor.quote if anchor else "")
+        if not self._ask(dlg):
+            return None
+        v = dlg.values()
+        created = self.store.add(doc.key, anchor, fingerprint=doc.fingerprint, doc_title=doc.title, **v)
+        self.undo.push(_Command(self.tr("Add bookmark"), lambda: self.store.restore(created.id)
+                                if self.store.get(created.id).deleted else None,
+                                lambda: self.store.delete(created.id)))
+        return created
+
+    def _ask(self, dlg) -> bool:
+        hook = getattr(self.app, "dialog_hook", None)   # tests answer dialogs without an event loop
+        if hook:
+            return hook(dlg)
+        return dlg.exec() == dlg.DialogCode.Accepted
+
+    def jump(self, b: Bookmark) -> None:
+        if not self.app.navigator.open(b.location):
+            self.app.window.statusBar().showMessage(
+                self.tr("The document of this bookmark is not in the library; the bookmark is kept."), 8000)
+
+    def edit(self, b: Bookmark) -> None:
+        times = self.tr("Created {0} · changed {1} · {2}").format(b.created[:16].replace("T", " "),
+                                                                     b.updated[:16].replace("T", " "), b.status_label)
+        dlg = BookmarkEditor(self.app.window, title=b.doc_title, quote=b.quote, note=b.note,
+                             note_type=b.note_type, tags=b.tags, color=b.color, times=times)
+        if not self._ask(dlg):
+            return
+        new, old = dlg.values(), {"note": b.note, "note_type": b.note_type, "tags": b.tags, "color": b.color}
+        self.undo.push(_Command(self.tr("Edit bookmark"), lambda: self.store.update(b.id, **new),
+                                lambda: self.store.update(b.id, **old)))
+
+    def delete(self, items: list[Bookmark]) -> None:
+        ids = [b.id for b in items]
+        self.undo.push(_Command(self.tr("Delete %n bookmark(s)", "", len(ids)),
+                                lambda: [self.store.delete(i) for i in ids],
+                                lambda: [self.store.restore(i) for i in ids]))
+        self.app.window.statusBar().showMessage(self.tr("Deleted. Undo with Ctrl+Z."), 6000)
+
+    def toggle_read(self) -> None:
+        doc = self.app.navigator.current
+        if self.store is None or doc is None:
+            return
+        if self.store.read_mark(doc.key):
+            self.store.clear_read(doc.key)
+            msg = self.tr("Read mark removed")
+        else:
+            self.store.mark_read(doc.key)
+            msg = self.tr("Marked as read (圈阅)")
+        self.app.window.statusBar().showMessage(f"{msg}：{doc.title}", 5000)
+
+    def _save_position(self, loc: Location) -> None:
+        if self.store is not None and loc is not None:
+            self.store.set_position(loc)
+
+    def on_close(self) -> None:
+        self._save_position(self.app.navigator.current_location())
+
+    def reanchor(self) -> None:
+        """After the content changed (rebuild, upgrade, import): find every passage again."""
+        store, library = self.store, self.app.library
+        run_in_background(lambda token: reanchor_all(store, library), lambda report: self.refresh())
+
+    # -- moving between machines ------------------------------------------------------
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.app.window, self.tr("Export bookmarks"), "bookmarks.json",
+                                              self.tr("Bookmarks (*.json);;Markdown (*.md);;Web page (*.html)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        from ...core.userdata import exchange
+        fmt = path.rsplit(".", 1)[-1].lower()
+        make = {"md": exchange.export_markdown, "html": exchange.export_html}.get(fmt, exchange.export_json)
+        text = make(self.store, self.app.library)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        self.app.window.statusBar().showMessage(self.tr("Bookmarks exported to {0}").format(path), 8000)
+
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.app.window, self.tr("Import bookmarks"), "",
+                                              self.tr("Bookmarks (*.json)"))
+        if path:
+            self.import_from(path)
+
+    def import_from(self, path: str):
+        from ...core.userdata import exchange
+        try:
+            with open(path, encoding="utf-8") as f:
+                report = exchange.import_text(self.store, f.read())
+        except (OSError, UnicodeDecodeError, exchange.ExchangeRefused) as e:
+            QMessageBox.warning(self.app.window, self.tr("Import bookmarks"), str(e))
+            return None
+        self.reanchor()
+        self.app.window.statusBar().showMessage(report.summary(), 10000)
+        return report
+
+    # -- for search and printing --------------------------------------------------------
+    def bookmarked_keys(self) -> set[str]:
+        return set(self.store.counts_by_document()) if self.store else set()
+
+    def keys_with_notes(self, terms: list[str]) -> set[str]:
+        if not self.store or not terms:
+            return set()
+        sets = [{b.doc_key for b in self.store.bookmarks(text=t)} for t in terms]
+        return set.intersection(*sets)
+
+
+def _clip_to_first_block(view) -> Location | None:
+    """For a selection across paragraphs: the part inside the first one."""
+    c = view.textCursor()
+    doc = view.document()
+    first = doc.findBlock(c.selectionStart())
+    loc = view.location_of_block(first.blockNumber())
+    if loc is None:
+        return None
+    offset = c.selectionStart() - first.position()
+    length = first.length() - 1 - offset
+    return Location(loc.doc_key, loc.block, offset, length) if length > 0 else None
+
+
+def install(app) -> BookmarksFeature:
+    feature = BookmarksFeature(app)
+    app.features["bookmarks"] = feature
+    return feature

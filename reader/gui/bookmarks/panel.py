@@ -1,0 +1,77 @@
+"""The bookmarks dock: grouped by document or by tag, filtered by note or quoted text."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QPushButton, QTreeView, QVBoxLayout,
+                               QWidget)
+
+from .model import BookmarkModel
+
+
+class BookmarksPanel(QWidget):
+    jump = Signal(object)          # Bookmark
+    edit = Signal(object)          # Bookmark
+    delete = Signal(list)          # [Bookmark]
+    changed_view = Signal()        # grouping or filter changed: the feature refills the model
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("bookmarksPanel")
+        self.model = BookmarkModel(self)
+        self.grouping = QComboBox(self)
+        self.grouping.addItem(self.tr("By issue and document"), "document")
+        self.grouping.addItem(self.tr("By tag"), "tag")
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Search notes and passages…"))
+        self.filter.setClearButtonEnabled(True)
+        self.view = QTreeView(self)
+        self.view.setObjectName("bookmarkTree")
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
+        self.view.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.grouping)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.view)
+        lay.addLayout(buttons)
+        self.grouping.currentIndexChanged.connect(self.changed_view)
+        self.filter.textChanged.connect(self.changed_view)
+        self.view.clicked.connect(self._jump)
+        self.view.activated.connect(self._jump)
+        self.view.doubleClicked.connect(lambda ix: self._emit(self.edit, ix))
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit, self.view.currentIndex()))
+        self.delete_button.clicked.connect(self._delete)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self._delete,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+    def group_mode(self) -> str:
+        return self.grouping.currentData()
+
+    def filter_text(self) -> str:
+        return self.filter.text().strip()
+
+    def set_groups(self, groups) -> None:
+        self.model.set_groups(groups)
+        self.view.expandAll()
+
+    def _emit(self, signal, index) -> None:
+        b = self.model.bookmark(index)
+        if b is not None:
+            signal.emit(b)
+
+    def _jump(self, index) -> None:
+        self._emit(self.jump, index)
+
+    def _delete(self) -> None:
+        chosen = [b for b in (self.model.bookmark(ix) for ix in self.view.selectionModel().selectedRows()) if b]
+        if chosen:
+            self.delete.emit(chosen)
