@@ -160,3 +160,19 @@ def test_corrupt_user_database_is_moved_aside_and_the_reader_starts(qtbot, libra
     _select(app.window.area.policy.view, "全民健身")
     _answer(app, note="新库可用")
     assert bm.add_here() is not None
+
+
+def test_print_dialog_opens_from_the_window_with_notes(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    bm = app.features["bookmarks"]
+    app.navigator.open(Location(FIRST))
+    _select(app.window.area.policy.view, "体育公园")
+    _answer(app, note="请园林局配合")
+    bm.add_here()
+    app.window.actions.print_.trigger()
+    dialog = app.features["print"].dialog
+    assert dialog is not None and dialog.isVisible()
+    notes = app.features["print"].notes(None)
+    assert len(notes) == 1 and notes[0].quote == "体育公园" and "永政发〔2022〕6号" in notes[0].citation
+    assert "第 3 页" in notes[0].citation or "第3页" in notes[0].citation
+    dialog.close()

@@ -5,4 +5,6 @@ from __future__ import annotations
 
 def install_features(app) -> None:
     from .bookmarks.feature import install as bookmarks
+    from .print_feature import install as printing
     bookmarks(app)
+    printing(app)

@@ -1,0 +1,49 @@
+"""Printing in the window: 打印… (Ctrl+P) and 导出 PDF open the print dialog with the
+current document, the documents picked in the tree, and the user's notes."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from ..core.printjob import PrintNote
+
+
+class PrintFeature(QObject):
+    def __init__(self, app):
+        super().__init__(app)
+        self.app = app
+        self.dialog = None
+        a = app.window.actions
+        a.print_.triggered.connect(self.open)
+        a.export_pdf.triggered.connect(self.open)
+
+    def open(self):
+        from .printing import open_print_dialog
+        current = self.app.navigator.current
+        picked = self.app.window.tree.selected_doc_keys()
+        self.dialog = open_print_dialog(self.app.window, self.app.library, current.key if current else None,
+                                        picked, self.notes)
+        return self.dialog
+
+    def notes(self, keys):
+        """The bookmarked passages (keys None: all of them; else those on these documents)."""
+        bookmarks = self.app.features.get("bookmarks")
+        store = getattr(bookmarks, "store", None)
+        if store is None:
+            return []
+        from ..core.userdata.exchange import References
+        refs = References(self.app.library)
+        wanted = None if keys is None else set(keys)
+        out = []
+        for b in store.bookmarks():
+            if wanted is not None and b.doc_key not in wanted:
+                continue
+            ref = refs.of(b)
+            out.append(PrintNote(doc_title=ref.title, quote=b.quote, note=b.note, citation=ref.text,
+                                 note_type=b.note_type_label, date=b.updated[:10], doc_key=b.doc_key))
+        return out
+
+
+def install(app) -> PrintFeature:
+    feature = PrintFeature(app)
+    app.features["print"] = feature
+    return feature

@@ -1,0 +1,186 @@
+"""One engine for every output: paint a print job on a QPdfWriter, a QPrinter or a preview.
+
+Threading (Qt's "Thread-Support in Qt Modules": QPainter may paint on QImage, QPrinter and
+QPicture devices outside the GUI thread; QFont/QTextLayout are reentrant): ``export_pdf`` runs
+in a worker thread and paints on its own QPdfWriter.  Real printers and QPrintPreviewDialog stay
+on the GUI thread (their dialogs must), driven one page at a time by ``render_steps``.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Generator
+
+from PySide6.QtCore import QMarginsF, QPointF, Qt
+from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter
+
+from reader.core.printjob import PrintJob, plan_packets
+from reader.gui.fonts import register_fonts
+from . import styles as S
+from .layout import Item, Laid, Metrics, lay_out, paginate
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+PDF_RESOLUTION = 1200
+CREATOR = "政府公报阅读器 Gazette Reader"
+
+
+class PrintError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    pages: int          # pages painted
+    laid_out: int       # pages numbered so far (the last page number reached)
+    cancelled: bool
+
+
+def a4_layout() -> QPageLayout:
+    # Zero margins: the GB/T 9704 margins are applied by the layout itself (they mirror on even pages).
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+
+
+def render_steps(device: QPagedPaintDevice, library, job: PrintJob, progress: Progress | None = None,
+                 cancelled: Cancelled | None = None) -> Generator[int, None, RenderResult]:
+    """Lay out packet by packet and paint the selected pages; yields after each page painted."""
+    register_fonts()
+    packets = plan_packets(library, job)
+    selected = job.pages()
+    m = Metrics(device)
+    painter: QPainter | None = None
+    number = painted = 0
+    completed = False
+    total = len(packets)
+    try:
+        for index, packet in enumerate(packets):
+            if cancelled and cancelled():
+                return RenderResult(painted, number, True)
+            if progress:
+                progress(index, total, packet.title)
+            if selected and number >= max(selected):
+                break
+            laid = [lay_out(p, m) for p in S.paras_for_packet(packet)]
+            for page in paginate(laid):
+                number += 1
+                if selected is not None and number not in selected:
+                    continue
+                if cancelled and cancelled():
+                    return RenderResult(painted, number, True)
+                if painter is None:
+                    painter = QPainter()
+                    if not painter.begin(device):
+                        raise PrintError("无法开始输出：打印机或文件不可用")
+                elif not device.newPage():
+                    raise PrintError("无法开始新的一页")
+                paint_page(painter, m, laid, page, number, job.mirror_margins)
+                painted += 1
+                yield number
+        if progress:
+            progress(total, total, "完成")
+        completed = True
+    finally:
+        # Cancelled, failed or abandoned: a printer drops the job instead of printing half of it.
+        if painter is not None and painter.isActive():
+            if not completed and hasattr(device, "abort"):
+                device.abort()
+            if painter.isActive():
+                painter.end()
+    if painted == 0:
+        raise PrintError("所选页码范围内没有页面" if selected else "没有可打印的内容")
+    return RenderResult(painted, number, False)
+
+
+def render(device: QPagedPaintDevice, library, job: PrintJob, progress: Progress | None = None,
+           cancelled: Cancelled | None = None) -> RenderResult:
+    steps = render_steps(device, library, job, progress, cancelled)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return stop.value
+
+
+def paint_page(painter: QPainter, m: Metrics, laid: list[Laid], items: list[Item], number: int,
+               mirror: bool) -> None:
+    left = m.left(number, mirror)
+    painter.setPen(Qt.GlobalColor.black)
+    for slot, it in enumerate(items):
+        if it.laid is None:
+            continue
+        lp = laid[it.laid]
+        line = lp.layout.lineAt(it.line)
+        y = m.top + slot * m.pitch + m.baseline(lp.para.style.pt) - line.ascent()
+        line.draw(painter, QPointF(left, y))
+    draw_page_number(painter, m, number, left)
+
+
+def draw_page_number(painter: QPainter, m: Metrics, number: int, left: float) -> None:
+    """"— N —" in 4号 宋体: dash line 7 mm under the type area, outer side, one character in."""
+    font = m.page_number_font()
+    fm = QFontMetricsF(font, m.device)
+    one = S.SMALL_PT * m.pt                               # one 4号 character
+    gap = one / 2                                         # a half-width space, as in 宋体
+    digits = str(number)
+    dash_w, digits_w = fm.horizontalAdvance("—"), fm.horizontalAdvance(digits)
+    width = 2 * dash_w + 2 * gap + digits_w
+    dash_top = fm.tightBoundingRect("—").top()           # negative: above the baseline
+    baseline = m.top + m.type_h + S.PAGE_NUMBER_GAP_MM * m.mm_y - dash_top
+    x = left + m.type_w - one - width if number % 2 else left + one
+    painter.setFont(font)
+    # Drawn in three pieces: the fonts' own spaces are too narrow for "— 1 —".
+    painter.drawText(QPointF(x, baseline), "—")
+    painter.drawText(QPointF(x + dash_w + gap, baseline), digits)
+    painter.drawText(QPointF(x + dash_w + 2 * gap + digits_w, baseline), "—")
+
+
+# -- outputs -------------------------------------------------------------------------
+def export_pdf(library, job: PrintJob, path: str | os.PathLike, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> Path | None:
+    """Write the job to ``path``; None if cancelled.  Safe to call from a worker thread
+    (after register_fonts() ran once on the GUI thread).
+
+    The PDF is written to a hidden temporary name beside the target and renamed at the end,
+    so a cancelled or failed export never leaves a half-written file.
+    """
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(a4_layout())
+    writer.setCreator(CREATOR)
+    writer.setTitle(job.title or "政府公报文件")
+    try:
+        result = render(writer, library, replace(job, output=str(target)), progress, cancelled)
+    except BaseException:
+        del writer
+        tmp.unlink(missing_ok=True)
+        raise
+    del writer                                        # closes the file before the rename
+    if result.cancelled:
+        tmp.unlink(missing_ok=True)
+        return None
+    os.replace(tmp, target)
+    return target
+
+
+def prepare_printer(printer, job: PrintJob) -> None:
+    """A4, the whole sheet as the painter's coordinate system (our margins are absolute)."""
+    from PySide6.QtPrintSupport import QPrinter
+    printer.setFullPage(True)
+    printer.setPageLayout(a4_layout())
+    if job.mirror_margins:               # the mirrored margins assume both sides of the sheet
+        printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
+    printer.setDocName(job.title or "政府公报文件")
+    printer.setCreator(CREATOR)
+
+
+def job_for_printer(job: PrintJob, printer) -> PrintJob:
+    """The page range the user set in QPrintDialog wins over the one in our dialog."""
+    from PySide6.QtPrintSupport import QPrinter
+    if printer.printRange() == QPrinter.PrintRange.PageRange and not printer.pageRanges().isEmpty():
+        return replace(job, page_range=printer.pageRanges().toString())
+    return job
