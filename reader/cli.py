@@ -19,10 +19,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--self-test", action="store_true", help="打开窗口、载入公报库、打开第一份带解读的政策，打印计数与首帧耗时后退出")
     sub = p.add_subparsers(dest="command")
 
-    imp = sub.add_parser("import", help="导入公报或单份公文（文本）")
+    imp = sub.add_parser("import", help="导入公报或单份公文（文本或 PDF）")
     imp.add_argument("files", nargs="+")
     imp.add_argument("--db", dest="db_sub")
     imp.add_argument("--replace", action="store_true", help="库中已有同一期时替换")
+    imp.add_argument("--dry-run", action="store_true", help="只解析并报告将导入的内容，不写入")
 
     dump = sub.add_parser("dump", help="以 JSON 输出整个公报库")
     dump.add_argument("--db", dest="db_sub")
@@ -47,6 +48,8 @@ def _db(args) -> Path:
 def cmd_import(args) -> int:
     from .core.errors import ImportRefused, StoreError
     from .core.importer import parse_file, store
+    if args.dry_run:
+        return _dry_run(args)
     status = 0
     writer = None
     try:
@@ -69,6 +72,20 @@ def cmd_import(args) -> int:
     finally:
         if writer is not None:
             writer.close()
+    return status
+
+
+def _dry_run(args) -> int:
+    from .core.errors import ImportRefused
+    from .core.importer import dry_run
+    status = 0
+    db = getattr(args, "db_sub", None) or args.db
+    for f in args.files:
+        try:
+            print(dry_run(f, db).to_text())
+        except ImportRefused as e:
+            print(f"gazette-reader: {f}: {e}", file=sys.stderr)
+            status = 1
     return status
 
 

@@ -24,6 +24,8 @@ def _mutate(seed: int, ops: list[str]) -> bytes:
     rnd = random.Random(seed)
     lines = list(LINES)
     for op in ops:
+        if not lines:
+            break
         i = rnd.randrange(len(lines))
         if op == "delete":
             del lines[i:i + rnd.randint(1, 30)]

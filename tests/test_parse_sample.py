@@ -129,3 +129,14 @@ def test_citations_found(sample_issue):
     assert {"国务院令第656号", "湘政办发〔2021〕75号", "湘自然资发〔2020〕37号"} <= targets
     titles = {c.text for c in interp.citations if c.kind == "title"}
     assert "不动产登记暂行条例" in titles
+
+
+def test_a_running_header_before_the_first_document_is_furniture(sample_text):
+    from reader.core.parse.gazette import parse_issue
+    text = sample_text.replace("市内重点企业\n", "市内重点企业\n\n市政府文件\n\n— 2 —\n", 1)
+    issue = parse_issue(text)
+    assert issue.masthead.distribution[-1] == "市内重点企业"
+    reasons = {(d.text, d.reason) for d in issue.dropped}
+    assert ("市政府文件", "页眉") in reasons and ("— 2 —", "页码") in reasons
+    from reader.core.conservation import check_issue
+    assert check_issue(text, issue).ok

@@ -9,7 +9,7 @@ from .model import Issue, Standalone
 from .parse import lines as L
 from .parse.front import ISSUE_LABEL
 from .parse.gazette import parse_issue
-from .parse.source import read_text
+from .parse.source import read_source
 from .parse.standalone import parse_standalone
 from .text import squeeze
 
@@ -31,8 +31,10 @@ def parse_text(text: str, name: str = "") -> Issue | Standalone:
 @dataclass(frozen=True)
 class Parsed:
     path: str
-    text: str
+    text: str                       # what is stored and re-parsed: for a PDF, its extracted text
     result: Issue | Standalone
+    source_kind: str = "text"       # "text" or "pdf"
+    pages: int | None = None        # PDFs: how many pages
 
     @property
     def is_issue(self) -> bool:
@@ -48,14 +50,25 @@ class Parsed:
 
 
 def parse_file(path: str | Path) -> Parsed:
-    text = read_text(path)
+    """Read a text or PDF file and parse it; ImportRefused (one line) if it cannot be imported."""
+    source = read_source(path)
     try:
-        result = parse_text(text, Path(path).name)
+        result = parse_text(source.text, Path(path).name)
     except ImportRefused:
         raise
     except Exception as e:  # a parser bug must still refuse cleanly, never half-write
         raise ImportRefused(f"无法解析：{type(e).__name__}: {e}") from e
-    return Parsed(str(path), text, result)
+    return Parsed(str(path), source.text, result, source.kind, source.pages)
+
+
+def dry_run(path: str | Path, library: str | Path | None = None):
+    """What importing ``path`` into ``library`` would do, without writing anything.
+
+    Returns an ImportReport (``.to_text()`` for the command line); raises
+    ImportRefused like ``parse_file``. A library that does not exist yet counts as empty.
+    """
+    from .import_report import build_report
+    return build_report(parse_file(path), library)
 
 
 def store(writer, parsed: Parsed, replace: bool = False) -> int:

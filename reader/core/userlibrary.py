@@ -1,15 +1,27 @@
 """The writable library in the user's data folder.
 
-The shipped ``data/gazette.db`` may sit in a read-only program folder. On first
-run it is copied to the user's folder; imports go there. When a newer shipped
-library arrives (an upgrade), its issues are added to the user's library without
-touching the user's own imports. A library whose schema is older than this
-program is rebuilt from the source texts it carries.
+The shipped ``data/gazette.db`` may sit in a read-only program folder: it is only
+ever opened read-only (``mode=ro&immutable=1``) or copied. On first run it is
+copied to the user's folder; imports go there. When a newer shipped library
+arrives (an upgrade), its issues are merged into the user's library:
+
+* issues and documents the user has not got are added, and shipped copies the
+  user never touched are replaced by corrected ones;
+* the user's own imports stay, including their own version of a shipped issue;
+* a shipped issue the user removed stays removed unless the new build changes it.
+
+For that the user's library remembers which source texts the last shipped build
+held (``shipped_sources``). A library whose schema is older than this program is
+rebuilt from the source texts it carries; the old file is kept beside it.
 """
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import sqlite3
+import stat
+import tempfile
 from pathlib import Path
 
 from ..resources import default_library
@@ -17,11 +29,19 @@ from .paths import user_library_path
 from .store import schema
 
 SHIPPED_BUILD = "shipped_build_id"
+SHIPPED_SOURCES = "shipped_sources"     # JSON list of the sha256 of the last merged build's sources
 
 
-def _meta(path: Path, key: str) -> str | None:
+def _connect(path: Path, shipped: bool) -> sqlite3.Connection:
+    if not shipped:
+        return schema.connect(path, readonly=True)
+    # immutable: no lock or journal files either, so a read-only folder or medium is fine.
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+
+
+def _meta(path: Path, key: str, shipped: bool = False) -> str | None:
     try:
-        conn = schema.connect(path, readonly=True)
+        conn = _connect(path, shipped)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         finally:
@@ -31,84 +51,137 @@ def _meta(path: Path, key: str) -> str | None:
     return row[0] if row else None
 
 
-def _sources(path: Path) -> list[tuple[str, str, str]]:
+def _sources(path: Path, shipped: bool = False) -> list[tuple[str, str, str]]:
     """(sha256, name, text) of every source a library holds."""
-    conn = schema.connect(path, readonly=True)
+    conn = _connect(path, shipped)
     try:
         return conn.execute("SELECT sha256, name, text FROM sources ORDER BY name").fetchall()
     finally:
         conn.close()
 
 
-def _import_sources(writer, sources, replace: bool) -> int:
-    from .errors import ImportRefused
-    from .importer import parse_text
-    from .model import Issue
-    added = 0
-    for sha, name, text in sources:
-        result = parse_text(text, name)
-        try:
-            if isinstance(result, Issue):
-                row = writer.conn.execute("SELECT source_sha256 FROM issues WHERE key = ?", (result.key,)).fetchone()
-                if row and (row[0] == sha or not replace):
-                    continue
-                writer.add_issue(result, text, replace=True)
-            else:
-                if writer.has_document(result.document.key) and not replace:
-                    continue
-                writer.add_standalone(result, text, replace=True)
-            added += 1
-        except ImportRefused:
-            continue
-    return added
+def schema_version_of(path: Path, shipped: bool = False) -> int | None:
+    v = _meta(path, "schema_version", shipped)
+    return int(v) if v and v.isdigit() else None
 
 
 def ensure_user_library(shipped: Path | None = None, user: Path | None = None) -> Path:
-    shipped = shipped or default_library()
-    user = user or user_library_path()
-    from .store.writer import LibraryWriter
-    if user.exists() and schema_version_of(user) not in (schema.SCHEMA_VERSION,):
+    shipped = Path(shipped) if shipped else default_library()
+    user = Path(user) if user else user_library_path()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    if user.exists() and schema_version_of(user) != schema.SCHEMA_VERSION:
         _rebuild(user)
     if not user.exists():
-        if shipped.exists() and schema_version_of(shipped) == schema.SCHEMA_VERSION:
-            tmp = user.with_suffix(".copying")
-            shutil.copyfile(shipped, tmp)
-            tmp.replace(user)
-            w = LibraryWriter(user)
-            w.set_meta(SHIPPED_BUILD, _meta(shipped, "build_id") or "")
-            w.close()
-            user.chmod(0o644)
+        if shipped.exists() and schema_version_of(shipped, shipped=True) == schema.SCHEMA_VERSION:
+            _copy(shipped, user)
         else:
+            from .store.writer import LibraryWriter
             LibraryWriter(user).close()
         return user
-    shipped_id = _meta(shipped, "build_id") if shipped.exists() else None
+    shipped_id = _meta(shipped, "build_id", shipped=True) if shipped.exists() else None
     if shipped_id and shipped_id != _meta(user, SHIPPED_BUILD):
-        w = LibraryWriter(user)
-        try:
-            # Shipped issues replace older copies of themselves; user imports stay.
-            _import_sources(w, _sources(shipped), replace=True)
-            w.set_meta(SHIPPED_BUILD, shipped_id)
-        finally:
-            w.close()
+        _merge(shipped, user, shipped_id)
     return user
 
 
-def schema_version_of(path: Path) -> int | None:
-    v = _meta(path, "schema_version")
-    return int(v) if v and v.isdigit() else None
+def _copy(shipped: Path, user: Path) -> None:
+    """Copy the shipped library and record what it held, then move it into place in one step."""
+    from .store.writer import LibraryWriter
+    fd, name = tempfile.mkstemp(prefix=".library-", suffix=".copying", dir=user.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        shutil.copyfile(shipped, tmp)
+        # The copy must be writable even if the shipped file was not (copyfile keeps no mode, but be sure).
+        tmp.chmod(stat.S_IMODE(tmp.stat().st_mode) | stat.S_IRUSR | stat.S_IWUSR)
+        w = LibraryWriter(tmp)
+        try:
+            w.set_meta(SHIPPED_BUILD, _meta(shipped, "build_id", shipped=True) or "")
+            w.set_meta(SHIPPED_SOURCES, json.dumps(sorted(s[0] for s in _sources(shipped, shipped=True))))
+        finally:
+            w.close()
+        os.replace(tmp, user)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _stored_sha(writer, result) -> str | None:
+    from .model import Issue
+    if isinstance(result, Issue):
+        row = writer.conn.execute("SELECT source_sha256 FROM issues WHERE key = ?", (result.key,)).fetchone()
+    else:
+        row = writer.conn.execute("SELECT coalesce(source_sha256, '') FROM documents WHERE key = ?",
+                                  (result.document.key,)).fetchone()
+    return row[0] if row else None
+
+
+def _parse(text: str, name: str):
+    from .importer import parse_text
+    try:
+        return parse_text(text, name)
+    except Exception:  # one unreadable source (or a parser bug) must not keep the window from opening
+        return None
+
+
+def _merge(shipped: Path, user: Path, shipped_id: str) -> None:
+    from .errors import ImportRefused
+    from .model import Issue
+    from .store.writer import LibraryWriter
+    before = _meta(user, SHIPPED_SOURCES)
+    # Libraries made before this was recorded: treat every stored copy as a shipped one.
+    old = set(json.loads(before)) if before else None
+    sources = _sources(shipped, shipped=True)
+    w = LibraryWriter(user)
+    try:
+        for sha, name, text in sources:
+            result = _parse(text, name)
+            if result is None:
+                continue
+            have = _stored_sha(w, result)
+            if have == sha:
+                continue                      # already the same text
+            if have is None and old is not None and sha in old:
+                continue                      # the user removed it, and it has not changed
+            if have is not None and old is not None and have not in old:
+                continue                      # the user's own import of it wins
+            try:
+                if isinstance(result, Issue):
+                    w.add_issue(result, text, replace=True)
+                else:
+                    w.add_standalone(result, text, replace=True)
+            except ImportRefused:
+                continue
+        w.set_meta(SHIPPED_SOURCES, json.dumps(sorted(s[0] for s in sources)))
+        w.set_meta(SHIPPED_BUILD, shipped_id)
+    finally:
+        w.close()
 
 
 def _rebuild(user: Path) -> None:
     """Re-parse every source of an old or broken library into a new one; keep the old file aside."""
+    from .errors import ImportRefused
+    from .model import Issue
     from .store.writer import LibraryWriter
     try:
         sources = _sources(user)
     except sqlite3.DatabaseError:
         sources = []
+    carried = {k: _meta(user, k) for k in (SHIPPED_BUILD, SHIPPED_SOURCES)}
     aside = user.with_name(user.name + ".old")
     user.replace(aside)
     w = LibraryWriter(user)
     try:
-        _import_sources(w, sources, replace=False)
+        for sha, name, text in sources:
+            result = _parse(text, name)
+            try:
+                if isinstance(result, Issue):
+                    w.add_issue(result, text)
+                elif result is not None:
+                    w.add_standalone(result, text)
+            except ImportRefused:
+                continue
+        for k, v in carried.items():
+            if v is not None:
+                w.set_meta(k, v)
     finally:
         w.close()

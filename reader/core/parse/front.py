@@ -189,7 +189,7 @@ def _parse_toc(lines: list[Line], i: int, f: Front) -> int:
     def flush_orphans():
         for ln in pending:
             reason = "标语" if SLOGAN.match(ln.text) else "目录中不属于任何条目的文字"
-            f.dropped.append(Dropped(ln.no, ln.text, reason))
+            f.dropped.append(Dropped(ln.no, ln.raw or ln.text, reason))
             if reason != "标语":
                 f.warnings.append(f"目录第{ln.no}行“{ln.text}”不属于任何条目，已略去")
         pending.clear()
@@ -233,7 +233,7 @@ def _parse_toc(lines: list[Line], i: int, f: Front) -> int:
     # Lines gathered after the last entry are not the 目录's: slogans are dropped,
     # anything else goes back to the masthead reader.
     while pending and SLOGAN.match(pending[0].text):
-        f.dropped.append(Dropped(pending[0].no, pending[0].text, "标语"))
+        f.dropped.append(Dropped(pending[0].no, pending[0].raw or pending[0].text, "标语"))
         pending.pop(0)
         last_end += 1
     return last_end

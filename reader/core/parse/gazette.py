@@ -14,9 +14,8 @@ from .document import (Parsed, interpretation_header, parse_interpretation, pars
                        title_span, with_attachments)
 from .finalize import finalize_issue
 from .front import Front, issue_label, parse_front, SLOGAN
-from .lines import Line
+from .lines import PAGE_NUMBER, Line
 
-PAGE_NUMBER = re.compile(r"^[—\-－–~·]\s*\d{1,4}\s*[—\-－–~·]$|^第\s*\d{1,4}\s*页$")
 
 
 @dataclass
@@ -73,11 +72,11 @@ def _furniture(lines: list[Line], front: Front, first: int) -> tuple[list[Line],
             continue
         s = squeeze(ln.text)
         if s in headers:
-            dropped.append(Dropped(ln.no, ln.text, "页眉"))
+            dropped.append(Dropped(ln.no, ln.raw or ln.text, "页眉"))
         elif PAGE_NUMBER.match(ln.text):
-            dropped.append(Dropped(ln.no, ln.text, "页码"))
+            dropped.append(Dropped(ln.no, ln.raw or ln.text, "页码"))
         elif s in slogans or (SLOGAN.match(ln.text) and s in slogans):
-            dropped.append(Dropped(ln.no, ln.text, "标语"))
+            dropped.append(Dropped(ln.no, ln.raw or ln.text, "标语"))
         else:
             kept.append(ln)
     return kept, dropped
@@ -102,12 +101,13 @@ def parse_issue(text: str, source_name: str = "") -> Issue:
         raise ImportRefused("不是政府公报：找不到任何带文号的文件或解读")
     first_line_no = after_toc[starts[0].index].no
     first = next(i for i, ln in enumerate(lines) if ln.no == first_line_no)
-    front = parse_front(lines[:first])
+    # Running headers can fall anywhere after the 目录, even before the first document.
+    kept, dropped = _furniture(lines, probe, toc_idx + 1)
+    front = parse_front([ln for ln in kept if ln.no < first_line_no])
     if front.year is None or not front.numbers:
         raise ImportRefused("不是政府公报：找不到“××××年第×期”这样的期号")
     if not front.publication:
         raise ImportRefused("不是政府公报：找不到刊名（如“××市人民政府公报”）")
-    kept, dropped = _furniture(lines, front, first)
     dropped = front.dropped + dropped
     dropped_nos = {d.line for d in dropped}
     front_matter = tuple((ln.no, ln.text) for ln in lines[:first] if ln.no not in dropped_nos)

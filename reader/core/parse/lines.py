@@ -39,6 +39,7 @@ ARTICLE = re.compile(rf"^第[{_CN_NUM}\d]+条")
 BULLET = re.compile(r"^[-•·●▪]\s+")
 ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*(?:[:：.．、]\s*.*)?$")
 NOTE = re.compile(r"^[（(](?:此件|本件|本文|此文|有删减|本刊)[^）)]*[）)]$")
+PAGE_NUMBER = re.compile(r"^[—\-－–~·]\s*\d{1,4}\s*[—\-－–~·]$|^第\s*\d{1,4}\s*页$")
 _SENTENCE_PUNCT = "。；！？"
 # Where a line may end a paragraph. "”" and "》" are missing on purpose: a line
 # ending there is, in these texts, nearly always cut by a page break.

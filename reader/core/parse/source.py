@@ -1,13 +1,33 @@
-"""Bytes to text: encodings, line ends, and the inputs that are refused outright."""
+"""Bytes to text: encodings, line ends, PDFs, and the inputs that are refused outright."""
 from __future__ import annotations
 
 import codecs
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ImportRefused
 
 # A gazette issue is a few hundred kilobytes of text; far beyond that is not one.
 MAX_BYTES = 20 * 1024 * 1024
+# Its PDF carries fonts and images as well.
+MAX_PDF_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file's text and where it came from."""
+    text: str
+    kind: str = "text"          # "text" or "pdf"
+    pages: int | None = None    # PDFs: how many pages
+
+
+_PDF_HEADER = re.compile(rb"%PDF-[12]\.\d")
+
+
+def is_pdf(data: bytes) -> bool:
+    # Readers accept the header anywhere in the first kilobyte; so does PDFium.
+    return _PDF_HEADER.search(data[:1024]) is not None
 
 
 def _plausible(text: str) -> float:
@@ -40,8 +60,9 @@ def decode(data: bytes) -> str:
         text = _strict(data[3:], "utf-8")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _strict(data, "utf-16")
-    elif data.startswith(b"%PDF-"):
-        raise ImportRefused("这是 PDF 文件：请在阅读器中用“文件→导入”导入 PDF，或先转成文本")
+    elif is_pdf(data):
+        from .pdf import pdf_to_text
+        text = pdf_to_text(data)
     else:
         text = _utf16_without_bom(data) if b"\x00" in data[:4096] else None
         if text is None:
@@ -54,6 +75,10 @@ def decode(data: bytes) -> str:
                     text = data.decode("gb18030")
                 except UnicodeDecodeError:
                     raise ImportRefused("无法识别文字编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK") from None
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f")
     if controls > max(8, len(text) // 200):
@@ -71,17 +96,27 @@ def _strict(data: bytes, encoding: str) -> str:
 
 
 def read_text(path: str | Path) -> str:
+    return read_source(path).text
+
+
+def read_source(path: str | Path) -> Source:
     p = Path(path)
     try:
         size = p.stat().st_size
+        if p.is_dir():
+            raise ImportRefused(f"{p} 是文件夹，不是文件")
+        with p.open("rb") as f:
+            head = f.read(1024)
+            pdf = is_pdf(head)
+            limit = MAX_PDF_BYTES if pdf else MAX_BYTES
+            if size > limit:
+                what = "一期公报的 PDF " if pdf else "一期公报的文字不过几百 KB，"
+                raise ImportRefused(f"文件过大（{size / 1048576:.1f} MB）：{what}上限 {limit // 1048576} MB")
+            data = head + f.read()
     except OSError as e:
         raise ImportRefused(f"无法读取 {p}：{e.strerror or e}") from None
-    if p.is_dir():
-        raise ImportRefused(f"{p} 是文件夹，不是文件")
-    if size > MAX_BYTES:
-        raise ImportRefused(f"文件过大（{size / 1048576:.1f} MB）：一期公报的文字不过几百 KB，上限 {MAX_BYTES // 1048576} MB")
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise ImportRefused(f"无法读取 {p}：{e.strerror or e}") from None
-    return decode(data)
+    if pdf:
+        from .pdf import read_pdf
+        got = read_pdf(data)
+        return Source(_normalise(got.text), "pdf", got.pages)
+    return Source(decode(data))

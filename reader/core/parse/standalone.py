@@ -50,11 +50,13 @@ def parse_standalone(text: str, source_name: str = "") -> Standalone:
     if not lines:
         raise ImportRefused("文件为空：没有任何文字")
     meta, skip = _web_meta(lines)
-    dropped = [Dropped(ln.no, ln.text, "网页元数据") for ln in lines[:skip]]
+    dropped = [Dropped(ln.no, ln.raw or ln.text, "网页元数据") for ln in lines[:skip]]
     body = []
     for ln in lines[skip:]:
         if WEB_FURNITURE.match(ln.text):
-            dropped.append(Dropped(ln.no, ln.text, "网页页脚"))
+            dropped.append(Dropped(ln.no, ln.raw or ln.text, "网页页脚"))
+        elif L.PAGE_NUMBER.match(ln.text):
+            dropped.append(Dropped(ln.no, ln.raw or ln.text, "页码"))   # a document printed to PDF
         else:
             body.append(ln)
     if not body:
