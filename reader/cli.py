@@ -107,6 +107,10 @@ def cmd_dump(args) -> int:
 
 
 def cmd_build(args) -> int:
+    if getattr(sys, "frozen", False) and not (args.sources and args.out):
+        # The packaged reader carries no sources and must never write into its own folder.
+        print("gazette-reader: build-db 需要 --sources 和 --out（打包版不含源文件）", file=sys.stderr)
+        return 2
     from .core.build import build_library
     from .resources import data_path
     sources = Path(args.sources) if args.sources else data_path("sources")

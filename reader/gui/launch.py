@@ -47,6 +47,15 @@ def run_gui(args) -> int:
     app.setApplicationName("gazette-reader")
     app.setOrganizationName("gazette-reader")
     app.setApplicationDisplayName("政府公报阅读器")
+    from PySide6.QtGui import QIcon
+    from ..resources import resource_path
+    icon = QIcon()
+    for name in ("gazette-reader.png", "gazette-reader-512.png"):
+        p = resource_path("icons", name)
+        if p.is_file():
+            icon.addFile(str(p))
+    app.setWindowIcon(icon)
+    app.setDesktopFileName("gazette-reader")   # matches build_spec/gazette-reader.desktop
     from .settings import load_preferences, open_settings
     settings = open_settings()
     prefs, _ = load_preferences(settings)
