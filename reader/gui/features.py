@@ -5,6 +5,8 @@ from __future__ import annotations
 
 def install_features(app) -> None:
     from .bookmarks.feature import install as bookmarks
+    from .importing.feature import install as importing
     from .print_feature import install as printing
     bookmarks(app)
     printing(app)
+    importing(app)

@@ -1,0 +1,1 @@
+"""Bringing new issues into the library from the window (issue 7)."""

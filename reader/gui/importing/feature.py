@@ -1,0 +1,136 @@
+"""File → Import (and files dropped on the window), Remove issue, Issues by year."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ...core.errors import StoreError
+from .completeness_view import CompletenessDialog
+from .dialog import ImportDialog
+
+ACCEPTED = (".txt", ".pdf")
+
+
+class ImportFeature(QObject):
+    def __init__(self, app):
+        super().__init__(app)
+        self.app = app
+        self.dialog: ImportDialog | None = None
+        a = app.window.actions
+        a.import_.triggered.connect(self.choose_files)
+        a.remove_issue.triggered.connect(self.remove_current_issue)
+        a.completeness.triggered.connect(self.show_completeness)
+        app.window.setAcceptDrops(True)
+        app.window.installEventFilter(self)
+
+    # -- import ----------------------------------------------------------------------
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.app.window, self.tr("Import a gazette issue or documents"), "",
+            self.tr("Gazette text or PDF (*.txt *.pdf);;All files (*)"))
+        if paths:
+            self.start(paths)
+
+    def start(self, paths: list[str]) -> ImportDialog | None:
+        if not self._writable():
+            return None
+        self.dialog = ImportDialog(self.app.window, self.app.library, self.app.library.path, paths)
+        self.dialog.imported.connect(self._after_import)
+        self.dialog.show()
+        return self.dialog
+
+    def _writable(self) -> bool:
+        path = Path(self.app.library.path)
+        try:
+            from ...core.store.writer import LibraryWriter
+            LibraryWriter(path).close()
+            ok = path.exists() and _can_write(path)
+        except StoreError:
+            ok = False
+        if not ok:
+            QMessageBox.warning(self.app.window, self.tr("Import"), self.tr(
+                "This library cannot be changed: {0}\nStart the reader without --db to import into your own library."
+            ).format(path))
+        return ok
+
+    def _after_import(self, path: str) -> None:
+        current = self.app.navigator.current
+        self.app.tree_model.reload()
+        self.app.window.tree.expand_newest()
+        if current is not None:
+            self.app.window.tree.select_key(current.key)
+        self.app.library_changed.emit()
+        bookmarks = self.app.features.get("bookmarks")
+        if bookmarks is not None and bookmarks.store is not None:
+            bookmarks.reanchor()      # a re-imported issue brings detached bookmarks back
+        self.app.window.statusBar().showMessage(self.tr("Imported {0}").format(Path(path).name), 8000)
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if event.type() == QEvent.Type.DragEnter and event.mimeData().hasUrls():
+            if any(u.toLocalFile().lower().endswith(ACCEPTED) for u in event.mimeData().urls()):
+                event.acceptProposedAction()
+                return True
+        if event.type() == QEvent.Type.Drop and event.mimeData().hasUrls():
+            paths = [u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile().lower().endswith(ACCEPTED)]
+            if paths:
+                event.acceptProposedAction()
+                self.start(paths)
+                return True
+        return False
+
+    # -- remove ----------------------------------------------------------------------
+    def current_issue_key(self) -> str | None:
+        cur = self.app.navigator.current
+        if cur is not None and cur.info.issue_key:
+            return cur.info.issue_key
+        issues = self.app.library.issues()
+        return issues[0].key if issues else None
+
+    def remove_current_issue(self) -> None:
+        key = self.current_issue_key()
+        if key is None or not self._writable():
+            return
+        detail = self.app.library.issue(key)
+        answer = QMessageBox.question(self.app.window, self.tr("Remove issue"), self.tr(
+            "Remove {0} {1} from the library?\nYour bookmarks on it are kept and come back if you import it again."
+        ).format(detail.info.publication, detail.info.label))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove_issue(key)
+
+    def remove_issue(self, key: str) -> None:
+        from ...core.store.writer import LibraryWriter
+        w = LibraryWriter(self.app.library.path)
+        try:
+            w.remove_issue(key)
+        finally:
+            w.close()
+        nav = self.app.navigator
+        if nav.current is not None and nav.current.info.issue_key == key:
+            nav.current = None
+            nav.packet = []
+            for view in self.app.window.area.views():
+                view.show_rendered(type(view.rendered)(""))
+        self.app.tree_model.reload()
+        self.app.library_changed.emit()
+        bookmarks = self.app.features.get("bookmarks")
+        if bookmarks is not None and bookmarks.store is not None:
+            bookmarks.reanchor()      # bookmarks on it become detached, never deleted
+
+    # -- completeness -----------------------------------------------------------------
+    def show_completeness(self) -> CompletenessDialog:
+        dlg = CompletenessDialog(self.app.window, self.app.library)
+        dlg.show()
+        return dlg
+
+
+def _can_write(path: Path) -> bool:
+    import os
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def install(app) -> ImportFeature:
+    feature = ImportFeature(app)
+    app.features["import"] = feature
+    return feature
