@@ -25,15 +25,17 @@ class CompletenessDialog(QDialog):
 
     def render(self, pubs) -> str:
         if not pubs:
-            return f"<p>{self.tr('No issues in the library yet.')}</p>"
+            empty = self.tr("No issues in the library yet.")
+            return f"<p>{empty}</p>"
         out = []
         for pub in pubs:
             out.append(f"<h3>{html.escape(pub.publication)}</h3>")
             if pub.cumulative_continuous:
-                out.append(f"<p>{self.tr('Cumulative numbers run without gaps.')}</p>")
+                ok = self.tr("Cumulative numbers run without gaps.")
+                out.append(f"<p>{ok}</p>")
             for gap in pub.cumulative_gaps:
-                missing = "、".join(str(n) for n in gap.missing)
-                out.append(f"<p style='color:#9a3b2f'>{self.tr('Cumulative numbers missing: {0}').format(missing)}</p>")
+                missing = self.tr("Cumulative numbers missing: {0}").format("、".join(str(n) for n in gap.missing))
+                out.append(f"<p style='color:#9a3b2f'>{missing}</p>")
             for note in pub.cumulative_problems:
                 out.append(f"<p style='color:#9a3b2f'>{html.escape(note)}</p>")
             for year in pub.years:

@@ -32,7 +32,7 @@ class PrintDialog(QDialog):
         self.library = library
         self.notes_provider = notes_provider
         self.controller = PrintController(library, self)
-        self.setWindowTitle(self.tr("打印与导出 PDF"))
+        self.setWindowTitle(self.tr("Print and export PDF"))
         self._choices: list[tuple[QRadioButton, str, tuple[str, ...]]] = []
         self._build(current_key, tuple(dict.fromkeys(picked_keys)))
         self.controller.progress.connect(self._on_progress)
@@ -42,48 +42,48 @@ class PrintDialog(QDialog):
 
     # -- widgets -----------------------------------------------------------------------
     def _build(self, current_key, picked) -> None:
-        box = QGroupBox(self.tr("打印内容"))
+        box = QGroupBox(self.tr("What to print"))
         col = QVBoxLayout(box)
         self._group = QButtonGroup(self)
         current = self.library.info(current_key) if current_key else None
         if current:
-            self._add_choice(col, self.tr("当前文件：%1").replace("%1", _short(current.title)), "current",
+            self._add_choice(col, self.tr("Current document: %1").replace("%1", _short(current.title)), "current",
                              (current.key,), current.title)
         if len(picked) > 0 and picked != ((current.key,) if current else ()):
-            self._add_choice(col, self.tr("选中的 %n 篇文件").replace("%n", str(len(picked))), "picked", picked)
+            self._add_choice(col, self.tr("%n picked document(s)", "", len(picked)), "picked", picked)
         policy = self._policy_of(current)
         if policy is not None and policy.interpretation_count:
-            self._add_choice(col, self.tr("政策及其解读：%1").replace("%1", _short(policy.title)), "packet",
+            self._add_choice(col, self.tr("Policy with its interpretation: %1").replace("%1", _short(policy.title)), "packet",
                              (policy.key,), policy.title)
         if self.notes_provider is not None:
-            self._add_choice(col, self.tr("书签摘录与笔记"), "notes", ())
+            self._add_choice(col, self.tr("Bookmarked passages and notes"), "notes", ())
         if self._choices:
             self._choices[0][0].setChecked(True)
 
-        options = QGroupBox(self.tr("选项"))
+        options = QGroupBox(self.tr("Options"))
         form = QFormLayout(options)
-        self.interpretations = QCheckBox(self.tr("附上政策解读"))
-        self.notes_appendix = QCheckBox(self.tr("附上我的笔记"))
+        self.interpretations = QCheckBox(self.tr("Include the interpretation"))
+        self.notes_appendix = QCheckBox(self.tr("Add my notes as an appendix"))
         self.notes_appendix.setEnabled(self.notes_provider is not None)
-        self.mirror = QCheckBox(self.tr("双面排版（偶数页装订边在右，打印时默认双面）"))
+        self.mirror = QCheckBox(self.tr("Double-sided layout (binding edge on the right of even pages)"))
         self.mirror.setChecked(True)
         self.page_range = QLineEdit()
-        self.page_range.setPlaceholderText(self.tr("全部页；例：1-3,5"))
+        self.page_range.setPlaceholderText(self.tr("All pages; e.g. 1-3,5"))
         form.addRow(self.interpretations)
         form.addRow(self.notes_appendix)
         form.addRow(self.mirror)
-        form.addRow(self.tr("页码范围："), self.page_range)
+        form.addRow(self.tr("Page range:"), self.page_range)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.hide()
-        self.preview_button = QPushButton(self.tr("预览"))
-        self.print_button = QPushButton(self.tr("打印…"))
-        self.pdf_button = QPushButton(self.tr("导出 PDF…"))
-        self.cancel_button = QPushButton(self.tr("取消导出"))
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.cancel_button = QPushButton(self.tr("Cancel export"))
         self.cancel_button.hide()
-        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button = QPushButton(self.tr("Close"))
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_)
         self.pdf_button.clicked.connect(self.export)
@@ -146,7 +146,7 @@ class PrintDialog(QDialog):
             notes = tuple(self.notes_provider(None) or ())
         elif self.notes_appendix.isChecked() and self.notes_provider is not None:
             notes = tuple(self.notes_provider(self._related_keys(keys)) or ())
-        title = self.library.info(keys[0]).title if keys else self.tr("阅读笔记")
+        title = self.library.info(keys[0]).title if keys else self.tr("Reading notes")
         return PrintJob(keys=keys, include_interpretations=kind == "packet" or self.interpretations.isChecked(),
                         notes=notes, notes_appendix=kind != "notes" and self.notes_appendix.isChecked(),
                         page_range=self.page_range.text(), mirror_margins=self.mirror.isChecked(),
@@ -162,7 +162,7 @@ class PrintDialog(QDialog):
         try:
             return self.job()
         except (PageRangeError, LookupError) as e:
-            QMessageBox.warning(self, self.tr("打印"), str(e))
+            QMessageBox.warning(self, self.tr("Print"), str(e))
             return None
 
     # -- actions -------------------------------------------------------------------------
@@ -173,7 +173,7 @@ class PrintDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, job)
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(self.tr("打印预览"))
+        dialog.setWindowTitle(self.tr("Print preview"))
         errors: list[str] = []
 
         def paint(p):
@@ -184,7 +184,7 @@ class PrintDialog(QDialog):
         dialog.paintRequested.connect(paint)
         dialog.exec()
         if errors:
-            QMessageBox.warning(self, self.tr("打印预览"), errors[-1])
+            QMessageBox.warning(self, self.tr("Print preview"), errors[-1])
 
     def print_(self) -> None:
         job = self._job_or_warn()
@@ -197,7 +197,7 @@ class PrintDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.controller.print_to(printer, job_for_printer(job, printer))
-        self._started(self.tr("正在打印…"))
+        self._started(self.tr("Printing…"))
 
     def export(self, path: str | None = None) -> None:
         job = self._job_or_warn()
@@ -206,13 +206,13 @@ class PrintDialog(QDialog):
         if not path:
             folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
             suggested = str(Path(folder) / (_file_name(job.title) + ".pdf"))
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), suggested, self.tr("PDF 文件 (*.pdf)"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), suggested, self.tr("PDF files (*.pdf)"))
             if not path:
                 return
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
         self.controller.export_pdf(job, path)
-        self._started(self.tr("正在导出 PDF…"))
+        self._started(self.tr("Exporting PDF…"))
 
     # -- progress ------------------------------------------------------------------------
     def _started(self, text: str) -> None:
@@ -237,14 +237,14 @@ class PrintDialog(QDialog):
                             .replace("%3", label))
 
     def _on_finished(self, where: str) -> None:
-        self._stopped(self.tr("已完成：%1").replace("%1", where))
+        self._stopped(self.tr("Done: %1").replace("%1", where))
 
     def _on_failed(self, message: str) -> None:
-        self._stopped(self.tr("未能完成：%1").replace("%1", message))
-        QMessageBox.warning(self, self.tr("打印"), message)
+        self._stopped(self.tr("Could not finish: %1").replace("%1", message))
+        QMessageBox.warning(self, self.tr("Print"), message)
 
     def _on_cancelled(self) -> None:
-        self._stopped(self.tr("已取消，没有留下未完成的文件。"))
+        self._stopped(self.tr("Cancelled; no unfinished file was left behind."))
 
     def closeEvent(self, event) -> None:
         self.controller.shutdown()

@@ -1,0 +1,762 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a gazette issue or documents (text or PDF)</source>
+        <translation>导入一期公报或单份公文（文本或 PDF）</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print or export to PDF in official-document layout</source>
+        <translation>按公文格式打印或导出 PDF</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Issues by &amp;year…</source>
+        <translation>各年期数一览(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Which numbers of each year are present</source>
+        <translation>每年哪些期已入库、哪些缺失</translation>
+    </message>
+    <message>
+        <source>&amp;Remove issue…</source>
+        <translation>移除本期(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in document…</source>
+        <translation>在本文中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Search library…</source>
+        <translation>全库检索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark…</source>
+        <translation>添加书签(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Bookmark the document or the selected passage</source>
+        <translation>为本文或所选段落添加书签</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;read (圈阅)</source>
+        <translation>圈阅(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Side by &amp;side</source>
+        <translation>并排对照(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;wap sides</source>
+        <translation>左右互换(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>原始大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reading mode (full screen)</source>
+        <translation>阅读模式（全屏）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Library &amp;tree</source>
+        <translation>公报目录树(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Document &amp;facts</source>
+        <translation>文件信息(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmarks</source>
+        <translation>书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Sepia</source>
+        <translation>护眼(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkEditor</name>
+    <message>
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Your note (Markdown: **bold**, - lists …)</source>
+        <translation>在此写笔记（支持 Markdown：**加粗**、- 列表 …）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksFeature</name>
+    <message>
+        <source>Bookmarks</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <source>Bookmarks are unavailable: {0}</source>
+        <translation>书签暂不可用：{0}</translation>
+    </message>
+    <message>
+        <source>User data</source>
+        <translation>用户数据</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export bookmarks…</source>
+        <translation>导出书签…</translation>
+    </message>
+    <message>
+        <source>Import bookmarks…</source>
+        <translation>导入书签…</translation>
+    </message>
+    <message>
+        <source>Not in this library</source>
+        <translation>不在本库中</translation>
+    </message>
+    <message>
+        <source>Single document</source>
+        <translation>单份公文</translation>
+    </message>
+    <message>
+        <source>Bookmark…</source>
+        <translation>添加书签…</translation>
+    </message>
+    <message>
+        <source>Edit note…</source>
+        <translation>编辑笔记…</translation>
+    </message>
+    <message>
+        <source>Delete bookmark</source>
+        <translation>删除书签</translation>
+    </message>
+    <message>
+        <source>Mark as read (圈阅)</source>
+        <translation>圈阅</translation>
+    </message>
+    <message>
+        <source>Add bookmark</source>
+        <translation>添加书签</translation>
+    </message>
+    <message>
+        <source>The document of this bookmark is not in the library; the bookmark is kept.</source>
+        <translation>本书签所在的文件不在库中；书签仍然保留。</translation>
+    </message>
+    <message>
+        <source>Created {0} · changed {1} · {2}</source>
+        <translation>创建于 {0} · 修改于 {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Edit bookmark</source>
+        <translation>编辑书签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n bookmark(s)</source>
+        <translation>
+            <numerusform>删除 %n 条书签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted. Undo with Ctrl+Z.</source>
+        <translation>已删除。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Read mark removed</source>
+        <translation>已取消圈阅</translation>
+    </message>
+    <message>
+        <source>Marked as read (圈阅)</source>
+        <translation>已圈阅</translation>
+    </message>
+    <message>
+        <source>Export bookmarks</source>
+        <translation>导出书签</translation>
+    </message>
+    <message>
+        <source>Bookmarks (*.json);;Markdown (*.md);;Web page (*.html)</source>
+        <translation>书签文件 (*.json);;Markdown (*.md);;网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Bookmarks exported to {0}</source>
+        <translation>书签已导出到 {0}</translation>
+    </message>
+    <message>
+        <source>Import bookmarks</source>
+        <translation>导入书签</translation>
+    </message>
+    <message>
+        <source>Bookmarks (*.json)</source>
+        <translation>书签文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksPanel</name>
+    <message>
+        <source>By issue and document</source>
+        <translation>按期次与文件</translation>
+    </message>
+    <message>
+        <source>By tag</source>
+        <translation>按标签</translation>
+    </message>
+    <message>
+        <source>Search notes and passages…</source>
+        <translation>搜索笔记和摘录…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessDialog</name>
+    <message>
+        <source>Issues by year</source>
+        <translation>各年期数一览</translation>
+    </message>
+    <message>
+        <source>No issues in the library yet.</source>
+        <translation>库中还没有任何一期。</translation>
+    </message>
+    <message>
+        <source>Cumulative numbers run without gaps.</source>
+        <translation>总期号连续，没有缺号。</translation>
+    </message>
+    <message>
+        <source>Cumulative numbers missing: {0}</source>
+        <translation>缺少总期号：{0}</translation>
+    </message>
+    <message>
+        <source>No. {0} (missing)</source>
+        <translation>第{0}期（缺）</translation>
+    </message>
+    <message>
+        <source>missing: {0}</source>
+        <translation>缺：{0}</translation>
+    </message>
+    <message>
+        <source>no gaps among the numbers held (the year&apos;s last number is not known)</source>
+        <translation>已有各期之间无缺号（本年最后一期是第几期尚不可知）</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>齐全</translation>
+    </message>
+</context>
+<context>
+    <name>GazetteApp</name>
+    <message>
+        <source>Not in this library: {0}</source>
+        <translation>本库中没有：{0}</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The interface language changes the next time the reader starts.</source>
+        <translation>界面语言将在下次启动阅读器时切换。</translation>
+    </message>
+    <message>
+        <source>About Gazette Reader</source>
+        <translation>关于政府公报阅读器</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gazette Reader {0}&lt;/b&gt;&lt;p&gt;Reads government gazettes offline.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;{2} issues, {3} documents.&lt;/p&gt;&lt;p&gt;Fonts: Noto CJK and LXGW WenKai (SIL Open Font License).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;政府公报阅读器 {0}&lt;/b&gt;&lt;p&gt;离线阅读政府公报。&lt;/p&gt;&lt;p&gt;公报库：{1}&lt;br&gt;共 {2} 期，{3} 件文件。&lt;/p&gt;&lt;p&gt;字体：Noto CJK 与霞鹜文楷（SIL 开放字体许可证）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Replace the copy in the library</source>
+        <translation>替换库中已有的版本</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Found in {0}:</source>
+        <translation>{0} 中的内容：</translation>
+    </message>
+    <message>
+        <source>Keep the library as it is</source>
+        <translation>保留库中原有版本</translation>
+    </message>
+    <message>
+        <source>refused: {0}</source>
+        <translation>未导入：{0}</translation>
+    </message>
+    <message>
+        <source>{0} was not imported:</source>
+        <translation>{0} 未导入：</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Storing {0}…</source>
+        <translation>正在存入 {0}…</translation>
+    </message>
+    <message>
+        <source>imported: {0} documents</source>
+        <translation>已导入 {0} 件文件</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFeature</name>
+    <message>
+        <source>Import a gazette issue or documents</source>
+        <translation>导入公报或公文</translation>
+    </message>
+    <message>
+        <source>Gazette text or PDF (*.txt *.pdf);;All files (*)</source>
+        <translation>公报文本或 PDF (*.txt *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>This library cannot be changed: {0}
+Start the reader without --db to import into your own library.</source>
+        <translation>此公报库不能修改：{0}
+请不带 --db 启动阅读器，导入到您自己的公报库。</translation>
+    </message>
+    <message>
+        <source>Imported {0}</source>
+        <translation>已导入 {0}</translation>
+    </message>
+    <message>
+        <source>Remove issue</source>
+        <translation>移除本期</translation>
+    </message>
+    <message>
+        <source>Remove {0} {1} from the library?
+Your bookmarks on it are kept and come back if you import it again.</source>
+        <translation>从库中移除《{0}》{1}？
+其中的书签会保留，再次导入本期后自动恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTreeModel</name>
+    <message>
+        <source>Interpretation · {0}</source>
+        <translation>解读 · {0}</translation>
+    </message>
+    <message>
+        <source>Attachment · {0}</source>
+        <translation>附件 · {0}</translation>
+    </message>
+    <message>
+        <source>Single documents ({0})</source>
+        <translation>单份公文（{0}）</translation>
+    </message>
+    <message>
+        <source>page {0}</source>
+        <translation>第{0}页</translation>
+    </message>
+    <message>
+        <source>Has an official interpretation (解读)</source>
+        <translation>附有政策解读</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Gazette Reader</source>
+        <translation>政府公报阅读器</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>公报</translation>
+    </message>
+    <message>
+        <source>Document facts</source>
+        <translation>文件信息</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPanel</name>
+    <message>
+        <source>{0} (printed: {1})</source>
+        <translation>{0}（印作：{1}）</translation>
+    </message>
+    <message>
+        <source>Single document</source>
+        <translation>单份公文</translation>
+    </message>
+    <message>
+        <source>Interpreted by</source>
+        <translation>解读单位</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>文种</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Doc. number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>统一编码</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <source>Printed page</source>
+        <translation>刊印页码</translation>
+    </message>
+    <message>
+        <source>page {0}</source>
+        <translation>第{0}页</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>所属文件</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>文本指纹</translation>
+    </message>
+    <message>
+        <source>Cited by</source>
+        <translation>被以下文件引用</translation>
+    </message>
+    <message>
+        <source>Cites (in this library)</source>
+        <translation>引用的文件（库中有）</translation>
+    </message>
+    <message>
+        <source>Cited, not in this library</source>
+        <translation>引用的文件（库中没有）</translation>
+    </message>
+    <message>
+        <source>Import notes</source>
+        <translation>导入提示</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>刊物</translation>
+    </message>
+    <message>
+        <source>Source file</source>
+        <translation>来源文件</translation>
+    </message>
+    <message>
+        <source>line {0}: “{1}” ({2})</source>
+        <translation>第{0}行：“{1}”（{2}）</translation>
+    </message>
+    <message>
+        <source>Discrepancies found on import</source>
+        <translation>导入时发现的不一致</translation>
+    </message>
+    <message>
+        <source>Page furniture removed on import</source>
+        <translation>导入时略去的版面文字（不入正文）</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Print and export PDF</source>
+        <translation>打印与导出 PDF</translation>
+    </message>
+    <message>
+        <source>What to print</source>
+        <translation>打印内容</translation>
+    </message>
+    <message>
+        <source>Current document: %1</source>
+        <translation>当前文件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n picked document(s)</source>
+        <translation>
+            <numerusform>选中的 %n 篇文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Policy with its interpretation: %1</source>
+        <translation>政策及其解读：%1</translation>
+    </message>
+    <message>
+        <source>Bookmarked passages and notes</source>
+        <translation>书签摘录与笔记</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Include the interpretation</source>
+        <translation>附上政策解读</translation>
+    </message>
+    <message>
+        <source>Add my notes as an appendix</source>
+        <translation>附上我的笔记</translation>
+    </message>
+    <message>
+        <source>Double-sided layout (binding edge on the right of even pages)</source>
+        <translation>双面排版（偶数页装订边在右，打印时默认双面）</translation>
+    </message>
+    <message>
+        <source>All pages; e.g. 1-3,5</source>
+        <translation>全部页；例：1-3,5</translation>
+    </message>
+    <message>
+        <source>Page range:</source>
+        <translation>页码范围：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reading notes</source>
+        <translation>阅读笔记</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting PDF…</source>
+        <translation>正在导出 PDF…</translation>
+    </message>
+    <message>
+        <source>%1/%2&#x3000;%3</source>
+        <translation>%1/%2&#x3000;%3</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>Could not finish: %1</source>
+        <translation>未能完成：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled; no unfinished file was left behind.</source>
+        <translation>已取消，没有留下未完成的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingArea</name>
+    <message>
+        <source>Policy</source>
+        <translation>政策原文</translation>
+    </message>
+    <message>
+        <source>Interpretation</source>
+        <translation>政策解读</translation>
+    </message>
+    <message>
+        <source>Policy · {0}</source>
+        <translation>政策原文 · {0}</translation>
+    </message>
+    <message>
+        <source>Interpretation · {0}</source>
+        <translation>政策解读 · {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TreePanel</name>
+    <message>
+        <source>Filter by title, number or issuer…</source>
+        <translation>按标题、文号或发文机关筛选…</translation>
+    </message>
+</context>
+</TS>
