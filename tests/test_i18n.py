@@ -40,10 +40,12 @@ def test_compiled_translations_are_current_and_load(qapp):
         assert QCoreApplication.translate("Actions", "&Print…") == "打印(&P)…"
         assert QCoreApplication.translate("MetadataPanel", "Doc. number") == "文号"
         assert QCoreApplication.translate("BookmarksFeature", "Delete %n bookmark(s)", "", 3) == "删除 3 条书签"
+        # The .qm is compiled from the current .ts: every translation in it comes out.
+        for ctx, m in _messages(TS):
+            if m.get("numerus") != "yes":
+                assert QCoreApplication.translate(ctx, m.find("source").text) == m.find("translation").text
     finally:
         QCoreApplication.removeTranslator(tr)
-    # Compiled after the last change to the translations.
-    assert QM.stat().st_mtime >= TS.stat().st_mtime - 1
 
 
 def test_the_window_speaks_chinese_by_default_and_english_when_asked(qtbot, library_copy, monkeypatch):
