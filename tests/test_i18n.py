@@ -63,3 +63,14 @@ def test_the_window_speaks_chinese_by_default_and_english_when_asked(qtbot, libr
             QCoreApplication.removeTranslator(t)
     english = start_app(qtbot, library_copy)
     assert english.window.actions.print_.text() == "&Print…"
+
+
+def test_marked_strings_use_literal_contexts():
+    """lupdate only sees QT_TRANSLATE_NOOP("Context", "text") spelled out literally."""
+    import re
+    bad = []
+    for path in (ROOT / "reader" / "gui").rglob("*.py"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"QT_TRANSLATE_NOOP\(\s*[^\"'\s]", line):
+                bad.append(f"{path.name}:{n}")
+    assert bad == []

@@ -12,12 +12,12 @@ from ..core.records import DocumentView, IssueDetail
 
 _N = "MetadataPanel"
 KIND_NAMES = {
-    "notice": QT_TRANSLATE_NOOP(_N, "Notice"), "plan": QT_TRANSLATE_NOOP(_N, "Attached plan"),
-    "interpretation": QT_TRANSLATE_NOOP(_N, "Policy interpretation"),
-    "appointment": QT_TRANSLATE_NOOP(_N, "Personnel notice"), "opinion": QT_TRANSLATE_NOOP(_N, "Opinion"),
-    "reply": QT_TRANSLATE_NOOP(_N, "Reply"), "letter": QT_TRANSLATE_NOOP(_N, "Letter"),
-    "order": QT_TRANSLATE_NOOP(_N, "Order"), "decision": QT_TRANSLATE_NOOP(_N, "Decision"),
-    "other": QT_TRANSLATE_NOOP(_N, "Document"),
+    "notice": QT_TRANSLATE_NOOP("MetadataPanel", "Notice"), "plan": QT_TRANSLATE_NOOP("MetadataPanel", "Attached plan"),
+    "interpretation": QT_TRANSLATE_NOOP("MetadataPanel", "Policy interpretation"),
+    "appointment": QT_TRANSLATE_NOOP("MetadataPanel", "Personnel notice"), "opinion": QT_TRANSLATE_NOOP("MetadataPanel", "Opinion"),
+    "reply": QT_TRANSLATE_NOOP("MetadataPanel", "Reply"), "letter": QT_TRANSLATE_NOOP("MetadataPanel", "Letter"),
+    "order": QT_TRANSLATE_NOOP("MetadataPanel", "Order"), "decision": QT_TRANSLATE_NOOP("MetadataPanel", "Decision"),
+    "other": QT_TRANSLATE_NOOP("MetadataPanel", "Document"),
 }
 
 

@@ -168,6 +168,41 @@
     </message>
 </context>
 <context>
+    <name>BookmarkModel</name>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>批示</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>In place</source>
+        <translation>已定位</translation>
+    </message>
+    <message>
+        <source>Text moved; found again</source>
+        <translation>原文位置有变动，已重新定位</translation>
+    </message>
+    <message>
+        <source>Passage no longer found (bookmark kept)</source>
+        <translation>原文已找不到（书签保留）</translation>
+    </message>
+    <message>
+        <source>(no tag)</source>
+        <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>Whole document</source>
+        <translation>全文</translation>
+    </message>
+</context>
+<context>
     <name>BookmarksFeature</name>
     <message>
         <source>Bookmarks</source>
@@ -523,6 +558,46 @@ Your bookmarks on it are kept and come back if you import it again.</source>
 </context>
 <context>
     <name>MetadataPanel</name>
+    <message>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Attached plan</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Policy interpretation</source>
+        <translation>政策解读</translation>
+    </message>
+    <message>
+        <source>Personnel notice</source>
+        <translation>人事任免</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>批复</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>函</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>令</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>公文</translation>
+    </message>
     <message>
         <source>{0} (printed: {1})</source>
         <translation>{0}（印作：{1}）</translation>

@@ -14,11 +14,12 @@ from PySide6.QtGui import QColor
 from ...core.userdata import DETACHED, Bookmark
 
 _C = "BookmarkModel"
-NOTE_TYPES = {"note": QT_TRANSLATE_NOOP(_C, "Note"), "instruction": QT_TRANSLATE_NOOP(_C, "Instruction"),
-              "todo": QT_TRANSLATE_NOOP(_C, "Follow-up")}
-STATUSES = {"attached": QT_TRANSLATE_NOOP(_C, "In place"),
-            "moved": QT_TRANSLATE_NOOP(_C, "Text moved; found again"),
-            "detached": QT_TRANSLATE_NOOP(_C, "Passage no longer found (bookmark kept)")}
+NOTE_TYPES = {"note": QT_TRANSLATE_NOOP("BookmarkModel", "Note"),
+              "instruction": QT_TRANSLATE_NOOP("BookmarkModel", "Instruction"),
+              "todo": QT_TRANSLATE_NOOP("BookmarkModel", "Follow-up")}
+STATUSES = {"attached": QT_TRANSLATE_NOOP("BookmarkModel", "In place"),
+            "moved": QT_TRANSLATE_NOOP("BookmarkModel", "Text moved; found again"),
+            "detached": QT_TRANSLATE_NOOP("BookmarkModel", "Passage no longer found (bookmark kept)")}
 
 
 def label(table: dict, code: str) -> str:
@@ -49,7 +50,7 @@ def group_by_document(bookmarks: list[Bookmark], describe) -> list[Group]:
 
 def group_by_tag(bookmarks: list[Bookmark]) -> list[Group]:
     groups: dict[str, Group] = {}
-    untagged = QCoreApplication.translate(_C, "(no tag)")
+    untagged = QCoreApplication.translate("BookmarkModel", "(no tag)")
     for b in bookmarks:
         for t in b.tags or (untagged,):
             groups.setdefault(t, Group(t, t)).items.append(b)
@@ -117,7 +118,7 @@ class BookmarkModel(QAbstractItemModel):
                 return g.tip
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            what = b.quote or QCoreApplication.translate(_C, "Whole document")
+            what = b.quote or QCoreApplication.translate("BookmarkModel", "Whole document")
             if len(what) > 40:
                 what = what[:40] + "…"
             note = b.note.strip().splitlines()[0][:30] if b.note.strip() else ""
