@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from .location import Location
 from .model import HEADING, Block
-from .parse.lines import heading_marker
+from .headings import heading_marker
 from .text import fold
 
 

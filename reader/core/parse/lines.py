@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .. import dates, docnumber
+from ..headings import _CN_NUM, HEADING_PATTERNS, heading_marker  # noqa: F401 (re-exported)
 from ..text import is_cjk, open_brackets, squeeze, tidy
 
 
@@ -25,16 +26,6 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-_CN_NUM = "一二三四五六七八九十百零〇"
-HEADING_PATTERNS = (
-    (1, re.compile(rf"^第[{_CN_NUM}\d]+章")),
-    (2, re.compile(rf"^第[{_CN_NUM}\d]+节")),
-    (1, re.compile(rf"^[{_CN_NUM}]+[、.．]")),
-    (2, re.compile(rf"^[（(]\s*[{_CN_NUM}]+\s*[）)]")),
-    (3, re.compile(r"^\d{1,3}\s*[.．、](?!\d)")),
-    (4, re.compile(r"^[（(]\s*\d{1,3}\s*[）)]")),
-    (4, re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]")),
-)
 ARTICLE = re.compile(rf"^第[{_CN_NUM}\d]+条")
 BULLET = re.compile(r"^[-•·●▪]\s+")
 ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*(?:[:：.．、]\s*.*)?$")
@@ -44,15 +35,6 @@ _SENTENCE_PUNCT = "。；！？"
 # Where a line may end a paragraph. "”" and "》" are missing on purpose: a line
 # ending there is, in these texts, nearly always cut by a page break.
 TERMINAL = "。！？；：:;!?…）)〕]】」』"
-
-
-def heading_marker(text: str) -> tuple[int, int] | None:
-    """(level, length of the marker) when the line opens with a heading number."""
-    for level, rx in HEADING_PATTERNS:
-        m = rx.match(text)
-        if m:
-            return level, m.end()
-    return None
 
 
 def heading_level(text: str) -> int | None:
