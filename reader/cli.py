@@ -120,7 +120,30 @@ def cmd_build(args) -> int:
     return 0
 
 
+def _window_args(argv: list[str]):
+    """The window's own options (--db, --self-test), read without argparse: it costs start-up time."""
+    from types import SimpleNamespace
+    args = SimpleNamespace(db=None, self_test=False, command=None)
+    rest = list(argv)
+    while rest:
+        a = rest.pop(0)
+        if a == "--self-test":
+            args.self_test = True
+        elif a == "--db" and rest:
+            args.db = rest.pop(0)
+        elif a.startswith("--db="):
+            args.db = a[5:]
+        else:
+            return None     # anything else: the full parser decides (and explains errors)
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    fast = _window_args(argv)
+    if fast is not None:
+        from .gui.launch import run_gui
+        return run_gui(fast)
     args = _parser().parse_args(argv)
     if args.command == "import":
         return cmd_import(args)

@@ -165,7 +165,7 @@ def test_attached_plan_gets_one_label_on_a_new_page(qapp, tmp_path):
     plan = _view("t/1/附件1", plan_blocks, "测试工作方案")
     other = _view("t/1/附件2", (M.Block(M.TITLE, "另一方案"), M.Block(M.PARAGRAPH, "正文。")), "另一方案")
     main = _view(blocks=BLOCKS[:5])
-    main = DocumentView(**{**main.__dict__, "attachments": (plan.info, other.info)})
+    main = main._replace(attachments=(plan.info, other.info))
     path = tmp_path / "plans.pdf"
     export_pdf(StubLibrary(main, plan, other), PrintJob(keys=["t/1"]), path)
     doc = pdfium.PdfDocument(str(path))

@@ -6,10 +6,8 @@ policy's headings, so the reader can jump from one to the other.
 """
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from .location import Location
-from .model import HEADING, Block
+from .blocks import HEADING, Block
 from .headings import heading_marker
 from .text import fold
 
@@ -30,6 +28,7 @@ def _score(a: str, b: str) -> float:
         return 1.0
     if len(b) >= 4 and b in a:    # "《实施计划》的保障措施" names "保障措施"
         return 0.9
+    from difflib import SequenceMatcher   # only for near matches, off the start-up path
     return SequenceMatcher(None, a, b).ratio()
 
 

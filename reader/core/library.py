@@ -5,13 +5,12 @@ sqlite-utils import on the start-up path; writes go through ``LibraryWriter``.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from pathlib import Path
 
 from .errors import StoreError
-from .model import Block, Masthead
+from .blocks import Block
 from .records import DocInfo, DocumentView, IssueDetail, IssueInfo, ResolvedCitation, SectionInfo
 from .store import schema
 
@@ -21,6 +20,18 @@ _DOC_COLUMNS = """d.key, d.kind, d.role, d.title, d.doc_number, d.code, d.issuer
     (SELECT count(*) FROM documents c WHERE c.parent_id = d.id AND c.role = 'attachment')"""
 _DOC_FROM = """documents d LEFT JOIN issues i ON i.id = d.issue_id
     LEFT JOIN sections s ON s.id = d.section_id LEFT JOIN documents p ON p.id = d.parent_id"""
+
+
+def _int_list(text: str) -> tuple[int, ...]:
+    """A JSON list of integers ("[5,6]"), read without importing json at start-up."""
+    return tuple(int(x) for x in text.strip("[] ").split(",") if x.strip())
+
+
+def _json_tuple(text: str | None) -> tuple:
+    if not text:
+        return ()
+    import json
+    return tuple(json.loads(text))
 
 
 def _info(row) -> DocInfo:
@@ -64,14 +75,15 @@ class Library:
             "SELECT i.key, i.publication, i.year, i.numbers, i.cumulative, i.label, "
             "(SELECT count(*) FROM documents d WHERE d.issue_id = i.id AND d.parent_id IS NULL) "
             "FROM issues i")
-        infos = [IssueInfo(r[0], r[1], r[2], tuple(json.loads(r[3])), tuple(json.loads(r[4])), r[5], r[6])
-                 for r in rows]
+        infos = [IssueInfo(r[0], r[1], r[2], _int_list(r[3]), _int_list(r[4]), r[5], r[6]) for r in rows]
         return sorted(infos, key=lambda x: (x.year, x.numbers, x.publication), reverse=True)
 
     def issue(self, key: str) -> IssueDetail | None:
+        import json
         row = self._one("SELECT masthead, warnings, dropped, toc, source_name FROM issues WHERE key = ?", (key,))
         if not row:
             return None
+        from .model import Masthead
         info = next(i for i in self.issues() if i.key == key)
         m = json.loads(row[0])
         masthead = Masthead(**{k: tuple(tuple(x) if isinstance(x, list) else x for x in v) if isinstance(v, list) else v
@@ -142,7 +154,7 @@ class Library:
             attachments=tuple(k for k in kids if k.role == "attachment"),
             interpretations=tuple(k for k in kids if k.role == "interpretation"),
             citations=self._citations(doc_id, key), cited_by=self.cited_by(key),
-            warnings=tuple(json.loads(row[10])) if row[10] else (),
+            warnings=_json_tuple(row[10]),
         )
 
     def _citations(self, doc_id: int, key: str) -> tuple[ResolvedCitation, ...]:
@@ -219,7 +231,7 @@ class Library:
         return out
 
 
-def _masthead_dict(m: Masthead) -> dict:
+def _masthead_dict(m) -> dict:
     return {
         "supervisor": m.supervisor, "sponsor": m.sponsor, "board": [list(x) for x in m.board],
         "contacts": [list(x) for x in m.contacts], "distribution": list(m.distribution),

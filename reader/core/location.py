@@ -7,7 +7,6 @@ count characters inside that block's text (a point when length is 0).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 SCHEME = "gazette"
 
@@ -20,6 +19,7 @@ class Location:
     length: int = 0
 
     def to_url(self) -> str:
+        from urllib.parse import quote, urlencode   # not at import: urllib is slow to load
         q = {"key": self.doc_key}
         if self.block or self.offset or self.length:
             q.update(block=self.block, offset=self.offset, length=self.length)
@@ -27,6 +27,7 @@ class Location:
 
     @classmethod
     def from_url(cls, url: str) -> "Location | None":
+        from urllib.parse import parse_qs, urlsplit
         parts = urlsplit(url)
         if parts.scheme != SCHEME or parts.path != "doc":
             return None

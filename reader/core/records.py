@@ -1,13 +1,19 @@
-"""What the library facade hands out: frozen dataclasses, never rows or cursors."""
+"""What the library facade hands out: immutable records, never rows or cursors.
+
+NamedTuples rather than frozen dataclasses: they are built per row on every
+read and created at start-up, where a frozen dataclass costs ten times more.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from .model import Block, Masthead
+from .blocks import Block
+
+if TYPE_CHECKING:
+    from .model import Masthead
 
 
-@dataclass(frozen=True)
-class IssueInfo:
+class IssueInfo(NamedTuple):
     key: str
     publication: str
     year: int
@@ -17,8 +23,7 @@ class IssueInfo:
     document_count: int
 
 
-@dataclass(frozen=True)
-class IssueDetail:
+class IssueDetail(NamedTuple):
     info: IssueInfo
     masthead: Masthead
     warnings: tuple[str, ...]
@@ -27,8 +32,7 @@ class IssueDetail:
     source_name: str
 
 
-@dataclass(frozen=True)
-class SectionInfo:
+class SectionInfo(NamedTuple):
     id: int
     issue_key: str
     name: str
@@ -36,8 +40,7 @@ class SectionInfo:
     document_count: int
 
 
-@dataclass(frozen=True)
-class DocInfo:
+class DocInfo(NamedTuple):
     key: str
     kind: str
     role: str                   # main | attachment | interpretation
@@ -58,8 +61,7 @@ class DocInfo:
         return self.interpretation_count > 0
 
 
-@dataclass(frozen=True)
-class ResolvedCitation:
+class ResolvedCitation(NamedTuple):
     kind: str                   # doc_number | title
     text: str
     target: str
@@ -70,8 +72,7 @@ class ResolvedCitation:
     target_title: str | None
 
 
-@dataclass(frozen=True)
-class DocumentView:
+class DocumentView(NamedTuple):
     info: DocInfo
     blocks: tuple[Block, ...]
     doc_number_printed: str | None

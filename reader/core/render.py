@@ -7,11 +7,10 @@ is escaped: a ``<script>`` in a document shows as text.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 from .location import Location
-from .model import (ADDRESSEES, ARTICLE, ATTACHMENT_NOTE, CODE, DATE, DOC_NUMBER, HEADING,
+from .blocks import (ADDRESSEES, ARTICLE, ATTACHMENT_NOTE, CODE, DATE, DOC_NUMBER, HEADING,
                     LIST_ITEM, NOTE, PARAGRAPH, SIGNATURE, TABLE_ROW, TITLE, Block)
 from .records import DocumentView, ResolvedCitation
 
@@ -75,6 +74,12 @@ def _style_for(b: Block, css: dict[str, str]) -> str:
     return css.get(b.kind, css[PARAGRAPH])
 
 
+def escape(text: str) -> str:
+    """What html.escape does, without importing html (and its entity table) at start-up."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
+
+
 def _width_em(text: str) -> float:
     """Printed width in em: Chinese characters are square, ASCII half as wide."""
     return sum(0.5 if c.isascii() else 1.0 for c in text)
@@ -91,10 +96,10 @@ def _with_links(text: str, links: list[tuple[int, int, str, str]]) -> str:
     for start, end, href, tip in sorted(links):
         if start < pos or end > len(text):
             continue  # overlapping citations: keep the first
-        out.append(html.escape(text[pos:start]))
-        out.append(f'<a href="{html.escape(href)}" title="{html.escape(tip)}">{html.escape(text[start:end])}</a>')
+        out.append(escape(text[pos:start]))
+        out.append(f'<a href="{escape(href)}" title="{escape(tip)}">{escape(text[start:end])}</a>')
         pos = end
-    out.append(html.escape(text[pos:]))
+    out.append(escape(text[pos:]))
     return "".join(out)
 
 
@@ -124,7 +129,7 @@ def render_documents(docs: list[tuple[DocumentView, dict[int, Location]]], style
             if b.kind == SIGNATURE and i + 1 < len(doc.blocks) and doc.blocks[i + 1].kind == DATE:
                 style_i = style_i.replace("margin-right: 2em;", f"margin-right: {_centre_over(b.text, doc.blocks[i + 1].text):.1f}em;")
             if i in extra:
-                text = (f'<a href="{html.escape(extra[i].to_url())}" title="在政策原文中查看此部分" '
+                text = (f'<a href="{escape(extra[i].to_url())}" title="在政策原文中查看此部分" '
                         f'style="color: inherit;">{text}</a>')
             anchor = f'<a name="b{n}_{i}"></a>'
             parts.append(f'<p style="{style_i} white-space: pre-wrap;">{anchor}{text}</p>')

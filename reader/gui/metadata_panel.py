@@ -2,12 +2,11 @@
 fingerprint, who cites it and what it cites."""
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..core.location import Location
+from ..core.render import escape
 from ..core.records import DocumentView, IssueDetail
 
 _N = "MetadataPanel"
@@ -24,19 +23,19 @@ KIND_NAMES = {
 def _row(label: str, value: str | None, raw: bool = False) -> str:
     if not value:
         return ""
-    v = value if raw else html.escape(value)
-    return (f"<tr><td style='color:gray; padding-right:8px; white-space:nowrap'>{html.escape(label)}</td>"
+    v = value if raw else escape(value)
+    return (f"<tr><td style='color:gray; padding-right:8px; white-space:nowrap'>{escape(label)}</td>"
             f"<td>{v}</td></tr>")
 
 
 def _link(key: str, title: str) -> str:
-    return f"<a href='{html.escape(Location(key).to_url())}'>{html.escape(title)}</a>"
+    return f"<a href='{escape(Location(key).to_url())}'>{escape(title)}</a>"
 
 
 def _list(heading: str, items: list[str]) -> str:
     if not items:
         return ""
-    return f"<p><b>{html.escape(heading)}</b></p><ul>{''.join(f'<li>{x}</li>' for x in items)}</ul>"
+    return f"<p><b>{escape(heading)}</b></p><ul>{''.join(f'<li>{x}</li>' for x in items)}</ul>"
 
 
 class MetadataPanel(QTextBrowser):
@@ -91,22 +90,22 @@ class MetadataPanel(QTextBrowser):
             if not c.target_key and label not in missing:
                 missing.append(label)
         return "".join([
-            f"<p style='font-weight:bold'>{html.escape(i.title)}</p><table>{''.join(rows)}</table>",
+            f"<p style='font-weight:bold'>{escape(i.title)}</p><table>{''.join(rows)}</table>",
             _list(self.tr("Cited by"), [_link(d.key, d.title) for d in v.cited_by]),
             _list(self.tr("Cites (in this library)"), [_link(k, t or k) for k, t in resolved]),
-            _list(self.tr("Cited, not in this library"), [html.escape(m) for m in missing]),
-            _list(self.tr("Import notes"), [html.escape(w) for w in v.warnings]),
+            _list(self.tr("Cited, not in this library"), [escape(m) for m in missing]),
+            _list(self.tr("Import notes"), [escape(w) for w in v.warnings]),
         ])
 
     def issue_html(self, d: IssueDetail) -> str:
         m = d.masthead
         rows = [_row(self.tr("Publication"), d.info.publication), _row(self.tr("Issue"), d.info.label),
                 _row("主管", m.supervisor), _row("主办", m.sponsor), _row(self.tr("Source file"), d.source_name)]
-        dropped = [self.tr("line {0}: “{1}” ({2})").format(x["line"], html.escape(x["text"]), html.escape(x["reason"]))
+        dropped = [self.tr("line {0}: “{1}” ({2})").format(x["line"], escape(x["text"]), escape(x["reason"]))
                    for x in d.dropped]
         return "".join([
-            f"<p style='font-weight:bold'>{html.escape(d.info.publication)} {html.escape(d.info.label)}</p>"
+            f"<p style='font-weight:bold'>{escape(d.info.publication)} {escape(d.info.label)}</p>"
             f"<table>{''.join(rows)}</table>",
-            _list(self.tr("Discrepancies found on import"), [html.escape(w) for w in d.warnings]),
+            _list(self.tr("Discrepancies found on import"), [escape(w) for w in d.warnings]),
             _list(self.tr("Page furniture removed on import"), dropped),
         ])

@@ -7,7 +7,8 @@ the right pane can be hidden for a single view.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from .doc_view import DocView
 
@@ -120,6 +121,13 @@ class ReadingArea(QWidget):
             shown = self._single if self._has_pair else self.policy
             self.policy.setVisible(shown is self.policy)
             self.interpretation.setVisible(shown is self.interpretation)
+
+    def set_caption_color(self, color: str) -> None:
+        for pane in (self.policy, self.interpretation):
+            pal = pane.caption.palette()
+            pal.setColor(QPalette.ColorRole.WindowText, QColor(color))
+            pane.caption.setPalette(pal)
+            pane.view.setFrameShape(QFrame.Shape.NoFrame)
 
     def set_captions(self, root, interpretations) -> None:
         self.policy.caption.setText(self.tr("Policy · {0}").format(root.info.doc_number or root.title))

@@ -1,0 +1,38 @@
+"""A block of text and the kinds of blocks: what the reading window needs of the model.
+
+Apart from ``model`` so that opening the window does not pay for the parser's
+dataclasses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Block kinds: the header lines of an official document keep their own kind so
+# that every character of the source lives in exactly one block.
+TITLE = "title"
+DOC_NUMBER = "doc_number"
+CODE = "code"
+ADDRESSEES = "addressees"
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+ARTICLE = "article"          # 第X条 of a regulation
+LIST_ITEM = "list_item"
+TABLE_ROW = "table_row"
+SIGNATURE = "signature"
+DATE = "date"
+ATTACHMENT_NOTE = "attachment_note"   # 附件：…
+NOTE = "note"                # （此件公开发布） and similar bracketed notes
+BLOCK_KINDS = (TITLE, DOC_NUMBER, CODE, ADDRESSEES, HEADING, PARAGRAPH, ARTICLE, LIST_ITEM,
+               TABLE_ROW, SIGNATURE, DATE, ATTACHMENT_NOTE, NOTE)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str
+    level: int | None = None      # headings: 1 一、 / 2 （一） / 3 1. / 4 （1）
+    line: int = 0                 # first source line (1-based), for conservation and diagnostics
+
+
+__all__ = ["Block", "BLOCK_KINDS", "TITLE", "DOC_NUMBER", "CODE", "ADDRESSEES", "HEADING", "PARAGRAPH",
+           "ARTICLE", "LIST_ITEM", "TABLE_ROW", "SIGNATURE", "DATE", "ATTACHMENT_NOTE", "NOTE"]
