@@ -14,11 +14,11 @@ from .blocks import Block
 from .records import DocInfo, DocumentView, IssueDetail, IssueInfo, ResolvedCitation, SectionInfo
 from .store import schema
 
-_DOC_COLUMNS = """d.key, d.kind, d.role, d.title, d.doc_number, d.code, d.issuer, d.date, d.page,
+DOC_COLUMNS = """d.key, d.kind, d.role, d.title, d.doc_number, d.code, d.issuer, d.date, d.page,
     i.key, s.name, p.key,
     (SELECT count(*) FROM documents c WHERE c.parent_id = d.id AND c.role = 'interpretation'),
     (SELECT count(*) FROM documents c WHERE c.parent_id = d.id AND c.role = 'attachment')"""
-_DOC_FROM = """documents d LEFT JOIN issues i ON i.id = d.issue_id
+DOC_FROM = """documents d LEFT JOIN issues i ON i.id = d.issue_id
     LEFT JOIN sections s ON s.id = d.section_id LEFT JOIN documents p ON p.id = d.parent_id"""
 
 
@@ -99,27 +99,27 @@ class Library:
         return [SectionInfo(*r) for r in rows]
 
     def section_documents(self, section_id: int) -> list[DocInfo]:
-        rows = self._all(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} "
+        rows = self._all(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} "
                          "WHERE d.section_id = ? AND d.parent_id IS NULL ORDER BY d.ord", (section_id,))
         return [_info(r) for r in rows]
 
     def children(self, key: str) -> list[DocInfo]:
         """Attached texts, then interpretations, in print order."""
-        rows = self._all(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} WHERE p.key = ? "
+        rows = self._all(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} WHERE p.key = ? "
                          "ORDER BY d.role = 'interpretation', d.ord", (key,))
         return [_info(r) for r in rows]
 
     def standalone_documents(self) -> list[DocInfo]:
-        rows = self._all(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} "
+        rows = self._all(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} "
                          "WHERE d.issue_id IS NULL AND d.parent_id IS NULL ORDER BY d.date DESC, d.key")
         return [_info(r) for r in rows]
 
     def info(self, key: str) -> DocInfo | None:
-        row = self._one(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} WHERE d.key = ?", (key,))
+        row = self._one(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} WHERE d.key = ?", (key,))
         return _info(row) if row else None
 
     def first_policy_with_interpretation(self) -> DocInfo | None:
-        row = self._one(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} WHERE d.parent_id IS NULL AND EXISTS "
+        row = self._one(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} WHERE d.parent_id IS NULL AND EXISTS "
                         "(SELECT 1 FROM documents c WHERE c.parent_id = d.id AND c.role = 'interpretation') "
                         "ORDER BY i.year DESC, d.issue_id DESC, d.ord LIMIT 1")
         return _info(row) if row else None
@@ -175,7 +175,7 @@ class Library:
 
     def cited_by(self, key: str) -> tuple[DocInfo, ...]:
         rows = self._all(
-            f"SELECT DISTINCT {_DOC_COLUMNS} FROM citations c JOIN documents d ON d.id = c.doc_id "
+            f"SELECT DISTINCT {DOC_COLUMNS} FROM citations c JOIN documents d ON d.id = c.doc_id "
             "LEFT JOIN issues i ON i.id = d.issue_id LEFT JOIN sections s ON s.id = d.section_id "
             "LEFT JOIN documents p ON p.id = d.parent_id, documents t "
             "WHERE t.key = ? AND d.id != t.id AND ((c.kind = 'doc_number' AND c.target = t.doc_number) "
@@ -183,7 +183,7 @@ class Library:
         return tuple(_info(r) for r in rows)
 
     def find_by_number(self, normal: str) -> list[DocInfo]:
-        rows = self._all(f"SELECT {_DOC_COLUMNS} FROM {_DOC_FROM} WHERE d.doc_number = ? OR d.code = ?",
+        rows = self._all(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} WHERE d.doc_number = ? OR d.code = ?",
                          (normal, normal))
         return [_info(r) for r in rows]
 

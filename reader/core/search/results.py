@@ -1,0 +1,116 @@
+"""What a search hands back: frozen dataclasses the GUI can keep and pass between threads."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..location import Location
+from ..records import DocInfo
+
+# Kind groups for the facet and the filter.
+POLICY = "policy"                  # every kind but interpretation and appointment
+INTERPRETATION = "interpretation"
+APPOINTMENT = "appointment"
+KIND_GROUPS = (POLICY, INTERPRETATION, APPOINTMENT)
+FACET_NAMES = ("year", "issue", "section", "issuer", "kind", "bookmarked")
+
+
+def kind_group(kind: str) -> str:
+    return kind if kind in (INTERPRETATION, APPOINTMENT) else POLICY
+
+
+class SearchCancelled(Exception):
+    """Raised by SearchEngine.search when its cancel hook says stop."""
+
+
+class CancelToken:
+    """A ready-made cancel hook: anything with ``is_cancelled()`` will do."""
+
+    def __init__(self):
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    def is_cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+def _frozen(values) -> frozenset:
+    return frozenset(values or ())
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Narrow a search; an empty field means "any". Values are those of the facets: the year
+    of the issue (of the date outside issues), issue keys, section names, issuers (an attached
+    plan counts under its notice's issuer, an interpretation under its bureau), KIND_GROUPS."""
+    years: frozenset[int] = frozenset()
+    issue_keys: frozenset[str] = frozenset()
+    sections: frozenset[str] = frozenset()
+    issuers: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()          # KIND_GROUPS
+    bookmarked_only: bool = False
+
+    def __post_init__(self):
+        for name in ("years", "issue_keys", "sections", "issuers", "kinds"):
+            object.__setattr__(self, name, _frozen(getattr(self, name)))
+
+    @property
+    def active(self) -> bool:
+        return bool(self.years or self.issue_keys or self.sections or self.issuers or self.kinds
+                    or self.bookmarked_only)
+
+
+class Facet(NamedTuple):
+    """One value of a facet. A named tuple, not a dataclass: a search over the whole
+    library makes hundreds (one per issue), and a tuple costs a fifth as much to make."""
+    value: object            # year int, issue key, section name, issuer, kind group, or True
+    label: str
+    count: int               # matching documents, with every active filter but this facet's own
+
+
+@dataclass(frozen=True)
+class Snippet:
+    location: Location       # the first hit in this window: block, offset, length in the block's text
+    text: str                # block_text[window_start:window_start + len(text)]
+    highlights: tuple[tuple[int, int], ...]   # (start, end) of every hit inside ``text``
+    window_start: int = 0
+    more_before: bool = False   # the block goes on before / after the window ("…")
+    more_after: bool = False
+
+
+@dataclass(frozen=True)
+class DocHit:
+    info: DocInfo
+    score: float
+    count: int                         # hits of the query's terms in the document's text
+    snippets: tuple[Snippet, ...]
+    in_title: bool = False
+    in_notes: bool = False             # the user's bookmark notes match
+    exact: bool = False                # the 文号 or code looked up
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    terms: tuple[str, ...]
+    total: int                          # matching documents after filters (hits holds the first ``limit``)
+    hits: tuple[DocHit, ...]
+    facets: dict[str, tuple[Facet, ...]]
+    elapsed_ms: float
+    lookup: DocInfo | None = None       # the document a 文号/code query names
+    excluded: tuple[str, ...] = ()
+    matched: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    key_of: list = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Every matching document (after filters), not only the ``hits`` shown.
+        Made on demand: a few milliseconds for a query that matches the whole library."""
+        return frozenset(map(self.key_of.__getitem__, self.matched))
+
+    @property
+    def empty(self) -> bool:
+        return self.total == 0 and self.lookup is None

@@ -1,0 +1,106 @@
+"""Hit counts and snippets for the documents on the displayed page."""
+from __future__ import annotations
+
+from ..location import Location
+from ..model import TITLE
+from .doctext import DocText
+from .results import Snippet
+from .textmatch import Term
+
+BEFORE = 24          # characters of context before the first hit of a window
+AFTER = 64           # and after it
+PER_DOCUMENT = 2     # snippets per document, from different blocks (Ctrl+F lists them all)
+
+
+def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, with overlapping spans joined (two terms may hit the same characters)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def window(key: str, block: int, text: str, hits: list[tuple[int, int]]) -> Snippet:
+    """A short piece of ``text`` around its first hit, with every hit inside it marked."""
+    s0, e0 = hits[0]
+    start = max(0, s0 - BEFORE)
+    end = min(len(text), max(e0, s0 + 1) + AFTER)
+    marks = tuple((max(s, start) - start, min(e, end) - start) for s, e in hits if s < end and e > start)
+    return Snippet(Location(key, block, s0, e0 - s0), text[start:end], marks, start, start > 0, end < len(text))
+
+
+def hit_spans(doc: DocText, terms: list[Term], extra=()) -> list[tuple[int, int]]:
+    """Every hit in joined coordinates. ``extra`` adds known (block index, start, end) hits,
+    such as citations of a 文号 printed in another form."""
+    spans = doc.spans(terms) if terms else []
+    if extra:
+        at = {idx: k for k, idx in enumerate(doc.indices)}
+        spans += [(doc.starts[at[b]] + s, doc.starts[at[b]] + e) for b, s, e in extra if b in at]
+    return merge(spans) if extra or len(terms) > 1 else spans
+
+
+def _fast_windows(key: str, doc: DocText, terms: list[Term]) -> tuple[Snippet, ...]:
+    """Up to PER_DOCUMENT windows from different blocks, the regexes jumping from one block to
+    the next: a common term (的: hundreds a document) costs a few searches, not a list of hits."""
+    out, title = [], None
+    joined, pos = doc.joined, 0
+    while len(out) < PER_DOCUMENT:
+        if len(terms) == 1:
+            first = terms[0].regex.search(joined, pos)
+        else:
+            found = [m for m in (t.regex.search(joined, pos) for t in terms) if m]
+            first = min(found, key=_start) if found else None
+        if first is None:
+            break
+        s0, e0 = first.span()
+        k, off = doc.locate(s0)
+        base, length = doc.starts[k], doc.lengths[k]
+        start = max(0, off - BEFORE)
+        end = min(length, off + max(1, e0 - s0) + AFTER)
+        marks = []
+        for t in terms:
+            for m in t.regex.finditer(joined, s0, base + length):
+                if m.start() >= base + end:
+                    break
+                marks.append((m.start() - base - start, min(m.end() - base, end) - start))
+        if len(terms) > 1:
+            marks = merge(marks)
+        w = Snippet(Location(key, doc.indices[k], off, e0 - s0), joined[base + start:base + end], tuple(marks),
+                    start, start > 0, end < length)
+        if doc.kinds[k] == TITLE:
+            title = title or w      # shown anyway: used only when the text has nothing else
+        else:
+            out.append(w)
+        pos = base + length + 1
+    return tuple(out) or ((title,) if title else ())
+
+
+def _start(m):
+    return m.start()
+
+
+def document_hits(key: str, doc: DocText, terms: list[Term], extra=()) -> tuple[int, tuple[Snippet, ...]]:
+    """(hit count, snippets) of one document, given every block that may hold a hit."""
+    if not extra and terms and doc.exact_for(terms):
+        # The regexes count in C; windows need only the first hit of a few blocks.
+        return sum(len(t.regex.findall(doc.joined)) for t in terms), _fast_windows(key, doc, terms)
+    spans = hit_spans(doc, terms, extra)
+    by_block: dict[int, list[tuple[int, int]]] = {}
+    titles: list[int] = []
+    for s, e in spans:
+        k, off = doc.locate(s)
+        if k not in by_block:
+            if len(by_block) - len(titles) >= PER_DOCUMENT:
+                break
+            by_block[k] = []
+            if doc.kinds[k] == TITLE:
+                titles.append(k)
+        by_block[k].append((off, off + e - s))
+    # The title is on show anyway: its window only when the text has nothing else.
+    chosen = [k for k in by_block if k not in titles] or titles
+    snippets = tuple(window(key, doc.indices[k], doc.text(k), by_block[k]) for k in chosen[:PER_DOCUMENT])
+    return len(spans), snippets

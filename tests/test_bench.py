@@ -1,0 +1,54 @@
+"""A tiny benchmark run: the library builds through the real importer and every figure is printed."""
+import argparse
+import re
+
+from reader import bench
+from reader.bench_corpus import generate, load_pools
+from reader.core.parse.gazette import parse_issue
+
+
+def test_generated_issues_parse_into_what_was_written():
+    pools = load_pools()
+    assert len(pools.paragraphs) > 300 and len(pools.sentences) > 1000 and len(pools.subjects) > 30
+    issues = generate(6, pools, seed=5)
+    assert len({g.name for g in issues}) == 6
+    for g in issues:
+        issue = parse_issue(g.text, g.name)
+        mains = list(issue.documents())
+        assert [d.title for d in mains] == [p.title for p in g.documents]
+        assert [d.doc_number for d in mains] == [p.doc_number for p in g.documents]
+        assert [d.code for d in mains] == [p.code for p in g.documents]
+        assert sum(1 for d in mains for _ in d.walk()) == g.expected_documents
+        assert not [w for w in issue.warnings if "不一致" in w or "找不到" in w], issue.warnings
+        # Page furniture was written, and dropped again.
+        assert {d.reason for d in issue.dropped} >= {"页眉"} or {d.reason for d in issue.dropped} >= {"页码"}
+
+
+def test_the_same_seed_writes_the_same_issues():
+    pools = load_pools()
+    assert [g.text for g in generate(2, pools, seed=9)] == [g.text for g in generate(2, pools, seed=9)]
+
+
+def test_a_tiny_run_prints_every_figure(capsys):
+    args = argparse.Namespace(issues=3, out=None, keep=False, paint_runs=0)
+    assert bench.main(args) == 0
+    out = capsys.readouterr().out
+    m = re.search(r"Library: (\d+) documents, built in ([\d.]+) s, ([\d.]+) MB", out)
+    assert m and int(m.group(1)) > 60 and float(m.group(3)) > 0
+    assert "Recombination:" in out and "generated issues" in out
+    assert re.search(r"warm-up .*: \d+ ms", out)
+    for name in ("1 character", "2 characters", "4 characters", "several terms", "文号 / code", "common 1 character"):
+        row = re.search(rf"^{re.escape(name)} +(\d+) +([\d.]+) +([\d.]+) +([\d.]+) +([\d.]+) +([\d.]+)x", out, re.M)
+        assert row, name
+        n, p50, p95, f50, f95, ratio = row.groups()
+        assert int(n) > 0 and 0 < float(p50) <= float(p95) and 0 < float(f50) <= float(f95)
+    assert "first paint: skipped" in out
+    assert "WARNING" not in out
+
+
+def test_an_existing_file_is_never_overwritten(tmp_path, capsys):
+    precious = tmp_path / "library.db"
+    precious.write_bytes(b"user data")
+    assert bench.main(argparse.Namespace(issues=3, out=str(precious), keep=False, paint_runs=0)) == 2
+    assert precious.read_bytes() == b"user data"
+    assert "已存在" in capsys.readouterr().err
