@@ -7,6 +7,8 @@ def install_features(app) -> None:
     from .bookmarks.feature import install as bookmarks
     from .importing.feature import install as importing
     from .print_feature import install as printing
-    bookmarks(app)
+    from .search.feature import install as search
+    bookmarks(app)      # first: search asks it for notes and bookmarked documents
+    search(app)
     printing(app)
     importing(app)

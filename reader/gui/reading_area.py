@@ -48,7 +48,7 @@ class ReadingArea(QWidget):
         self.splitter.setStretchFactor(1, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.splitter)
+        lay.addWidget(self.splitter, 1)
         self.split_enabled = True
         self._has_pair = False
         self._single: Pane = self.policy

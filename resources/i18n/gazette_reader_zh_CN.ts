@@ -370,6 +370,33 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this document</source>
+        <translation>在本文中查找</translation>
+    </message>
+    <message>
+        <source>Previous (Shift+F3)</source>
+        <translation>上一个（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next (F3)</source>
+        <translation>下一个（F3）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>第 {0} 处，共 {1} 处</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>没有找到</translation>
+    </message>
+</context>
+<context>
     <name>GazetteApp</name>
     <message>
         <source>Not in this library: {0}</source>
@@ -825,6 +852,91 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Interpretation · {0}</source>
         <translation>政策解读 · {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>命中 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the document with this number</source>
+        <translation>即此文号的文件</translation>
+    </message>
+    <message>
+        <source>in my notes</source>
+        <translation>见于我的笔记</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFeature</name>
+    <message>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <source>Search failed: {0}</source>
+        <translation>检索失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>发文机关</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策文件</translation>
+    </message>
+    <message>
+        <source>Interpretation</source>
+        <translation>政策解读</translation>
+    </message>
+    <message>
+        <source>Personnel</source>
+        <translation>人事任免</translation>
+    </message>
+    <message>
+        <source>Words (AND), &quot;phrase&quot;, -exclude, 文号 or code</source>
+        <translation>输入词语（空格表示同时包含）、&quot;短语&quot;、-排除词，或文号、编码</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Only documents I bookmarked</source>
+        <translation>只看我加过书签的文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · {0:.0f} ms</source>
+        <translation> · {0:.0f} 毫秒</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Search in the window (the engine lives in reader.core.search)."""

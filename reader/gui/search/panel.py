@@ -1,0 +1,110 @@
+"""The library search dock: a query box, facets to narrow by, ranked results."""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QListView, QVBoxLayout,
+                               QWidget)
+
+from ...core.search.results import Filters
+from .delegate import RichTextDelegate
+from .results_model import ResultsModel
+
+FACETS = (  # facet name, Filters field, label
+    ("year", "years", QT_TRANSLATE_NOOP("SearchPanel", "Year")),
+    ("issue", "issue_keys", QT_TRANSLATE_NOOP("SearchPanel", "Issue")),
+    ("section", "sections", QT_TRANSLATE_NOOP("SearchPanel", "Section")),
+    ("issuer", "issuers", QT_TRANSLATE_NOOP("SearchPanel", "Issuer")),
+    ("kind", "kinds", QT_TRANSLATE_NOOP("SearchPanel", "Kind")),
+)
+KIND_LABELS = {"policy": QT_TRANSLATE_NOOP("SearchPanel", "Policy"),
+               "interpretation": QT_TRANSLATE_NOOP("SearchPanel", "Interpretation"),
+               "appointment": QT_TRANSLATE_NOOP("SearchPanel", "Personnel")}
+
+
+class SearchPanel(QWidget):
+    search_requested = Signal(str, object)     # query, Filters (debounced: as the user types)
+    hit_chosen = Signal(object)                # DocHit
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.query = QLineEdit(self)
+        self.query.setObjectName("searchQuery")
+        self.query.setPlaceholderText(self.tr('Words (AND), "phrase", -exclude, 文号 or code'))
+        self.query.setClearButtonEnabled(True)
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.facet_boxes: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        for name, _field, label in FACETS:
+            box = QComboBox(self)
+            box.setObjectName(f"facet_{name}")
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+            box.addItem(self.tr("Any"), None)
+            box.activated.connect(self._changed)
+            self.facet_boxes[name] = box
+            form.addRow(QCoreApplication.translate("SearchPanel", label), box)
+        self.bookmarked = QCheckBox(self.tr("Only documents I bookmarked"), self)
+        self.bookmarked.toggled.connect(self._changed)
+        form.addRow(self.bookmarked)
+        self.model = ResultsModel(self)
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.results.setUniformItemSizes(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.query)
+        lay.addLayout(form)
+        lay.addWidget(self.status)
+        lay.addWidget(self.results, 1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self._emit)
+        self.query.textChanged.connect(lambda _t: self._debounce.start())
+        self.query.returnPressed.connect(self._emit)
+        self.results.clicked.connect(lambda ix: self.hit_chosen.emit(self.model.hits[ix.row()]))
+        self.results.activated.connect(lambda ix: self.hit_chosen.emit(self.model.hits[ix.row()]))
+
+    def filters(self) -> Filters:
+        values = {}
+        for name, field, _label in FACETS:
+            v = self.facet_boxes[name].currentData()
+            values[field] = (v,) if v is not None else ()
+        return Filters(**values, bookmarked_only=self.bookmarked.isChecked())
+
+    def _changed(self, *_):
+        self._emit()
+
+    def _emit(self) -> None:
+        self._debounce.stop()
+        self.search_requested.emit(self.query.text(), self.filters())
+
+    def show_results(self, results, labels: dict) -> None:
+        self.model.set_hits(results.hits, labels)
+        self.status.setText(self.tr("%n document(s)", "", results.total)
+                            + self.tr(" · {0:.0f} ms").format(results.elapsed_ms))
+        for name, _field, _label in FACETS:
+            self._fill(self.facet_boxes[name], results.facets.get(name, ()), name)
+
+    def _fill(self, box: QComboBox, facets, name: str) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(self.tr("Any"), None)
+        for f in facets:
+            label = QCoreApplication.translate("SearchPanel", KIND_LABELS[f.value]) if name == "kind" else str(f.label)
+            box.addItem(f"{label}（{f.count}）", f.value)
+        i = box.findData(current) if current is not None else 0
+        box.setCurrentIndex(max(0, i))
+        box.blockSignals(False)
+
+    def show_message(self, text: str) -> None:
+        self.model.set_hits(())
+        self.status.setText(text)

