@@ -20,6 +20,8 @@ def test_doc_numbers_normalise_every_printed_form():
 def test_doc_numbers_found_in_running_text_keep_their_issuer_only():
     found = docnumber.find_all("按照湘自然资发〔2020〕37号文件要求，根据《条例》（国务院令第 560 号）")
     assert [d.normal for d in found] == ["湘自然资发〔2020〕37号", "国务院令第560号"]
+    found = docnumber.find_all("《商品房销售管理办法》（中华人民共和国建设部令第88号）")
+    assert [d.normal for d in found] == ["中华人民共和国建设部令第88号"]
 
 
 def test_query_forms_of_a_doc_number():

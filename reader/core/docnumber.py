@@ -63,7 +63,10 @@ _LEAD_WORDS = re.compile(r"^.*(?:按照|根据|依据|依照|参照|执行|转�
 
 
 def _trim(d: DocNumber) -> DocNumber:
-    prefix = _LEAD_WORDS.sub("", d.prefix)
+    if "中华人民共和国" in d.prefix:   # its 和 is not a function word
+        prefix = d.prefix[d.prefix.index("中华人民共和国"):]
+    else:
+        prefix = _LEAD_WORDS.sub("", d.prefix)
     if not prefix or prefix == d.prefix:
         return d
     cut = len(d.prefix) - len(prefix)
