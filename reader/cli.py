@@ -4,15 +4,14 @@ Only what a command needs is imported: Qt for the window, sqlite-utils for write
 """
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
 from . import __version__
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser():
+    import argparse   # not on the window's path: the window reads its own two options
     p = argparse.ArgumentParser(prog="gazette-reader", description="政府公报阅读器 Gazette Reader")
     p.add_argument("--version", action="version", version=f"gazette-reader {__version__}")
     p.add_argument("--db", help="公报库文件（默认：用户数据目录中的公报库，首次运行时由 data/gazette.db 生成）")
@@ -97,6 +96,7 @@ def cmd_dump(args) -> int:
     except StoreError as e:
         print(f"gazette-reader: {e}", file=sys.stderr)
         return 2
+    import json
     try:
         json.dump(lib.dump(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

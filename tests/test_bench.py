@@ -37,7 +37,8 @@ def test_a_tiny_run_prints_every_figure(capsys):
     assert m and int(m.group(1)) > 60 and float(m.group(3)) > 0
     assert "Recombination:" in out and "generated issues" in out
     assert re.search(r"warm-up .*: \d+ ms", out)
-    for name in ("1 character", "2 characters", "4 characters", "several terms", "文号 / code", "common 1 character"):
+    for name in ("1 character", "2 characters", "4 characters", "several terms", "文号 / code lookup",
+                 "文号 / code full search", "common 1 character"):
         row = re.search(rf"^{re.escape(name)} +(\d+) +([\d.]+) +([\d.]+) +([\d.]+) +([\d.]+) +([\d.]+)x", out, re.M)
         assert row, name
         n, p50, p95, f50, f95, ratio = row.groups()

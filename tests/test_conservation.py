@@ -15,7 +15,7 @@ def test_conservation_check_can_fail(sample_text, sample_issue):
     from dataclasses import replace
     top = next(sample_issue.documents())
     b = top.blocks[4]
-    damaged_doc = replace(top, blocks=top.blocks[:4] + (replace(b, text=b.text[:-5]),) + top.blocks[5:])
+    damaged_doc = replace(top, blocks=top.blocks[:4] + (b._replace(text=b.text[:-5]),) + top.blocks[5:])
     s0 = sample_issue.sections[0]
     damaged = replace(sample_issue, sections=(replace(s0, documents=(damaged_doc,) + s0.documents[1:]),)
                       + sample_issue.sections[1:])

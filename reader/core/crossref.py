@@ -23,11 +23,26 @@ def _phrase(b: Block) -> str | None:
     return rest if len(rest) >= 2 else None
 
 
+def _shared(a: str, b: str) -> float:
+    """2 × characters in common / total length: an upper bound of SequenceMatcher.ratio()."""
+    left: dict[str, int] = {}
+    for c in b:
+        left[c] = left.get(c, 0) + 1
+    common = 0
+    for c in a:
+        if left.get(c):
+            left[c] -= 1
+            common += 1
+    return 2 * common / (len(a) + len(b))
+
+
 def _score(a: str, b: str) -> float:
     if a == b:
         return 1.0
     if len(b) >= 4 and b in a:    # "《实施计划》的保障措施" names "保障措施"
         return 0.9
+    if _shared(a, b) < 0.85:
+        return 0.0                # an upper bound of the ratio below already rules it out
     from difflib import SequenceMatcher   # only for near matches, off the start-up path
     return SequenceMatcher(None, a, b).ratio()
 
@@ -35,17 +50,22 @@ def _score(a: str, b: str) -> float:
 def link_headings(interpretation: tuple[Block, ...],
                   policy: list[tuple[str, tuple[Block, ...]]]) -> dict[int, Location]:
     """Interpretation block index → Location of the policy heading it names."""
-    targets = []
+    targets: list[tuple[str, Location]] = []
+    exact: dict[str, Location] = {}
     for doc_key, blocks in policy:
         for i, b in enumerate(blocks):
             if b.kind == HEADING:
                 p = _phrase(b)
                 if p:
                     targets.append((p, Location(doc_key, i)))
+                    exact.setdefault(p, Location(doc_key, i))
     links: dict[int, Location] = {}
     for i, b in enumerate(interpretation):
         p = _phrase(b)
         if not p:
+            continue
+        if p in exact:
+            links[i] = exact[p]
             continue
         best = max(targets, key=lambda t: _score(p, t[0]), default=None)
         if best and _score(p, best[0]) >= 0.85:

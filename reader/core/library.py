@@ -119,9 +119,15 @@ class Library:
         return _info(row) if row else None
 
     def first_policy_with_interpretation(self) -> DocInfo | None:
-        row = self._one(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} WHERE d.parent_id IS NULL AND EXISTS "
-                        "(SELECT 1 FROM documents c WHERE c.parent_id = d.id AND c.role = 'interpretation') "
-                        "ORDER BY i.year DESC, d.issue_id DESC, d.ord LIMIT 1")
+        """The first policy, in 目录 order, of the newest issue that has one with a 解读."""
+        has_interp = "EXISTS (SELECT 1 FROM documents c WHERE c.parent_id = d.id AND c.role = 'interpretation')"
+        for issue in self.issues():
+            row = self._one(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} WHERE i.key = ? AND d.parent_id IS NULL "
+                            f"AND {has_interp} ORDER BY s.ord, d.ord LIMIT 1", (issue.key,))
+            if row:
+                return _info(row)
+        row = self._one(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} WHERE d.issue_id IS NULL AND d.parent_id IS NULL "
+                        f"AND {has_interp} ORDER BY d.date DESC LIMIT 1")
         return _info(row) if row else None
 
     def counts(self) -> dict[str, int]:

@@ -6,13 +6,12 @@ count characters inside that block's text (a point when length is 0).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SCHEME = "gazette"
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+class Location(NamedTuple):
     doc_key: str
     block: int = 0
     offset: int = 0

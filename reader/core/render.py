@@ -7,7 +7,7 @@ is escaped: a ``<script>`` in a document shows as text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .location import Location
 from .blocks import (ADDRESSEES, ARTICLE, ATTACHMENT_NOTE, CODE, DATE, DOC_NUMBER, HEADING,
@@ -15,8 +15,7 @@ from .blocks import (ADDRESSEES, ARTICLE, ATTACHMENT_NOTE, CODE, DATE, DOC_NUMBE
 from .records import DocumentView, ResolvedCitation
 
 
-@dataclass(frozen=True)
-class RenderStyle:
+class RenderStyle(NamedTuple):
     """Fonts and colours chosen by the Qt layer (font stacks are CSS family lists)."""
     body_font: str = "serif"
     title_font: str = "serif"
@@ -31,12 +30,12 @@ class RenderStyle:
     title_weight: int = 700
 
 
-@dataclass
 class Rendered:
-    html: str
-    # For each paragraph of the rendered document: the (doc_key, block index) it shows,
-    # or None for a separator. Index = QTextBlock number.
-    blocks: list[tuple[str, int] | None] = field(default_factory=list)
+    def __init__(self, html: str, blocks: list[tuple[str, int] | None] | None = None):
+        self.html = html
+        # For each paragraph of the rendered document: the (doc_key, block index) it shows,
+        # or None for a separator. Index = QTextBlock number.
+        self.blocks: list[tuple[str, int] | None] = blocks if blocks is not None else []
 
     def paragraph_of(self, doc_key: str, block: int) -> int | None:
         try:
@@ -45,33 +44,33 @@ class Rendered:
             return None
 
 
-def _css(s: RenderStyle) -> dict[str, str]:
-    indent = "text-indent: 2em;"
-    body = f"font-family: {s.body_font}; font-size: {s.body_pt:.1f}pt;"
-    return {
-        TITLE: f"font-family: {s.title_font}; font-size: {s.title_pt:.1f}pt; font-weight: {s.title_weight}; "
-               f"text-align: center; margin-top: 0.6em; margin-bottom: 0.9em;",
-        DOC_NUMBER: f"{body} text-align: center; margin-bottom: 0.2em;",
-        CODE: f"{body} text-align: center; color: {s.muted_color}; margin-bottom: 0.8em;",
-        ADDRESSEES: f"{body} margin-top: 0.6em;",
-        PARAGRAPH: f"{body} {indent}",
-        ARTICLE: f"{body} {indent}",
-        LIST_ITEM: f"{body} {indent}",
-        TABLE_ROW: f"{body} margin-left: 2em;",
-        NOTE: f"{body} {indent} color: {s.muted_color};",
-        ATTACHMENT_NOTE: f"{body} {indent} margin-top: 0.8em;",
-        SIGNATURE: f"{body} text-align: right; margin-right: 2em; margin-top: 1.2em;",
-        DATE: f"{body} text-align: right; margin-right: 4em;",
-        "h1": f"font-family: {s.heading1_font}; font-size: {s.body_pt:.1f}pt; {indent} margin-top: 0.5em;",
-        "h2": f"font-family: {s.heading2_font}; font-size: {s.body_pt:.1f}pt; {indent}",
-        "h3": f"{body} {indent}",
-    }
+def _stylesheet(s: RenderStyle) -> str:
+    """One style sheet per document, paragraphs named by class: far less for Qt to parse
+    than the same properties written out on every paragraph."""
+    return (
+        f"body {{ color: {s.text_color}; font-family: {s.body_font}; font-size: {s.body_pt:.1f}pt; }}"
+        # The size again on p: Qt resolves em lengths against the paragraph's own font size.
+        f"p {{ white-space: pre-wrap; text-indent: 2em; font-size: {s.body_pt:.1f}pt; }}"
+        f"p.title {{ font-family: {s.title_font}; font-size: {s.title_pt:.1f}pt; font-weight: {s.title_weight};"
+        " text-align: center; text-indent: 0; margin-top: 0.6em; margin-bottom: 0.9em; }"
+        "p.doc_number { text-align: center; text-indent: 0; margin-bottom: 0.2em; }"
+        f"p.code {{ text-align: center; text-indent: 0; color: {s.muted_color}; margin-bottom: 0.8em; }}"
+        "p.addressees { text-indent: 0; margin-top: 0.6em; }"
+        "p.table_row { text-indent: 0; margin-left: 2em; }"
+        f"p.note {{ color: {s.muted_color}; }}"
+        "p.attachment_note { margin-top: 0.8em; }"
+        "p.signature { text-align: right; text-indent: 0; margin-right: 2em; margin-top: 1.2em; }"
+        "p.date { text-align: right; text-indent: 0; margin-right: 4em; }"
+        f"p.h1 {{ font-family: {s.heading1_font}; margin-top: 0.5em; }}"
+        f"p.h2 {{ font-family: {s.heading2_font}; }}"
+        f"p.rule {{ text-align: center; text-indent: 0; color: {s.rule_color}; margin-top: 1.5em; margin-bottom: 1.5em; }}"
+    )
 
 
-def _style_for(b: Block, css: dict[str, str]) -> str:
+def _class_for(b: Block) -> str:
     if b.kind == HEADING:
-        return css["h1"] if b.level == 1 else css["h2"] if b.level == 2 else css["h3"]
-    return css.get(b.kind, css[PARAGRAPH])
+        return "h1" if b.level == 1 else "h2" if b.level == 2 else "h3"
+    return b.kind
 
 
 def escape(text: str) -> str:
@@ -109,13 +108,11 @@ def render_documents(docs: list[tuple[DocumentView, dict[int, Location]]], style
     ``docs`` pairs each document with extra links for some of its blocks (block
     index → Location), used for 解读 headings that point into the policy.
     """
-    css = _css(style)
     r = Rendered("")
-    parts = [f'<html><body style="color: {style.text_color};">']
+    parts = [f"<html><head><style>{_stylesheet(style)}</style></head><body>"]
     for n, (doc, extra) in enumerate(docs):
         if n:
-            parts.append(f'<p style="margin-top: 1.5em; margin-bottom: 1.5em; text-align: center; '
-                         f'color: {style.rule_color};">— — —</p>')
+            parts.append('<p class="rule">— — —</p>')
             r.blocks.append(None)
         by_block: dict[int, list[ResolvedCitation]] = {}
         for c in doc.citations:
@@ -125,14 +122,17 @@ def render_documents(docs: list[tuple[DocumentView, dict[int, Location]]], style
             links = [(c.start, c.end, Location(c.target_key).to_url(), f"打开《{c.target_title or c.text}》")
                      for c in by_block.get(i, ())]
             text = _with_links(b.text, links)
-            style_i = _style_for(b, css)
-            if b.kind == SIGNATURE and i + 1 < len(doc.blocks) and doc.blocks[i + 1].kind == DATE:
-                style_i = style_i.replace("margin-right: 2em;", f"margin-right: {_centre_over(b.text, doc.blocks[i + 1].text):.1f}em;")
             if i in extra:
                 text = (f'<a href="{escape(extra[i].to_url())}" title="在政策原文中查看此部分" '
                         f'style="color: inherit;">{text}</a>')
-            anchor = f'<a name="b{n}_{i}"></a>'
-            parts.append(f'<p style="{style_i} white-space: pre-wrap;">{anchor}{text}</p>')
+            own = ""
+            # Right-hand margins inline: Qt resolves em in class rules against the wrong size.
+            if b.kind == DATE:
+                own = f' style="font-size: {style.body_pt:.1f}pt; text-indent: 0; margin-right: 4em;"'
+            elif b.kind == SIGNATURE and i + 1 < len(doc.blocks) and doc.blocks[i + 1].kind == DATE:
+                own = (f' style="font-size: {style.body_pt:.1f}pt; text-indent: 0; '
+                       f'margin-right: {_centre_over(b.text, doc.blocks[i + 1].text):.1f}em;"')
+            parts.append(f'<p class="{_class_for(b)}"{own}>{text}</p>')
             r.blocks.append((doc.key, i))
     parts.append("</body></html>")
     r.html = "".join(parts)

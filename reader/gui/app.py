@@ -66,8 +66,7 @@ class GazetteApp(QObject):
         self.preferences_changed.emit(self.prefs)
 
     def _set(self, **changes) -> None:
-        from dataclasses import replace
-        self.apply_preferences(replace(self.prefs, **changes))
+        self.apply_preferences(self.prefs._replace(**changes))
 
     # -- commands ----------------------------------------------------------------
     def _wire(self) -> None:

@@ -7,14 +7,13 @@ because the subsets only cover GB 2312 plus the characters of the bundled corpus
 """
 from __future__ import annotations
 
-import logging
 import re
+import sys
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from reader.resources import resource_path
 
-log = logging.getLogger(__name__)
 
 ROLES = ("body", "heading1", "heading2", "title", "ui")
 
@@ -65,7 +64,7 @@ def register_fonts() -> dict[str, str]:
             continue
         font_id = QFontDatabase.addApplicationFont(key)
         if font_id < 0:
-            log.warning("could not load font %s", path)
+            print(f"gazette-reader: could not load font {path}", file=sys.stderr)   # no logging: start-up cost
             continue
         _loaded[key] = font_id
     if system is not None:

@@ -6,7 +6,7 @@ reported; a value of the wrong type falls back to its default.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -18,8 +18,7 @@ LANGUAGES = ("zh_CN", "en")
 ZOOM_RANGE = (50, 300)
 
 
-@dataclass(frozen=True)
-class Preferences:
+class Preferences(NamedTuple):
     theme: str = "light"
     zoom: int = 100            # percent of the GB/T 9704 sizes (body 16 pt)
     language: str = "zh_CN"
@@ -28,10 +27,10 @@ class Preferences:
     def valid(self) -> "Preferences":
         p = self
         if p.theme not in THEMES:
-            p = replace(p, theme="light")
+            p = p._replace(theme="light")
         if p.language not in LANGUAGES:
-            p = replace(p, language="zh_CN")
-        return replace(p, zoom=min(max(p.zoom, ZOOM_RANGE[0]), ZOOM_RANGE[1]))
+            p = p._replace(language="zh_CN")
+        return p._replace(zoom=min(max(p.zoom, ZOOM_RANGE[0]), ZOOM_RANGE[1]))
 
 
 def open_settings(path=None) -> QSettings:
@@ -41,7 +40,7 @@ def open_settings(path=None) -> QSettings:
 def load_preferences(s: QSettings) -> tuple[Preferences, list[str]]:
     """(preferences, problems): problems name unknown keys and bad values."""
     problems: list[str] = []
-    known = {f.name: f for f in fields(Preferences)}
+    known = set(Preferences._fields)
     values = {}
     s.beginGroup("preferences")
     for key in s.childKeys():
@@ -66,8 +65,8 @@ def load_preferences(s: QSettings) -> tuple[Preferences, list[str]]:
 
 def save_preferences(s: QSettings, p: Preferences) -> None:
     s.beginGroup("preferences")
-    for f in fields(Preferences):
-        s.setValue(f.name, getattr(p, f.name))
+    for name in Preferences._fields:
+        s.setValue(name, getattr(p, name))
     s.endGroup()
     s.sync()
 

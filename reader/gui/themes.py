@@ -1,13 +1,12 @@
 """Light, sepia and dark: the window palette and the document colours together."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QPalette
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     name: str
     paper: str        # document background
     text: str

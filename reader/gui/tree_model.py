@@ -5,7 +5,6 @@ Issues are read up front; a node's children are read when the view first asks
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -22,17 +21,14 @@ class Roles(IntEnum):
     Info = Qt.ItemDataRole.UserRole + 5     # the IssueInfo / SectionInfo / DocInfo
 
 
-@dataclass(eq=False)
 class Node:
-    kind: str
-    key: object
-    label: str
-    parent: "Node | None"
-    info: object = None
-    has_children: bool = False
-    children: list["Node"] | None = None     # None: not read yet
-    filter_text: str = ""
-    row: int = 0
+    """One row of the tree; ``children`` is None until read."""
+    __slots__ = ("kind", "key", "label", "parent", "info", "has_children", "children", "filter_text", "row")
+
+    def __init__(self, kind: str, key, label: str, parent: "Node | None", info=None, has_children: bool = False,
+                 children: "list[Node] | None" = None, filter_text: str = "", row: int = 0):
+        self.kind, self.key, self.label, self.parent, self.info = kind, key, label, parent, info
+        self.has_children, self.children, self.filter_text, self.row = has_children, children, filter_text, row
 
     def set_children(self, nodes: list["Node"]) -> None:
         for i, n in enumerate(nodes):

@@ -26,6 +26,7 @@ from typing import Callable
 
 from ..errors import StoreError
 from ..location import Location
+from ..records import DocInfo
 from ..blocks import CODE, DOC_NUMBER
 from ..store import schema
 from . import index
@@ -88,6 +89,18 @@ class SearchEngine:
         if self._catalog is None or self._catalog.data_version != version:
             self._catalog = Catalog(self._conn, version)    # first use, or the library changed
         return self._catalog
+
+    # -- 文号 / code lookup ----------------------------------------------------------
+    def lookup(self, text: str) -> list[DocInfo]:
+        """The documents a 文号 or code names, in any printed form ("永政发[2022]6号",
+        "永政发2022 6号", "YZCR-2022-00004"); [] when the text is not one. No full text."""
+        q = parse(text)
+        number = q.doc_number or q.code
+        if not number:
+            return []
+        with self._lock:
+            cat = self._current()
+            return [cat.infos[i] for i in cat.by_number.get(number, ())]
 
     # -- search ------------------------------------------------------------------
     def search(self, query: str | Query, filters: Filters | None = None, limit: int = 50,

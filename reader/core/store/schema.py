@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2     # 2: index documents by section
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -88,6 +88,7 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_place ON documents(issue_id, section_id, parent_id, ord);
 CREATE INDEX IF NOT EXISTS documents_parent ON documents(parent_id);
+CREATE INDEX IF NOT EXISTS documents_section ON documents(section_id, parent_id, ord);
 CREATE INDEX IF NOT EXISTS documents_doc_number ON documents(doc_number);
 CREATE INDEX IF NOT EXISTS documents_code ON documents(code);
 CREATE INDEX IF NOT EXISTS documents_title_fold ON documents(title_fold);
