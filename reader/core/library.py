@@ -52,6 +52,7 @@ class Library:
             raise StoreError(f"{self.path} 不是本程序可读的公报库（结构版本 {v}）")
         # One connection shared by the GUI thread and search workers.
         self._lock = threading.RLock()
+        self._issues: tuple[int, list[IssueInfo]] | None = None
 
     def close(self) -> None:
         self.conn.close()
@@ -70,13 +71,18 @@ class Library:
 
     # -- the tree --------------------------------------------------------------
     def issues(self) -> list[IssueInfo]:
-        """Newest first."""
+        """Newest first. Read again only when the file changed (an import or a removal)."""
+        version = self._one("PRAGMA data_version")[0]
+        if self._issues is not None and self._issues[0] == version:
+            return list(self._issues[1])
         rows = self._all(
             "SELECT i.key, i.publication, i.year, i.numbers, i.cumulative, i.label, "
             "(SELECT count(*) FROM documents d WHERE d.issue_id = i.id AND d.parent_id IS NULL) "
             "FROM issues i")
         infos = [IssueInfo(r[0], r[1], r[2], _int_list(r[3]), _int_list(r[4]), r[5], r[6]) for r in rows]
-        return sorted(infos, key=lambda x: (x.year, x.numbers, x.publication), reverse=True)
+        infos.sort(key=lambda x: (x.year, x.numbers, x.publication), reverse=True)
+        self._issues = (version, infos)
+        return list(infos)
 
     def issue(self, key: str) -> IssueDetail | None:
         import json
@@ -111,7 +117,7 @@ class Library:
 
     def standalone_documents(self) -> list[DocInfo]:
         rows = self._all(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} "
-                         "WHERE d.issue_id IS NULL AND d.parent_id IS NULL ORDER BY d.date DESC, d.key")
+                         "WHERE d.issue_id IS NULL AND +d.parent_id IS NULL ORDER BY d.date DESC, d.key")   # +: use the issue index
         return [_info(r) for r in rows]
 
     def info(self, key: str) -> DocInfo | None:
