@@ -152,3 +152,20 @@ def test_hostile_text_is_escaped_and_nothing_is_fetched(qtbot, tmp_path):
     assert "<img src=http://example.com/x.png>" in shown
     html = view.document().toHtml()
     assert "<img" not in html and 'href="http://evil"' not in html and "<script" not in html
+
+
+def test_single_documents_group_is_lazy_and_consistent(qtmodeltester, library_copy, corpus_files):
+    from reader.core.importer import parse_file, store
+    from reader.core.store.writer import LibraryWriter
+    w = LibraryWriter(library_copy)
+    for p in corpus_files[:3]:
+        store(w, parse_file(p))
+    w.close()
+    model = LibraryTreeModel(Library(library_copy))
+    group = model.index(model.rowCount() - 1, 0)
+    assert group.data(Roles.Kind) == "group" and "3" in group.data()
+    assert model.canFetchMore(group) and model.rowCount(group) == 0
+    qtmodeltester.check(model, force_py=True)
+    model.fetchMore(group)
+    assert model.rowCount(group) == 3
+    qtmodeltester.check(model, force_py=True)

@@ -120,6 +120,9 @@ class Library:
                          "WHERE d.issue_id IS NULL AND +d.parent_id IS NULL ORDER BY d.date DESC, d.key")   # +: use the issue index
         return [_info(r) for r in rows]
 
+    def standalone_count(self) -> int:
+        return self._one("SELECT count(*) FROM documents WHERE issue_id IS NULL AND +parent_id IS NULL")[0]
+
     def info(self, key: str) -> DocInfo | None:
         row = self._one(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} WHERE d.key = ?", (key,))
         return _info(row) if row else None

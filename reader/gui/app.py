@@ -60,8 +60,8 @@ class GazetteApp(QObject):
         a.split.setChecked(self.prefs.split)
         self.window.area.set_split(self.prefs.split)
         self.window.area.set_caption_color(theme.muted)   # a palette, not a style sheet: cheaper at start-up
-        save_preferences(self.settings, self.prefs)
-        if rerender:
+        if rerender:   # a change by the user: keep it (at start-up nothing changed)
+            save_preferences(self.settings, self.prefs)
             self.navigator.refresh()
         self.preferences_changed.emit(self.prefs)
 

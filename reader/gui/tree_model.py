@@ -59,12 +59,10 @@ class LibraryTreeModel(QAbstractItemModel):
     def _read_top(self) -> None:
         nodes = [Node("issue", i.key, i.label, self.root, i, i.document_count > 0,
                       filter_text=f"{i.publication}{i.label}") for i in self.library.issues()]
-        standalone = self.library.standalone_documents()
-        if standalone:
-            group = Node("group", "standalone", self.tr("Single documents ({0})").format(len(standalone)),
-                         self.root, None, True)
-            group.set_children([self._doc_node(d, group) for d in standalone])
-            nodes.append(group)
+        standalone = self.library.standalone_count()
+        if standalone:    # read when opened, like every other branch
+            nodes.append(Node("group", "standalone", self.tr("Single documents ({0})").format(standalone),
+                              self.root, None, True))
         self.root.set_children(nodes)
 
     def _doc_node(self, d: DocInfo, parent: Node) -> Node:
@@ -80,6 +78,8 @@ class LibraryTreeModel(QAbstractItemModel):
             return [self._doc_node(d, node) for d in self.library.section_documents(node.key)]
         if node.kind == "doc":
             return [self._doc_node(d, node) for d in self.library.children(node.key)]
+        if node.kind == "group":
+            return [self._doc_node(d, node) for d in self.library.standalone_documents()]
         return []
 
     def reload(self) -> None:
