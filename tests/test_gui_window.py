@@ -42,6 +42,7 @@ def test_opening_a_document_shows_its_title_body_and_facts(qtbot, library_copy):
     assert "永州市人民政府关于张卫阳同志正式任职的通知" in text
     assert "张卫阳同志任市供销合作联社监事长。" in text
     assert not w.area.interpretation.isVisible()            # no 解读: one pane
+    qtbot.waitUntil(lambda: "永政人" in w.meta.toPlainText())   # the facts follow the text
     facts = w.meta.toPlainText()
     assert "永政人〔2022〕12号" in facts and "2022-06-03" in facts and "人事任免" in facts
 

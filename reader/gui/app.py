@@ -27,6 +27,11 @@ class GazetteApp(QObject):
         self.prefs, self.settings_problems = load_preferences(self.settings)
         self.state = WindowState(self.settings)
         self.roles = fonts.register_fonts()
+        # The interface keeps the platform's font, with the shipped CJK face behind it: found
+        # once here rather than by a fallback search in every widget.
+        ui = QApplication.instance().font()
+        ui.setFamilies([ui.family(), *fonts.css_families("ui")])
+        QApplication.instance().setFont(ui)
         self.tree_model = LibraryTreeModel(library)
         self.window = MainWindow(self.tree_model)
         w = self.window

@@ -2,7 +2,7 @@
 fingerprint, who cites it and what it cites."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..core.location import Location
@@ -47,6 +47,7 @@ class MetadataPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self.setMinimumWidth(220)
+        self._pending: DocumentView | None = None
 
     def loadResource(self, type_, name: QUrl):  # noqa: N802
         return None
@@ -57,9 +58,20 @@ class MetadataPanel(QTextBrowser):
             self.location_requested.emit(loc)
 
     def show_document(self, v: DocumentView) -> None:
-        self.setHtml(self.document_html(v))
+        """Filled on the next turn of the event loop: the text itself is painted first, and
+        stepping quickly through hits or history lays this panel out once, for the last."""
+        first = self._pending is None
+        self._pending = v
+        if first:
+            QTimer.singleShot(0, self._fill)
+
+    def _fill(self) -> None:
+        v, self._pending = self._pending, None
+        if v is not None:
+            self.setHtml(self.document_html(v))
 
     def show_issue(self, d: IssueDetail) -> None:
+        self._pending = None
         self.setHtml(self.issue_html(d))
 
     def document_html(self, v: DocumentView) -> str:
