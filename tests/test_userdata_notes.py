@@ -40,3 +40,10 @@ def test_markdown_is_imported_only_when_a_note_is_rendered():
             "n.note_html('*x*')\nprint(before, 'markdown' in sys.modules)")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert r.stdout.split() == ["False", "True"], r.stderr
+
+
+def test_a_list_right_under_a_line_and_line_breaks_are_kept():
+    from reader.core.userdata.notes import note_html
+    out = note_html("请住建局牵头\n- 完善流程\n- 限时办结")
+    assert "<li>完善流程</li>" in out and "<li>限时办结</li>" in out
+    assert "第一行<br" in note_html("第一行\n第二行")

@@ -11,6 +11,7 @@ no note at start-up.
 from __future__ import annotations
 
 import html
+import re
 import threading
 
 _renderer = None
@@ -53,7 +54,20 @@ def _build():
             md.inlinePatterns.deregister("automail")
             md.treeprocessors.register(_LinksAsText(md), "links_as_text", 15)   # after "inline" (20)
 
-    return markdown.Markdown(extensions=[_Safe(), "sane_lists"], output_format="html")
+    return markdown.Markdown(extensions=[_Safe(), "sane_lists", "nl2br"], output_format="html")
+
+
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def _loosen(text: str) -> str:
+    """People write a list right under a line of text; Markdown wants a blank line first."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _LIST_ITEM.match(line) and out and out[-1].strip() and not _LIST_ITEM.match(out[-1]):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def note_html(text: str) -> str:
@@ -65,7 +79,7 @@ def note_html(text: str) -> str:
         if _renderer is None:
             _renderer = _build()
         _renderer.reset()
-        return _renderer.convert(text)
+        return _renderer.convert(_loosen(text))
 
 
 def plain_html(text: str) -> str:

@@ -80,7 +80,7 @@ class BookmarkEditor(QDialog):
             btn.setFixedSize(26, 22)
             btn.setProperty("color", c)
             btn.setStyleSheet(f"QPushButton {{ background: {c}; border: 1px solid #888; }}"
-                              f"QPushButton:checked {{ border: 3px solid #333; }}")
+                              f"QPushButton:checked {{ border: 3px solid palette(highlight); }}")
             btn.setChecked(c == current.lower())
             self.color_group.addButton(btn)
             row.addWidget(btn)
