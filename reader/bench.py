@@ -199,15 +199,15 @@ def time_searches(db: Path, classes: dict[str, list[str]], runs: int) -> tuple[f
         numbers = name.startswith("文号")
         for q in queries:
             engine.search(q)                          # the pages in cache, as while typing
-            flo.append(_best(lambda: floor_query(conn, q), runs))
-            eng.append(_best(lambda: engine.search(q), runs))
+            flo.append(_best(lambda q=q: floor_query(conn, q), runs))
+            eng.append(_best(lambda q=q: engine.search(q), runs))
             if numbers:
-                flo_text.append(_best(lambda: floor_query(conn, q, True), runs))
+                flo_text.append(_best(lambda q=q: floor_query(conn, q, True), runs))
         if numbers:
             # The lookup itself (Enter on a 文号 opens the document) against the indexed SQL lookup;
             # the full search of the number (the document and every text citing it) against
             # the lookup plus the MATCH of the number as typed, which is the SQL it needs.
-            look = [_best(lambda: engine.lookup(q), runs) for q in queries]
+            look = [_best(lambda q=q: engine.lookup(q), runs) for q in queries]
             worst = max(zip(look, queries))
             out.append(Timing("文号 / code lookup", len(queries), pct(look, 50), pct(look, 95),
                               pct(flo, 50), pct(flo, 95), f"{worst[1]} {worst[0]:.2f} ms"))

@@ -3,7 +3,6 @@
 "Right" is what the gov.cn page's own metadata block says; the parser reads the
 document text, with or without that block on top.
 """
-import re
 
 import pytest
 

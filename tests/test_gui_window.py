@@ -1,5 +1,4 @@
 """The reader window, driven as a person would (offscreen)."""
-from pytestqt.modeltest import ModelTester
 
 from reader.core.location import Location
 from reader.gui.tree_model import LibraryTreeModel, Roles

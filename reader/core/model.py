@@ -5,7 +5,7 @@ attached plans (the 印发 notice's attachment) and interpretations (解读).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .blocks import *  # noqa: F401,F403  (block kinds and Block, re-exported)
 from .blocks import Block

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .location import Location
-from .blocks import (ADDRESSEES, ARTICLE, ATTACHMENT_NOTE, CODE, DATE, DOC_NUMBER, HEADING,
-                    LIST_ITEM, NOTE, PARAGRAPH, SIGNATURE, TABLE_ROW, TITLE, Block)
+from .blocks import (DATE, HEADING,
+                    SIGNATURE, Block)
 from .records import DocumentView, ResolvedCitation
 
 

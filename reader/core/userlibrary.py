@@ -171,7 +171,7 @@ def _rebuild(user: Path) -> None:
     user.replace(aside)
     w = LibraryWriter(user)
     try:
-        for sha, name, text in sources:
+        for _sha, name, text in sources:
             result = _parse(text, name)
             try:
                 if isinstance(result, Issue):

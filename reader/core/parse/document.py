@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import dates, docnumber
 from ..model import (ADDRESSEES, APPOINTMENT, ATTACHMENT_NOTE, CODE, DATE, DECISION, DOC_NUMBER,
-                     INTERPRETATION, LETTER, NOTE, NOTICE, OPINION, ORDER, OTHER, PLAN, REPLY,
+                     INTERPRETATION, LETTER, NOTICE, OPINION, ORDER, OTHER, PLAN, REPLY,
                      SIGNATURE, TITLE, Block, Document)
 from ..text import fold, squeeze
 from . import lines as L

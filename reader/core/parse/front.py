@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import docnumber
 from ..model import Dropped, Masthead, TocEntry
-from ..text import cn_number, fold, squeeze
+from ..text import squeeze
 from .lines import Line, looks_like_title, title_text
 
 ISSUE_LABEL = re.compile(

@@ -6,8 +6,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from ..errors import ImportRefused
-from ..model import (DATE, INTERPRETATION, PARAGRAPH, PLAN, Document, Dropped, Issue, Masthead,
-                     Section, TocEntry)
+from ..model import (PARAGRAPH, Document, Dropped, Issue, Section, TocEntry)
 from ..text import fold, open_brackets, squeeze
 from . import lines as L
 from .document import (Parsed, interpretation_header, parse_interpretation, parse_official,
