@@ -107,7 +107,8 @@ EXCLUDED_QT = [
     "QtConcurrent", "QtDBus", "QtSvgWidgets", "QtLabsStyleKit", "QtAxContainer",
     "QtWebEngineCore", "QtWebEngineWidgets", "QtMultimedia", "QtPdf", "QtPdfWidgets",
 ]
-EXCLUDES = [f"PySide6.{m}" for m in EXCLUDED_QT] + ["reader.bench", "reader.bench_build", "reader.bench_corpus"] + [
+EXCLUDES = [f"PySide6.{m}" for m in EXCLUDED_QT] + ["reader.bench", "reader.bench_build", "reader.bench_corpus",
+                                                     "reader.gui.bench_floor"] + [
     # build and test tools that happen to sit in the same environment
     "PyInstaller", "_pyinstaller_hooks_contrib", "pytest", "_pytest", "pytestqt", "hypothesis",
     "setuptools", "pkg_resources", "_distutils_hack", "distutils", "pip", "fontTools",

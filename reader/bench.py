@@ -8,7 +8,7 @@
    文号/code lookup), best of a few runs each, interleaved, same connection
    settings. Reported: p50 and p95 over the queries, and p95 / floor p95.
 3. First paint: ``python -m reader --self-test`` against ``python -m
-   reader.bench_floor`` (a bare tree + text window), both offscreen, measured
+   reader.gui.bench_floor`` (a bare tree + text window), both offscreen, measured
    from just before Popen to the ``first_paint_at`` they print; median of runs.
 """
 from __future__ import annotations
@@ -308,7 +308,7 @@ def run(issues: int, out: Path | None, keep: bool, paint_runs: int = 5, per_clas
         warm, timings = time_searches(db, classes, runs or (2 if small else 5))
         paint = None
         if paint_runs:
-            paint = first_paint(["-m", "reader", "--self-test", "--db", str(db)], ["-m", "reader.bench_floor"],
+            paint = first_paint(["-m", "reader", "--self-test", "--db", str(db)], ["-m", "reader.gui.bench_floor"],
                                 paint_runs)
         return report(built, warm, timings, paint)
     finally:

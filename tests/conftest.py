@@ -55,6 +55,15 @@ def built_library(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def library(built_library):
+    """The facade over the shared built library (read-only)."""
+    from reader.core.library import Library
+    lib = Library(built_library)
+    yield lib
+    lib.close()
+
+
 @pytest.fixture
 def library_copy(built_library, tmp_path) -> Path:
     dst = tmp_path / "gazette.db"

@@ -5,18 +5,10 @@ import pytest
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.core.library import Library
 from reader.gui.printing import dialog as dialog_module
 from reader.gui.printing import open_print_dialog
 
 pdfium = pytest.importorskip("pypdfium2")
-
-
-@pytest.fixture(scope="module")
-def library(built_library):
-    lib = Library(built_library)
-    yield lib
-    lib.close()
 
 
 @pytest.fixture(scope="module")

@@ -22,11 +22,6 @@ def test_bad_page_range(text):
         parse_page_range(text)
 
 
-@pytest.fixture(scope="module")
-def library(built_library):
-    return Library(built_library)
-
-
 def _main(library):
     issue = library.issues()[0]
     return [d for s in library.sections(issue.key) for d in library.section_documents(s.id)]

@@ -10,7 +10,6 @@ import pytest
 pdfium = pytest.importorskip("pypdfium2")
 import pypdfium2.raw as pdfium_raw  # noqa: E402
 
-from reader.core.library import Library  # noqa: E402
 from reader.core.printjob import PrintJob, source_line  # noqa: E402
 from reader.gui.printing import export_pdf  # noqa: E402
 
@@ -42,13 +41,6 @@ def lines_of(textpage):
         chars.sort()
         out.append((min(c[2] for c in chars), chars[0][0], chars[-1][1], "".join(c[3] for c in chars)))
     return out
-
-
-@pytest.fixture(scope="module")
-def library(built_library):
-    lib = Library(built_library)
-    yield lib
-    lib.close()
 
 
 @pytest.fixture(scope="module")

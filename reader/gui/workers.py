@@ -6,22 +6,12 @@ newer search replaces a stale one without a race.
 """
 from __future__ import annotations
 
-import threading
 import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-
-class CancelToken:
-    def __init__(self):
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    def is_cancelled(self) -> bool:
-        return self._event.is_set()
+from ..core.cancel import CancelToken
 
 
 class _Relay(QObject):

@@ -1,10 +1,10 @@
 """What a search hands back: frozen dataclasses the GUI can keep and pass between threads."""
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..cancel import CancelToken  # noqa: F401  (re-exported for callers of the engine)
 from ..location import Location
 from ..records import DocInfo
 
@@ -22,19 +22,6 @@ def kind_group(kind: str) -> str:
 
 class SearchCancelled(Exception):
     """Raised by SearchEngine.search when its cancel hook says stop."""
-
-
-class CancelToken:
-    """A ready-made cancel hook: anything with ``is_cancelled()`` will do."""
-
-    def __init__(self):
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    def is_cancelled(self) -> bool:
-        return self._event.is_set()
 
 
 def _frozen(values) -> frozenset:

@@ -5,7 +5,7 @@ some Chinese text, started the same way as the real window; on the first
 Paint event of the text view's viewport it prints
 ``first_paint_ms=<since start> first_paint_at=<time.time()>`` and exits.
 
-    python -m reader.bench_floor
+    python -m reader.gui.bench_floor
 """
 from __future__ import annotations
 
