@@ -169,3 +169,23 @@ def test_single_documents_group_is_lazy_and_consistent(qtmodeltester, library_co
     model.fetchMore(group)
     assert model.rowCount(group) == 3
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_dock_behind_another_tab_stays_open(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    w = app.window
+    search = app.features["search"].dock
+    w.actions.search.trigger()                  # the search tab comes to the front, over the tree
+    qtbot.wait(20)
+    assert not w.tree_dock.isHidden() and w.actions.show_tree.isChecked()
+    marks = app.features["bookmarks"].dock
+    w.actions.show_bookmarks.trigger()          # behind a tab: brought to the front, not closed
+    qtbot.wait(20)
+    assert not marks.visibleRegion().isEmpty() and not search.isHidden() and w.actions.show_bookmarks.isChecked()
+    w.actions.show_bookmarks.trigger()          # in front: closed
+    assert marks.isHidden() and not w.actions.show_bookmarks.isChecked()
+    w.actions.show_tree.trigger()               # the tree is behind the search tab: to the front
+    qtbot.wait(20)
+    assert not w.tree_dock.visibleRegion().isEmpty()
+    w.actions.show_tree.trigger()
+    assert w.tree_dock.isHidden()

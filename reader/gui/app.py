@@ -157,7 +157,7 @@ class GazetteApp(QObject):
             w.area.set_ratio(ratio)
         if self.state.number("swapped"):
             w.area.swap()
-        w.actions.show_tree.setChecked(w.tree_dock.isVisible() or not layout)
+        w.actions.show_tree.setChecked(not w.tree_dock.isHidden())
         loc = self.state.location()
         w.tree.expand_newest()
         if not (loc and self.navigator.open(loc)):

@@ -88,14 +88,33 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addActions([a.search, a.bookmark, a.print_])
         self.toolbar = tb
-        a.show_tree.setChecked(True)
-        a.show_meta.setChecked(True)
-        a.show_tree.toggled.connect(self.tree_dock.setVisible)
-        a.show_meta.toggled.connect(self.meta_dock.setVisible)
-        self.tree_dock.visibilityChanged.connect(
-            lambda v: a.show_tree.setChecked(v) if not self.isMinimized() else None)
+        self.bind_dock(a.show_tree, self.tree_dock)
+        self.bind_dock(a.show_meta, self.meta_dock)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self._copy)
+
+    def bind_dock(self, action, dock) -> None:
+        """A checkable action that shows (and brings forward) or closes a dock.
+
+        Its check follows isHidden(), not visibility: a dock behind another tab is not
+        "visible", but it is open, and unchecking it then would close the tab."""
+        front = {"yes": False}   # visibilityChanged says whether it is the tab in front
+
+        def trigger(_checked):
+            if dock.isHidden() or not front["yes"]:   # closed, or open behind another tab
+                dock.show()
+                dock.raise_()
+            else:
+                dock.hide()
+            action.setChecked(not dock.isHidden())
+
+        def seen(visible):
+            front["yes"] = visible
+            action.setChecked(not dock.isHidden())
+
+        action.setChecked(not dock.isHidden())
+        action.triggered.connect(trigger)
+        dock.visibilityChanged.connect(seen)
 
     def _copy(self) -> None:
         w = self.focusWidget()

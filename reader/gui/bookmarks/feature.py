@@ -90,9 +90,7 @@ class BookmarksFeature(QObject):
         a.mark_read.triggered.connect(self.toggle_read)
         self.export_action.triggered.connect(self.export_dialog)
         self.import_action.triggered.connect(self.import_dialog)
-        a.show_bookmarks.setChecked(False)
-        a.show_bookmarks.toggled.connect(lambda on: (self.dock.show(), self.dock.raise_()) if on else self.dock.hide())
-        self.dock.visibilityChanged.connect(a.show_bookmarks.setChecked)
+        w.bind_dock(a.show_bookmarks, self.dock)
         enabled = self.store is not None
         for act in (a.bookmark, a.mark_read, self.export_action, self.import_action):
             act.setEnabled(enabled)
