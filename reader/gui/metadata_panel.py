@@ -48,6 +48,9 @@ class MetadataPanel(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.setMinimumWidth(220)
         self._pending: DocumentView | None = None
+        self._shown: DocumentView | None = None
+        # Features add rows: callable(DocumentView) -> [(label, escaped html)], e.g. 圈阅 and bookmarks.
+        self.row_providers: list = []
 
     def loadResource(self, type_, name: QUrl):  # noqa: N802
         return None
@@ -68,10 +71,16 @@ class MetadataPanel(QTextBrowser):
     def _fill(self) -> None:
         v, self._pending = self._pending, None
         if v is not None:
+            self._shown = v
             self.setHtml(self.document_html(v))
 
+    def refresh(self) -> None:
+        """Show the current document's facts again (a feature's rows changed)."""
+        if self._shown is not None and self._pending is None:
+            self.show_document(self._shown)
+
     def show_issue(self, d: IssueDetail) -> None:
-        self._pending = None
+        self._pending = self._shown = None
         self.setHtml(self.issue_html(d))
 
     def document_html(self, v: DocumentView) -> str:
@@ -95,6 +104,8 @@ class MetadataPanel(QTextBrowser):
             _row(self.tr("Part of"), _link(v.parent.key, v.parent.title) if v.parent else None, raw=True),
             _row(self.tr("Fingerprint"), fingerprint, raw=True),
         ]
+        for provider in self.row_providers:
+            rows += [_row(label, value, raw=True) for label, value in provider(v)]
         resolved = sorted({(c.target_key, c.target_title) for c in v.citations if c.target_key})
         missing: list[str] = []
         for c in v.citations:

@@ -233,6 +233,14 @@
         <translation>导入书签…</translation>
     </message>
     <message>
+        <source>Read (圈阅)</source>
+        <translation>圈阅</translation>
+    </message>
+    <message>
+        <source>My bookmarks</source>
+        <translation>我的书签</translation>
+    </message>
+    <message>
         <source>Not in this library</source>
         <translation>不在本库中</translation>
     </message>

@@ -46,6 +46,7 @@ class BookmarksFeature(QObject):
         for view in w.area.views():
             view.tooltip_providers.append(self._tooltip)
             view.menu_hooks.append(self._menu)
+        w.meta.row_providers.append(self._facts)
         self.changed.connect(self.refresh)   # direct on the GUI thread, queued from workers
         app.navigator.document_shown.connect(lambda _doc: self.highlight())
         app.navigator.leaving.connect(self._save_position)
@@ -96,6 +97,19 @@ class BookmarksFeature(QObject):
             act.setEnabled(enabled)
 
     # -- what is shown -------------------------------------------------------------
+    def _facts(self, doc) -> list[tuple[str, str]]:
+        """The document's 圈阅 mark and bookmark count, in the facts panel."""
+        if self.store is None:
+            return []
+        rows = []
+        mark = self.store.read_mark(doc.key)
+        if mark:
+            rows.append((self.tr("Read (圈阅)"), mark.when[:16].replace("T", " ") + " UTC"))
+        n = len(self.store.bookmarks(doc.key))
+        if n:
+            rows.append((self.tr("My bookmarks"), str(n)))
+        return rows
+
     def refresh(self) -> None:
         if self.store is None:
             return
@@ -107,6 +121,7 @@ class BookmarksFeature(QObject):
             groups = group_by_document(items, self._describe)
         self.panel.set_groups(groups)
         self.highlight()
+        self.app.window.meta.refresh()
 
     def _describe(self, b: Bookmark) -> tuple[str, str]:
         info = self.app.library.info(b.doc_key)
