@@ -75,7 +75,7 @@ def cmd_import(args) -> int:
 
 
 def _dry_run(args) -> int:
-    from .core.errors import ImportRefused
+    from .core.errors import ImportRefused, StoreError
     from .core.importer import dry_run
     status = 0
     db = getattr(args, "db_sub", None) or args.db
@@ -85,6 +85,9 @@ def _dry_run(args) -> int:
         except ImportRefused as e:
             print(f"gazette-reader: {f}: {e}", file=sys.stderr)
             status = 1
+        except StoreError as e:
+            print(f"gazette-reader: {e}", file=sys.stderr)
+            return 2
     return status
 
 

@@ -12,6 +12,7 @@ def test_doc_numbers_normalise_every_printed_form():
         "国办函〔1996〕14号": "国办函〔1996〕14号",
         "国令第707号": "国令第707号",
         "国发〔2019〕第04号": "国发〔2019〕4号",
+        "永政人〔２０２２〕１２号": "永政人〔2022〕12号",     # full-width digits
     }
     for printed, normal in cases.items():
         assert docnumber.normalise(printed) == normal, printed
@@ -22,6 +23,8 @@ def test_doc_numbers_found_in_running_text_keep_their_issuer_only():
     assert [d.normal for d in found] == ["湘自然资发〔2020〕37号", "国务院令第560号"]
     found = docnumber.find_all("《商品房销售管理办法》（中华人民共和国建设部令第88号）")
     assert [d.normal for d in found] == ["中华人民共和国建设部令第88号"]
+    (d,) = docnumber.find_all("依据（永政发〔２０２２〕６号）")
+    assert d.normal == "永政发〔2022〕6号" and d.printed == "永政发〔２０２２〕６号"
 
 
 def test_query_forms_of_a_doc_number():

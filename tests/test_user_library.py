@@ -334,7 +334,7 @@ def test_an_old_schema_user_library_is_rebuilt_with_the_users_imports(shipped_fo
     c.commit()
     c.close()
     ensure_user_library(v1)
-    assert (user.parent / "library.db.old").exists()
+    assert len(list(user.parent.glob("library.db.old-*"))) == 1      # kept aside, never deleted
     assert _fingerprints(user) == keys
     assert Library(user).meta(SHIPPED_BUILD) == Library(v1).meta("build_id")
 
@@ -358,3 +358,34 @@ def test_removing_and_reimporting_an_issue_gives_the_same_keys_and_fingerprints(
     _import(library_copy, SAMPLE)
     assert _fingerprints(library_copy) == before
     assert Library(library_copy).dump() == dump
+
+
+def test_a_busy_library_is_an_error_not_a_reason_to_rebuild(shipped_folders, sample_text, tmp_path):
+    from reader.core.errors import StoreError
+    v1 = shipped_folders("busy", _sources(tmp_path, "srcb", {SAMPLE.name: sample_text}))
+    user = ensure_user_library(v1)
+    before = user.read_bytes()
+    holder = sqlite3.connect(user, timeout=0.1)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        import pytest
+        with pytest.raises(StoreError):
+            ensure_user_library(v1)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not list(user.parent.glob("library.db.old*")) and user.read_bytes() == before
+
+
+def test_a_library_from_a_newer_program_is_left_alone(shipped_folders, sample_text, tmp_path):
+    from reader.core.errors import StoreError
+    import pytest
+    v1 = shipped_folders("newer", _sources(tmp_path, "srcn", {SAMPLE.name: sample_text}))
+    user = ensure_user_library(v1)
+    c = sqlite3.connect(user)
+    c.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    c.commit()
+    c.close()
+    with pytest.raises(StoreError):
+        ensure_user_library(v1)
+    assert not list(user.parent.glob("library.db.old*"))

@@ -45,6 +45,10 @@ class DocNumber:
         return f"{self.prefix}〔{self.year}〕{self.serial}号"
 
 
+# Full-width digits (２０２２) read as ASCII; one character for one, so offsets stay true.
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _from_match(m: re.Match, offset: int = 0) -> DocNumber:
     year = m.groupdict().get("year")
     return DocNumber(
@@ -75,22 +79,29 @@ def _trim(d: DocNumber) -> DocNumber:
 
 def find_all(text: str) -> list[DocNumber]:
     """Every 文号 in a text, left to right."""
-    found = [_trim(_from_match(m)) for m in BRACKETED.finditer(text)]
+    original, text = text, text.translate(_DIGITS)
+    found = [_trim(_printed(_from_match(m), original)) for m in BRACKETED.finditer(text)]
     taken = [(d.start, d.end) for d in found]
     for m in ORDER.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(_trim(_from_match(m)))
+            found.append(_trim(_printed(_from_match(m), original)))
     return sorted(found, key=lambda d: d.start)
 
 
 def parse(text: str) -> DocNumber | None:
     """The 文号 that a whole line or field consists of (ignoring spaces), or None."""
-    s = text.strip()
+    original = text.strip()
+    s = original.translate(_DIGITS)
     for pattern in (BRACKETED, ORDER):
         m = pattern.fullmatch(s)
         if m:
-            return _from_match(m)
+            return _printed(_from_match(m), original)
     return None
+
+
+def _printed(d: DocNumber, original: str) -> DocNumber:
+    """Keep the form as printed (full-width digits and all)."""
+    return DocNumber(d.prefix, d.year, d.serial, original[d.start:d.end], d.start, d.end)
 
 
 def parse_query(text: str) -> DocNumber | None:
@@ -98,7 +109,7 @@ def parse_query(text: str) -> DocNumber | None:
     d = parse(text)
     if d:
         return d
-    m = LOOSE.match(text.strip())
+    m = LOOSE.match(text.strip().translate(_DIGITS))
     return _from_match(m) if m else None
 
 

@@ -58,7 +58,19 @@ def parse_file(path: str | Path) -> Parsed:
         raise
     except Exception as e:  # a parser bug must still refuse cleanly, never half-write
         raise ImportRefused(f"无法解析：{type(e).__name__}: {e}") from e
+    _conserved_or_refuse(source.text, result)
     return Parsed(str(path), source.text, result, source.kind, source.pages)
+
+
+def _conserved_or_refuse(text: str, result: Issue | Standalone) -> None:
+    """The last word before anything is stored: every character, letter and digit of the
+    source is in a block, the front matter or the listed furniture. A parse that would lose
+    one is refused rather than stored."""
+    from .conservation import check_issue, check_standalone
+    report = check_issue(text, result) if isinstance(result, Issue) else check_standalone(text, result)
+    if not report.ok:
+        raise ImportRefused(f"未导入：解析结果与原文核对不符，原文 {report.expected} 字，可入库 {report.stored} 字"
+                            f"（{report.first_difference}）")
 
 
 def dry_run(path: str | Path, library: str | Path | None = None):

@@ -20,12 +20,14 @@ import json
 import os
 import shutil
 import sqlite3
+import time
 import stat
 import tempfile
 from pathlib import Path
 
 from ..resources import default_library
 from .paths import user_library_path
+from .errors import StoreError
 from .store import schema
 
 SHIPPED_BUILD = "shipped_build_id"
@@ -39,14 +41,22 @@ def _connect(path: Path, shipped: bool) -> sqlite3.Connection:
     return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
 
 
+def _busy(e: sqlite3.Error) -> bool:
+    return "locked" in str(e) or "busy" in str(e)
+
+
 def _meta(path: Path, key: str, shipped: bool = False) -> str | None:
+    """A meta value; None when the file is not a library. A library busy in another
+    program is an error, never taken for a broken one (that would rebuild it)."""
     try:
         conn = _connect(path, shipped)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as e:
+        if _busy(e):
+            raise StoreError(f"公报库 {path} 正被其他程序占用，请稍后再试") from e
         return None
     return row[0] if row else None
 
@@ -69,8 +79,12 @@ def ensure_user_library(shipped: Path | None = None, user: Path | None = None) -
     shipped = Path(shipped) if shipped else default_library()
     user = Path(user) if user else user_library_path()
     user.parent.mkdir(parents=True, exist_ok=True)
-    if user.exists() and schema_version_of(user) != schema.SCHEMA_VERSION:
-        _rebuild(user)
+    if user.exists():
+        version = schema_version_of(user)
+        if version is not None and version > schema.SCHEMA_VERSION:
+            raise StoreError(f"公报库 {user} 由更新版本的阅读器写入（结构版本 {version}），本程序不能打开")
+        if version != schema.SCHEMA_VERSION:
+            _rebuild(user, recover=version is not None)
     if not user.exists():
         if shipped.exists() and schema_version_of(shipped, shipped=True) == schema.SCHEMA_VERSION:
             _copy(shipped, user)
@@ -157,17 +171,25 @@ def _merge(shipped: Path, user: Path, shipped_id: str) -> None:
         w.close()
 
 
-def _rebuild(user: Path) -> None:
-    """Re-parse every source of an old or broken library into a new one; keep the old file aside."""
+def _rebuild(user: Path, recover: bool) -> None:
+    """Re-parse every source of an older library (``recover``) into a new one, or start a
+    fresh one where the file is not a library at all. The old file is kept aside, never deleted."""
     from .errors import ImportRefused
     from .model import Issue
     from .store.writer import LibraryWriter
-    try:
-        sources = _sources(user)
-    except sqlite3.DatabaseError:
-        sources = []
-    carried = {k: _meta(user, k) for k in (SHIPPED_BUILD, SHIPPED_SOURCES)}
-    aside = user.with_name(user.name + ".old")
+    sources: list = []
+    carried: dict = {}
+    if recover:
+        try:
+            sources = _sources(user)
+        except sqlite3.DatabaseError as e:    # never rebuild from a read that failed
+            raise StoreError(f"无法读取公报库 {user} 以升级：{e}") from e
+        carried = {k: _meta(user, k) for k in (SHIPPED_BUILD, SHIPPED_SOURCES)}
+    aside = user.with_name(f"{user.name}.old-{time.strftime('%Y%m%d-%H%M%S')}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = aside.with_name(f"{user.name}.old-{time.strftime('%Y%m%d-%H%M%S')}-{n}")
     user.replace(aside)
     w = LibraryWriter(user)
     try:

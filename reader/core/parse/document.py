@@ -77,7 +77,10 @@ def title_span(lines: list[Line], end: int, known_titles: list[str] = ()) -> int
         joined = "".join(ln.text for ln in lines[s:end])
         if "关于" in joined and not joined.startswith("关于"):
             break
-        if joined.startswith("关于") and not L.is_org_name(lines[s - 1].text):
+        issuer = L.is_issuer_line(lines[s - 1].text)
+        # An issuer line heads a title that starts with 关于; anywhere else it is the
+        # previous document's signature (a 解读 ends with its bureau).
+        if issuer != joined.startswith("关于"):
             break
         s -= 1
     return s

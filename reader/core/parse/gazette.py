@@ -12,7 +12,7 @@ from . import lines as L
 from .document import (Parsed, interpretation_header, parse_interpretation, parse_official,
                        title_span, with_attachments)
 from .finalize import finalize_issue
-from .front import Front, issue_label, parse_front, SLOGAN
+from .front import Front, issue_label, parse_front
 from .lines import PAGE_NUMBER, Line
 
 
@@ -63,7 +63,7 @@ def _furniture(lines: list[Line], front: Front, first: int) -> tuple[list[Line],
     headers = {squeeze(s) for s in front.sections}
     if front.publication:
         headers.add(front.publication)
-    slogans = {squeeze(d.text) for d in front.dropped}
+    slogans = {squeeze(d.text) for d in front.dropped if d.reason == "标语"}
     kept, dropped = [], []
     for idx, ln in enumerate(lines):
         if idx < first:
@@ -74,7 +74,7 @@ def _furniture(lines: list[Line], front: Front, first: int) -> tuple[list[Line],
             dropped.append(Dropped(ln.no, ln.raw or ln.text, "页眉"))
         elif PAGE_NUMBER.match(ln.text):
             dropped.append(Dropped(ln.no, ln.raw or ln.text, "页码"))
-        elif s in slogans or (SLOGAN.match(ln.text) and s in slogans):
+        elif s in slogans:
             dropped.append(Dropped(ln.no, ln.raw or ln.text, "标语"))
         else:
             kept.append(ln)
@@ -173,7 +173,9 @@ def _refuse_if_cut(parsed: list[tuple[Start, Parsed]], body: list[Line], front: 
             open_brackets(tail.text) > 0 or tail.text[-1] not in L.TERMINAL + "”》"):
         raise ImportRefused(f"文件在第{last_line.no}行中断：最后一段“…{tail.text[-12:]}”没有结束")
     officials = [p for st, p in parsed if st.kind == "official"]
-    if front.toc:
+    if front.toc and len(officials) < len(front.toc):
+        # Fewer documents than the 目录 lists, and its last entry has none: the end is missing.
+        # (A last document whose title merely differs from the 目录 is a warning, not a cut.)
         found = [p.doc.title for p in officials]
         last_entry = front.toc[-1]
         if not any(_similar(last_entry.title, t) > 0.85 for t in found):

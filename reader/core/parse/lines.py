@@ -86,6 +86,12 @@ def is_org_name(text: str) -> bool:
     return looks_like_name(text) and text.rstrip().endswith(tuple(_ORG_END)) and " " not in text.strip()
 
 
+def is_issuer_line(text: str) -> bool:
+    """One issuer or several (joint issuers separated by spaces or 、): 中共永州市委 永州市人民政府."""
+    parts = [p for p in re.split(r"[ 、]+", text.strip()) if p]
+    return bool(parts) and len(text) <= 60 and all(is_org_name(p) for p in parts)
+
+
 def title_text(text: str) -> str:
     """A title as printed, minus the spaces that line-wrapping put into it.
 

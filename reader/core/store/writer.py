@@ -5,8 +5,10 @@ an error anywhere leaves the file exactly as it was.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import sqlite3
 from dataclasses import asdict
 from pathlib import Path
 
@@ -25,6 +27,18 @@ def _json(value) -> str:
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _writes(method):
+    """A failure of the database itself (locked, read-only, disk full) is a StoreError with one
+    line; the transaction has been rolled back by then, so the file is as it was."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as e:
+            raise StoreError(f"无法写入公报库 {self.path}：{e}") from e
+    return wrapper
 
 
 class LibraryWriter:
@@ -56,11 +70,13 @@ class LibraryWriter:
     def has_document(self, key: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone() is not None
 
+    @_writes
     def set_meta(self, key: str, value: str) -> None:
         with self.db.atomic():
             self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     # -- writes ------------------------------------------------------------------
+    @_writes
     def add_issue(self, issue: Issue, source_text: str, replace: bool = False) -> int:
         """Store an issue; returns how many documents were written."""
         existing = self.issue_label(issue.key)
@@ -89,6 +105,7 @@ class LibraryWriter:
             search_index.index_documents(self.conn, ids)
         return len(ids)
 
+    @_writes
     def add_standalone(self, item: Standalone, source_text: str, replace: bool = False) -> int:
         doc = item.document
         if self.has_document(doc.key):
@@ -108,6 +125,7 @@ class LibraryWriter:
             search_index.index_documents(self.conn, ids)
         return len(ids)
 
+    @_writes
     def remove_issue(self, key: str) -> bool:
         with self.db.atomic():
             return self._delete_issue(key)
