@@ -250,6 +250,12 @@ class PrintDialog(QDialog):
         self.controller.shutdown()
         super().closeEvent(event)
 
+    def done(self, result: int) -> None:
+        # Esc and the close button end the dialog through done(), not closeEvent: a running
+        # export is cancelled and waited for first, or its thread would die with the dialog.
+        self.controller.shutdown()
+        super().done(result)
+
 
 def _short(title: str, limit: int = 26) -> str:
     return title if len(title) <= limit else title[:limit - 1] + "…"
