@@ -100,6 +100,8 @@ def test_remove_issue_keeps_bookmarks_detached_until_it_returns(qtbot, library_c
     b = bm.add_here()
     app.features["import"].remove_issue("永州市人民政府公报/2022/5-6")
     assert app.tree_model.rowCount() == 0
+    assert app.navigator.current is None and view.document().isEmpty()      # nothing stale on screen
+    assert not app.window.area.interpretation.isVisible() and app.window.meta.toPlainText() == ""
     from reader.core.userdata.anchoring import reanchor_all
     reanchor_all(bm.store, app.library)
     assert bm.store.get(b.id).status == "detached" and bm.store.get(b.id).note == "留存"

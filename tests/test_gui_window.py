@@ -189,3 +189,71 @@ def test_a_dock_behind_another_tab_stays_open(qtbot, library_copy):
     assert not w.tree_dock.visibleRegion().isEmpty()
     w.actions.show_tree.trigger()
     assert w.tree_dock.isHidden()
+
+
+def test_zoom_and_theme_keep_the_current_document_and_history(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    app.navigator.open(Location(FIRST))
+    back_before = list(app.navigator.history._back)
+    app.window.actions.zoom_in.trigger()
+    app.window.actions.theme_dark.trigger()
+    app.window.actions.split.trigger()
+    app.window.actions.split.trigger()
+    assert app.navigator.current.key == FIRST
+    assert list(app.navigator.history._back) == back_before
+
+
+def test_reading_mode_keeps_shortcuts_and_restores_the_window(qtbot, library_copy):
+    from PySide6.QtCore import Qt
+    app = start_app(qtbot, library_copy)
+    w = app.window
+    bookmarks = app.features["bookmarks"].dock
+    w.showMaximized()
+    qtbot.wait(20)
+    was = w.windowState()
+    w.activateWindow()
+    w.area.policy.view.setFocus()
+    w.actions.fullscreen.trigger()
+    assert w.isFullScreen() and w.menuBar().isHidden() and w.tree_dock.isHidden() and bookmarks.isHidden()
+    zoom = app.prefs.zoom
+    qtbot.keyClick(w.area.policy.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert app.prefs.zoom == zoom + 10                       # shortcuts still work
+    qtbot.keyClick(w.area.policy.view, Qt.Key.Key_Escape)  # Esc leaves
+    assert not w.isFullScreen() and not w.menuBar().isHidden() and not w.tree_dock.isHidden()
+    assert w.windowState() == was
+
+
+def test_alt_left_goes_back(qtbot, library_copy):
+    from PySide6.QtCore import Qt
+    app = start_app(qtbot, library_copy)
+    app.navigator.open(Location(FIRST))
+    app.navigator.open(Location("永州市人民政府公报/2022/5-6/永政人〔2022〕12号"))
+    app.window.activateWindow()
+    app.window.area.policy.view.setFocus()
+    qtbot.wait(10)
+    qtbot.keyClick(app.window.area.policy.view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert app.navigator.current.key == FIRST
+
+
+def test_feature_docks_come_back_as_they_were_left(qtbot, library_copy, tmp_path):
+    from reader.gui import fonts, launch
+    from reader.gui.app import GazetteApp
+    from reader.gui.settings import open_settings
+
+    def start():      # the order of a real start: window, restore, show, then features
+        fonts.register_fonts()
+        app = GazetteApp(Library(library_copy), open_settings(tmp_path / "s.ini"))
+        qtbot.addWidget(app.window)
+        app.restore_state()
+        app.window.show()
+        launch._install_features(app)
+        return app
+
+    first = start()
+    qtbot.wait(20)
+    first.features["search"].dock.hide()
+    first.window.close()
+    again = start()
+    qtbot.wait(20)
+    assert again.features["search"].dock.isHidden()
+    assert not again.features["bookmarks"].dock.isHidden()

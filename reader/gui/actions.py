@@ -5,8 +5,19 @@ back and forward, Ctrl+= / Ctrl+- zoom, Ctrl+D bookmark.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+
+def _shortcuts(action: QAction, *keys) -> None:
+    """Several shortcuts, each once: a platform's standard key is often one of the others, and
+    Qt ignores a shortcut registered twice on one action as ambiguous."""
+    seen: list[QKeySequence] = []
+    for k in keys:
+        seq = QKeySequence(k)
+        if not seq.isEmpty() and seq not in seen:
+            seen.append(seq)
+    action.setShortcuts(seen)
 
 
 class Actions(QObject):
@@ -33,7 +44,7 @@ class Actions(QObject):
         self.split = a(self.tr("Side by &side"), "Ctrl+\\", checkable=True)
         self.swap = a(self.tr("S&wap sides"), "Ctrl+Shift+\\")
         self.zoom_in = a(self.tr("Zoom &in"), QKeySequence("Ctrl+="))
-        self.zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence(Std.ZoomIn)])
+        _shortcuts(self.zoom_in, "Ctrl+=", "Ctrl++", QKeySequence(Qt.Key.Key_ZoomIn))
         self.zoom_out = a(self.tr("Zoom &out"), QKeySequence("Ctrl+-"))
         self.zoom_reset = a(self.tr("&Actual size"), "Ctrl+0")
         self.fullscreen = a(self.tr("&Reading mode (full screen)"), "F11", checkable=True)
@@ -53,9 +64,10 @@ class Actions(QObject):
             self.lang_group.addAction(t)
         # Go
         self.back = a(self.tr("&Back"), QKeySequence("Alt+Left"))
-        self.back.setShortcuts([QKeySequence("Alt+Left"), QKeySequence(Std.Back)])
+        # Not the platform's whole Back binding: on some desktops it includes Backspace.
+        _shortcuts(self.back, "Alt+Left", QKeySequence(Qt.Key.Key_Back))
         self.forward = a(self.tr("&Forward"), QKeySequence("Alt+Right"))
-        self.forward.setShortcuts([QKeySequence("Alt+Right"), QKeySequence(Std.Forward)])
+        _shortcuts(self.forward, "Alt+Right", QKeySequence(Qt.Key.Key_Forward))
         # Help
         self.about = a(self.tr("&About"))
 

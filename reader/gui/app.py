@@ -11,6 +11,7 @@ from ..core.render import RenderStyle
 from . import fonts
 from .main_window import MainWindow
 from .navigator import Navigator
+from .reading_mode import ReadingMode
 from .settings import Preferences, WindowState, load_preferences, open_settings, save_preferences
 from .themes import THEMES, palette_for
 from .tree_model import LibraryTreeModel
@@ -93,7 +94,7 @@ class GazetteApp(QObject):
         a.theme_dark.triggered.connect(lambda: self._set(theme="dark"))
         a.lang_zh.triggered.connect(lambda: self._language("zh_CN"))
         a.lang_en.triggered.connect(lambda: self._language("en"))
-        a.fullscreen.toggled.connect(self._reading_mode)
+        self.reading_mode = ReadingMode(w, a.fullscreen)
         a.about.triggered.connect(self._about)
         self._update_history_actions()
 
@@ -113,26 +114,6 @@ class GazetteApp(QObject):
         self._set(language=lang)
         QMessageBox.information(self.window, self.tr("Language"),
                                 self.tr("The interface language changes the next time the reader starts."))
-
-    def _reading_mode(self, on: bool) -> None:
-        """Full screen with only the text: no tree, facts, menus or toolbar."""
-        w = self.window
-        if on:
-            self._chrome = (w.tree_dock.isVisible(), w.meta_dock.isVisible())
-            w.tree_dock.hide()
-            w.meta_dock.hide()
-            w.toolbar.hide()
-            w.menuBar().hide()
-            w.statusBar().hide()
-            w.showFullScreen()
-        else:
-            tree, meta = getattr(self, "_chrome", (True, True))
-            w.tree_dock.setVisible(tree)
-            w.meta_dock.setVisible(meta)
-            w.toolbar.show()
-            w.menuBar().show()
-            w.statusBar().show()
-            w.showNormal()
 
     def _about(self) -> None:
         from .. import __version__
@@ -168,6 +149,11 @@ class GazetteApp(QObject):
             view = w.area.view_showing(loc.doc_key)
             if view:
                 view.clear_layer("target")
+
+    def restore_dock_layout(self) -> None:
+        layout = self.state.bytes("layout")
+        if layout:
+            self.window.restoreState(layout)
 
     def save_state(self) -> None:
         w = self.window

@@ -5,7 +5,7 @@ own ``gazette:`` addresses only) and every resource request answers empty.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
@@ -13,9 +13,15 @@ from ..core.location import Location
 from ..core.render import Rendered
 
 
+def _is_history_key(event) -> bool:
+    return (event.modifiers() & Qt.KeyboardModifier.AltModifier
+            and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right))
+
+
 class DocView(QTextBrowser):
     location_requested = Signal(object)   # a Location from a link
     first_paint = Signal()
+    clicked = Signal()                    # the reader clicked into the text (not a program moving the cursor)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -70,6 +76,24 @@ class DocView(QTextBrowser):
                     QToolTip.hideText()
                 return True
         return super().eventFilter(obj, event)
+
+    def event(self, event):  # noqa: A003
+        # QTextBrowser claims Alt+Left/Right for a history of its own (unused here): leave them
+        # to the window's Back and Forward.
+        if event.type() == QEvent.Type.ShortcutOverride and _is_history_key(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if _is_history_key(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event):  # noqa: N802
+        super().mousePressEvent(event)
+        self.clicked.emit()
 
     def contextMenuEvent(self, event):  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())

@@ -74,6 +74,8 @@ def run_gui(args) -> int:
         return _self_test(app, gapp)
     gapp.restore_state()
     gapp.window.show()
+    from .workers import stop_all
+    app.aboutToQuit.connect(stop_all)
     # Bookmarks, printing and import attach once the text is on screen: the
     # first paint does not wait for modules it does not need.
     QTimer.singleShot(0, lambda: _install_features(gapp))
@@ -83,6 +85,7 @@ def run_gui(args) -> int:
 def _install_features(gapp) -> None:
     from .features import install_features
     install_features(gapp)
+    gapp.restore_dock_layout()    # the features' docks did not exist when the window was restored
 
 
 def _self_test(app, gapp) -> int:
@@ -114,6 +117,8 @@ def _self_test(app, gapp) -> int:
         print("self-test FAILED: the library has no policy with an interpretation", file=sys.stderr)
         return 1
     view.first_paint.connect(painted)
+    from .workers import stop_all
+    app.aboutToQuit.connect(stop_all)
     gapp.window.show()
     gapp.navigator.open(Location(first.key), record=False)
     QTimer.singleShot(20000, lambda: (print("self-test FAILED: no paint within 20 s", file=sys.stderr), app.quit()))

@@ -79,6 +79,10 @@ class MetadataPanel(QTextBrowser):
         if self._shown is not None and self._pending is None:
             self.show_document(self._shown)
 
+    def show_empty(self) -> None:
+        self._pending = self._shown = None
+        self.clear()
+
     def show_issue(self, d: IssueDetail) -> None:
         self._pending = self._shown = None
         self.setHtml(self.issue_html(d))

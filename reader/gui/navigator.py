@@ -94,6 +94,17 @@ class Navigator(QObject):
         self.area.set_captions(root, self.interpretations)
         self.area.set_pair(bool(self.interpretations))
 
+    def clear(self) -> None:
+        """Nothing open (the open issue was removed)."""
+        from ..core.render import Rendered
+        self.current = None
+        self.packet, self.interpretations = [], []
+        for view in self.area.views():
+            view.show_rendered(Rendered(""))
+        self.area.set_pair(False)
+        self.area.policy.caption.setText("")
+        self.meta.show_empty()
+
     def refresh(self) -> None:
         """Render again (zoom or theme changed), keeping each pane's position."""
         if not self.packet:

@@ -57,7 +57,8 @@ class ReadingArea(QWidget):
         self.splitter.installEventFilter(self)
         for pane in (self.policy, self.interpretation):
             pane.view.location_requested.connect(self.location_requested)
-            pane.view.cursorPositionChanged.connect(lambda v=pane.view: self.focus_changed.emit(v))
+            # A click, not cursorPositionChanged: re-rendering moves the cursor too.
+            pane.view.clicked.connect(lambda v=pane.view: self.focus_changed.emit(v))
         self.interpretation.hide()
 
     def views(self) -> list[DocView]:

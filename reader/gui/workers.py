@@ -72,3 +72,10 @@ def run_in_background(fn: Callable[..., Any], on_done: Callable[[Any], None],
         task.relay.progress.connect(on_progress)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+def stop_all(timeout_ms: int = 3000) -> None:
+    """At quit: cancel what still runs and wait for it, so no worker reports to a deleted object."""
+    for task in list(_live):
+        task.cancel()
+    QThreadPool.globalInstance().waitForDone(timeout_ms)

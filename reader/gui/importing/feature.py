@@ -108,10 +108,7 @@ class ImportFeature(QObject):
             w.close()
         nav = self.app.navigator
         if nav.current is not None and nav.current.info.issue_key == key:
-            nav.current = None
-            nav.packet = []
-            for view in self.app.window.area.views():
-                view.show_rendered(type(view.rendered)(""))
+            nav.clear()
         self.app.tree_model.reload()
         self.app.library_changed.emit()
         bookmarks = self.app.features.get("bookmarks")

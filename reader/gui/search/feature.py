@@ -40,6 +40,10 @@ class SearchFeature(QObject):
         app.navigator.document_shown.connect(self._document_shown)
         app.library_changed.connect(self._warm)
 
+    def _theme(self):
+        from ..themes import THEMES
+        return THEMES[self.app.prefs.theme]
+
     def _open_engine(self) -> None:
         from ...core.search.engine import SearchEngine
         marks = self.app.features.get("bookmarks")
@@ -82,6 +86,7 @@ class SearchFeature(QObject):
     def _show(self, results) -> None:
         self.task = None
         labels = {i.key: i.label for i in self.app.library.issues()}
+        self.panel.model.mark = self._theme().search_hit
         self.panel.show_results(results, labels)
 
     def _failed(self, message: str) -> None:
@@ -110,7 +115,7 @@ class SearchFeature(QObject):
     def _highlight_all(self, text: str, at: Location | None = None, layer: str = "search") -> None:
         self.hits = self._locate(text) if text.strip() else []
         color = QColor(self.app.window.palette().highlight().color())
-        mark = QColor("#ffe27a")
+        mark = QColor(self._theme().search_hit)
         for view in self.app.window.area.views():
             view.set_layer(layer, [h for h in self.hits if view.shows(h.doc_key)], mark)
         self.current = -1
