@@ -46,14 +46,16 @@ def _db(args) -> Path:
 
 def cmd_import(args) -> int:
     from .core.errors import ImportRefused, StoreError
-    from .core.importer import parse_file, store
-    if args.dry_run:
-        return _dry_run(args)
+    from .core.importer import dry_run, parse_file, store
     status = 0
     writer = None
+    db = getattr(args, "db_sub", None) or args.db
     try:
         for f in args.files:
             try:
+                if args.dry_run:      # the report only; nothing is opened for writing
+                    print(dry_run(f, db).to_text())
+                    continue
                 parsed = parse_file(f)   # parse first: a refused file never creates or opens the library
                 if writer is None:
                     from .core.store.writer import LibraryWriter
@@ -71,23 +73,6 @@ def cmd_import(args) -> int:
     finally:
         if writer is not None:
             writer.close()
-    return status
-
-
-def _dry_run(args) -> int:
-    from .core.errors import ImportRefused, StoreError
-    from .core.importer import dry_run
-    status = 0
-    db = getattr(args, "db_sub", None) or args.db
-    for f in args.files:
-        try:
-            print(dry_run(f, db).to_text())
-        except ImportRefused as e:
-            print(f"gazette-reader: {f}: {e}", file=sys.stderr)
-            status = 1
-        except StoreError as e:
-            print(f"gazette-reader: {e}", file=sys.stderr)
-            return 2
     return status
 
 

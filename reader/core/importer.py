@@ -84,6 +84,11 @@ def dry_run(path: str | Path, library: str | Path | None = None):
 
 
 def store(writer, parsed: Parsed, replace: bool = False) -> int:
-    if isinstance(parsed.result, Issue):
-        return writer.add_issue(parsed.result, parsed.text, replace=replace)
-    return writer.add_standalone(parsed.result, parsed.text, replace=replace)
+    return store_result(writer, parsed.result, parsed.text, replace)
+
+
+def store_result(writer, result: Issue | Standalone, text: str, replace: bool = False) -> int:
+    """An issue or a single document, into the library ``writer`` holds; returns the documents written."""
+    if isinstance(result, Issue):
+        return writer.add_issue(result, text, replace=replace)
+    return writer.add_standalone(result, text, replace=replace)

@@ -139,7 +139,7 @@ def _parse(text: str, name: str):
 
 def _merge(shipped: Path, user: Path, shipped_id: str) -> None:
     from .errors import ImportRefused
-    from .model import Issue
+    from .importer import store_result
     from .store.writer import LibraryWriter
     before = _meta(user, SHIPPED_SOURCES)
     # Libraries made before this was recorded: treat every stored copy as a shipped one.
@@ -159,10 +159,7 @@ def _merge(shipped: Path, user: Path, shipped_id: str) -> None:
             if have is not None and old is not None and have not in old:
                 continue                      # the user's own import of it wins
             try:
-                if isinstance(result, Issue):
-                    w.add_issue(result, text, replace=True)
-                else:
-                    w.add_standalone(result, text, replace=True)
+                store_result(w, result, text, replace=True)
             except ImportRefused:
                 continue
         w.set_meta(SHIPPED_SOURCES, json.dumps(sorted(s[0] for s in sources)))
@@ -175,7 +172,7 @@ def _rebuild(user: Path, recover: bool) -> None:
     """Re-parse every source of an older library (``recover``) into a new one, or start a
     fresh one where the file is not a library at all. The old file is kept aside, never deleted."""
     from .errors import ImportRefused
-    from .model import Issue
+    from .importer import store_result
     from .store.writer import LibraryWriter
     sources: list = []
     carried: dict = {}
@@ -185,21 +182,20 @@ def _rebuild(user: Path, recover: bool) -> None:
         except sqlite3.DatabaseError as e:    # never rebuild from a read that failed
             raise StoreError(f"无法读取公报库 {user} 以升级：{e}") from e
         carried = {k: _meta(user, k) for k in (SHIPPED_BUILD, SHIPPED_SOURCES)}
-    aside = user.with_name(f"{user.name}.old-{time.strftime('%Y%m%d-%H%M%S')}")
-    n = 1
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside, n = user.with_name(f"{user.name}.old-{stamp}"), 1
     while aside.exists():
         n += 1
-        aside = aside.with_name(f"{user.name}.old-{time.strftime('%Y%m%d-%H%M%S')}-{n}")
+        aside = user.with_name(f"{user.name}.old-{stamp}-{n}")
     user.replace(aside)
     w = LibraryWriter(user)
     try:
         for _sha, name, text in sources:
             result = _parse(text, name)
+            if result is None:
+                continue
             try:
-                if isinstance(result, Issue):
-                    w.add_issue(result, text)
-                elif result is not None:
-                    w.add_standalone(result, text)
+                store_result(w, result, text)
             except ImportRefused:
                 continue
         for k, v in carried.items():
