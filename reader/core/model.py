@@ -59,9 +59,6 @@ class Document:
     fingerprint: str = ""
     line: int = 0
 
-    def all_blocks(self) -> tuple[Block, ...]:
-        return self.blocks
-
     def walk(self):
         """This document, then its attachments and interpretations, depth first."""
         yield self

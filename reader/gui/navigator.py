@@ -137,9 +137,7 @@ class Navigator(QObject):
 
     def _follow_focus(self, view) -> None:
         """Clicking into a pane shows that document's facts."""
-        loc = view.current_location() if view.textCursor().isNull() else None
-        block = view.textCursor().block().blockNumber()
-        loc = view.location_of_block(block) or loc
+        loc = view.location_of_block(view.textCursor().block().blockNumber())
         if loc and (self.current is None or loc.doc_key != self.current.key):
             doc = self.library.document(loc.doc_key)
             if doc:

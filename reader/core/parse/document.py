@@ -10,7 +10,7 @@ from ..model import (ADDRESSEES, APPOINTMENT, ATTACHMENT_NOTE, CODE, DATE, DECIS
                      SIGNATURE, TITLE, Block, Document)
 from ..text import fold, squeeze
 from . import lines as L
-from .body import body_blocks, classify
+from .body import body_blocks
 from .lines import Line
 
 # 解读 headings: "XX局解读《…》", "解读《…》" under a bureau line, "《…》政策解读", "关于《…》的解读".
@@ -219,4 +219,4 @@ def with_attachments(p: Parsed) -> Document:
 
 
 __all__ = ["Parsed", "parse_official", "parse_interpretation", "interpretation_header", "title_span",
-           "kind_of", "issuer_of", "with_attachments", "classify"]
+           "kind_of", "issuer_of", "with_attachments"]
