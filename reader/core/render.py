@@ -36,12 +36,15 @@ class Rendered:
         # For each paragraph of the rendered document: the (doc_key, block index) it shows,
         # or None for a separator. Index = QTextBlock number.
         self.blocks: list[tuple[str, int] | None] = blocks if blocks is not None else []
+        self._index: dict[tuple[str, int], int] = {}
+        self._indexed = -1        # len(blocks) when the index was built
 
     def paragraph_of(self, doc_key: str, block: int) -> int | None:
-        try:
-            return self.blocks.index((doc_key, block))
-        except ValueError:
-            return None
+        # A dict, built once rendering is done: highlighting asks for every hit and bookmark.
+        if self._indexed != len(self.blocks):
+            self._index = {b: n for n, b in enumerate(self.blocks) if b is not None}
+            self._indexed = len(self.blocks)
+        return self._index.get((doc_key, block))
 
 
 def _stylesheet(s: RenderStyle) -> str:
