@@ -71,7 +71,7 @@ def datas() -> list[tuple[str, str]]:
 
 
 # --------------------------------------------------------------------------- Python modules
-# Developer benchmarks: they read data/corpus from a source checkout, which the bundle does not carry.
+# Developer benchmarks: they read ../shared/corpus beside a source checkout, which the bundle does not carry.
 APP_MODULES_LEFT_OUT = ("reader.bench",)
 
 

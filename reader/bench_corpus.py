@@ -21,10 +21,11 @@ from .core import dates, docnumber
 from .core.importer import parse_file
 from .core.model import ARTICLE, HEADING, LIST_ITEM, PARAGRAPH
 from .core.parse import lines as L
+from .corpus_paths import corpus_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sources" / "yongzhou-gazette-2022-05-06.txt"
-CORPUS = ROOT / "data" / "corpus" / "govcn"
+CORPUS = corpus_dir("govcn")  # None when ../shared/corpus is absent: the sample alone then
 
 # (city, 文号 abbreviation, code prefix). Not 永州: the real sample issue is in the library too.
 CITIES = (("衡阳市", "衡", "HYCR"), ("郴州市", "郴", "CZCR"), ("株洲市", "株", "ZZCR"), ("邵阳市", "邵", "SYCR"),
@@ -60,7 +61,7 @@ class Pools:
         return (f"{len(self.paragraphs)} real paragraphs, {len(self.sentences)} real sentences, "
                 f"{len(self.headings)}+{len(self.subheadings)} real headings "
                 f"and {len(self.subjects)} title subjects from {len(self.sources)} source texts "
-                f"(the sample issue and data/corpus/govcn)")
+                f"(the sample issue and ../shared/corpus/govcn)")
 
 
 def _usable_paragraph(t: str) -> bool:
@@ -85,7 +86,7 @@ def _phrase(t: str) -> str | None:
 
 def load_pools() -> Pools:
     paragraphs, sentences, headings, subheadings, subjects = set(), set(), set(), set(), set()
-    files = [SAMPLE] + sorted(CORPUS.glob("*.txt"))
+    files = [SAMPLE] + (sorted(CORPUS.glob("*.txt")) if CORPUS else [])
     for f in files:
         r = parse_file(f).result
         tops = list(r.documents()) if hasattr(r, "sections") else [r.document]

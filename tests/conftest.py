@@ -10,7 +10,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sources" / "yongzhou-gazette-2022-05-06.txt"
-CORPUS = ROOT / "data" / "corpus" / "govcn"
+from reader.corpus_paths import corpus_dir, missing_reason  # noqa: E402
+
+CORPUS = corpus_dir("govcn")
+LOCAL = corpus_dir("local")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A last guard: even a test that undoes its monkeypatching never reaches the real
@@ -41,9 +44,20 @@ def sample_issue(sample_text):
 
 @pytest.fixture(scope="session")
 def corpus_files() -> list[Path]:
+    """The 60 gov.cn documents from ../shared/corpus (skipped, visibly, when absent)."""
+    if CORPUS is None:
+        pytest.skip(missing_reason("govcn"))
     files = sorted(CORPUS.glob("*.txt"))
     assert len(files) == 60
     return files
+
+
+@pytest.fixture(scope="session")
+def local_corpus() -> Path:
+    """The 50 local-government documents with truth.tsv (skipped, visibly, when absent)."""
+    if LOCAL is None:
+        pytest.skip(missing_reason("local"))
+    return LOCAL
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,12 @@ import re
 from reader import bench
 from reader.bench_corpus import generate, load_pools
 from reader.core.parse.gazette import parse_issue
+from reader.corpus_paths import corpus_dir, missing_reason
+
+import pytest
+
+# The pools are drawn from the real gov.cn texts as well as the sample.
+pytestmark = pytest.mark.skipif(corpus_dir("govcn") is None, reason=missing_reason("govcn"))
 
 
 def test_generated_issues_parse_into_what_was_written():

@@ -113,7 +113,8 @@ def test_remove_issue_keeps_bookmarks_detached_until_it_returns(qtbot, library_c
     assert bm.store.get(b.id).status in ("attached", "moved")
 
 
-def test_read_only_shipped_library_reader_starts_and_imports_into_the_user_library(qtbot, built_library, tmp_path):
+def test_read_only_shipped_library_reader_starts_and_imports_into_the_user_library(qtbot, built_library, tmp_path,
+                                                                                   corpus_files):
     from reader.core.userlibrary import ensure_user_library
     program = tmp_path / "program" / "data"
     program.mkdir(parents=True)
@@ -126,7 +127,7 @@ def test_read_only_shipped_library_reader_starts_and_imports_into_the_user_libra
     app = start_app(qtbot, user)
     assert app.tree_model.rowCount() == 1                       # reads the shipped issues
     doc = tmp_path / "guoling-707.txt"
-    shutil.copyfile(SAMPLE.parent.parent / "corpus" / "govcn" / "guoling-707.txt", doc)
+    shutil.copyfile(next(p for p in corpus_files if p.name == "guoling-707.txt"), doc)
     dlg = app.features["import"].start([str(doc)])
     _wait_report(qtbot, dlg)
     with qtbot.waitSignal(dlg.imported, timeout=20000):

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import CORPUS, SAMPLE
+from conftest import SAMPLE
 from reader.core.errors import ImportRefused
 from reader.core.import_report import CHANGED, NEW, SAME, build_report
 from reader.core.importer import dry_run, parse_file, store
@@ -147,8 +147,8 @@ def test_standalone_document_report_and_same_number_elsewhere(library_copy, tmp_
     assert "库中另有同文号文件" in r.to_text() and "单份公文" in r.to_text()
 
 
-def test_standalone_document_already_imported(tmp_path):
-    src = CORPUS / "guofa-2019-004.txt"
+def test_standalone_document_already_imported(tmp_path, corpus_files):
+    src = next(p for p in corpus_files if p.name == "guofa-2019-004.txt")
     db = tmp_path / "s.db"
     w = LibraryWriter(db)
     store(w, parse_file(src))

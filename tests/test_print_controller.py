@@ -15,15 +15,14 @@ from reader.core.store.writer import LibraryWriter
 from reader.gui.printing import PrintController, export_pdf
 
 pdfium = pytest.importorskip("pypdfium2")
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus" / "govcn"
 
 
 @pytest.fixture(scope="module")
-def web_library(tmp_path_factory):
+def web_library(tmp_path_factory, corpus_files):
     """Twenty State Council documents, imported as standalone texts."""
     db = tmp_path_factory.mktemp("web") / "web.db"
     writer = LibraryWriter(db)
-    for f in sorted(CORPUS.glob("*.txt"))[:20]:
+    for f in corpus_files[:20]:
         store(writer, parse_file(f))
     writer.close()
     lib = Library(db)

@@ -72,14 +72,14 @@ def test_notes_appendix_and_notes_alone(library):
     assert NOTES_SOURCE.startswith("本件")
 
 
-def test_standalone_source_line(tmp_path):
+def test_standalone_source_line(tmp_path, corpus_files):
     from pathlib import Path
 
     from reader.core.importer import parse_file, store
     from reader.core.store.writer import LibraryWriter
     db = tmp_path / "web.db"
     writer = LibraryWriter(db)
-    store(writer, parse_file(Path(__file__).parent.parent / "data/corpus/govcn/guobanfa-1996-002.txt"))
+    store(writer, parse_file(next(p for p in corpus_files if p.name == "guobanfa-1996-002.txt")))
     writer.close()
     lib = Library(db)
     view = lib.document(lib.standalone_documents()[0].key)

@@ -24,7 +24,7 @@ from reader.core.search import charmap
 from reader.core.search.index import normalize
 from reader.core.search.query import parse
 from reader.core.search.textmatch import Term, anchors, find_slow, is_simple, normal_pieces
-from test_search_engine import engine, full_library, texts  # noqa: F401  (shared fixtures)
+from test_search_engine import engine, full_library, needs_govcn, texts  # noqa: F401  (shared fixtures)
 
 QUERIES = 600
 
@@ -85,6 +85,7 @@ def test_random_queries_find_exactly_what_a_scan_finds(engine, texts):  # noqa: 
     assert across_blocks < len(queries) * 5
 
 
+@needs_govcn
 def test_every_character_of_a_document_can_be_found(engine, texts):  # noqa: F811
     # Each distinct character of one gov.cn document, alone, finds that document.
     key = next(k for k in texts if k.startswith("文件/国发〔2019〕4号"))

@@ -8,7 +8,7 @@ Sources are the Debian packages fonts-noto-cjk and fonts-lxgw-wenkai (SIL OFL 1.
     python tools/make_fonts.py --root x
 
 Subset rule: every character of GB 2312 (6763 hanzi + its 682 symbols), every
-character of data/sources/*.txt and data/corpus/govcn/*.txt, ASCII, Latin-1,
+character of data/sources/*.txt and ../shared/corpus/govcn/*.txt, ASCII, Latin-1,
 full-width forms, CJK symbols and punctuation, general punctuation and the
 enclosed/Roman numerals used in official documents.
 
@@ -78,9 +78,11 @@ def gb2312_chars() -> set[str]:
 
 def corpus_chars(root: Path = REPO) -> set[str]:
     chars: set[str] = set()
-    for pattern in ("data/sources/*.txt", "data/corpus/govcn/*.txt"):
-        for path in sorted(root.glob(pattern)):
-            chars |= set(path.read_text(encoding="utf-8"))
+    from reader.corpus_paths import corpus_dir
+    govcn = corpus_dir("govcn")
+    paths = sorted(root.glob("data/sources/*.txt")) + (sorted(govcn.glob("*.txt")) if govcn else [])
+    for path in paths:
+        chars |= set(path.read_text(encoding="utf-8"))
     return chars
 
 
