@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QP
 
 from ..core.library import Library
 from ..core.records import DocInfo
+from .plain import tooltip
 
 
 class Roles(IntEnum):
@@ -178,7 +179,7 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def _tooltip(self, node: Node) -> str | None:
         if node.kind == "issue":
-            return f"{node.info.publication} {node.info.label}"
+            return tooltip(f"{node.info.publication} {node.info.label}")
         if node.kind != "doc":
             return None
         d: DocInfo = node.info
@@ -189,7 +190,7 @@ class LibraryTreeModel(QAbstractItemModel):
             lines.append(meta)
         if d.has_interpretation:
             lines.append(self.tr("Has an official interpretation (解读)"))
-        return "\n".join(lines)
+        return tooltip("\n".join(lines))
 
     # -- finding nodes ---------------------------------------------------------
     def index_for_key(self, doc_key: str) -> QModelIndex:

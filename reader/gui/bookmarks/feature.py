@@ -12,6 +12,7 @@ from ...core.errors import StoreError
 from ...core.location import Location
 from ...core.userdata import DETACHED, Bookmark, open_user_data
 from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_all
+from ..plain import plain_message_box
 from ..workers import run_in_background
 from .editor import BookmarkEditor, color
 from .model import NOTE_TYPES, group_by_document, group_by_tag, label
@@ -68,8 +69,7 @@ class BookmarksFeature(QObject):
         self.store.subscribe(lambda change: self.changed.emit())
         if opened.notice:
             self.notice = opened.notice
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("User data"), opened.notice,
-                              QMessageBox.StandardButton.Ok, self.app.window)
+            box = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("User data"), opened.notice)
             QTimer.singleShot(0, box.open)   # not modal at start-up: the window stays usable
         if needs_reanchor(self.store, self.app.library):
             self.reanchor()
@@ -104,7 +104,7 @@ class BookmarksFeature(QObject):
         rows = []
         mark = self.store.read_mark(doc.key)
         if mark:
-            rows.append((self.tr("Read (圈阅)"), mark.when[:16].replace("T", " ") + " UTC"))
+            rows.append((self.tr("Read (圈阅)"), html.escape(mark.when[:16].replace("T", " ")) + " UTC"))
         n = len(self.store.bookmarks(doc.key))
         if n:
             rows.append((self.tr("My bookmarks"), str(n)))
@@ -288,7 +288,9 @@ class BookmarksFeature(QObject):
             with open(path, encoding="utf-8") as f:
                 report = exchange.import_text(self.store, f.read())
         except (OSError, UnicodeDecodeError, exchange.ExchangeRefused) as e:
-            QMessageBox.warning(self.app.window, self.tr("Import bookmarks"), str(e))
+            self.message = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("Import bookmarks"),
+                                             str(e))
+            self.message.open()
             return None
         self.reanchor()
         self.app.window.statusBar().showMessage(report.summary(), 10000)
