@@ -68,12 +68,21 @@ def run_gui(args) -> int:
             library = Library(ensure_user_library())
     except StoreError as e:
         return _fail(str(e), self_test)
+    from ..core.userlibrary import take_notices
+    notices = take_notices()            # a damaged library was rebuilt: what came back
+    for notice in notices:
+        print(f"提示：{notice}", file=sys.stderr)
     from .app import GazetteApp
     gapp = GazetteApp(library, settings)
     if self_test:
         return _self_test(app, gapp)
     gapp.restore_state()
     gapp.window.show()
+    if notices:
+        from PySide6.QtWidgets import QMessageBox
+        from .plain import plain_message_box
+        box = plain_message_box(gapp.window, QMessageBox.Icon.Warning, gapp.window.windowTitle(), "\n\n".join(notices))
+        QTimer.singleShot(0, box.open)
     from .workers import stop_all
     app.aboutToQuit.connect(stop_all)
     # Bookmarks, printing and import attach once the text is on screen: the
@@ -117,6 +126,8 @@ def _self_test(app, gapp) -> int:
         print("self-test FAILED: the library has no policy with an interpretation", file=sys.stderr)
         return 1
     view.first_paint.connect(painted)
+    # The check is of the pair side by side, whatever the user's settings say (split=false).
+    gapp.window.area.set_split(True)
     from .workers import stop_all
     app.aboutToQuit.connect(stop_all)
     gapp.window.show()

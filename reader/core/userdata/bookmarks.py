@@ -58,12 +58,12 @@ def stamp_after(previous: str) -> str:
 
 def clean_tags(tags) -> tuple[str, ...]:
     """Trimmed, without empties or repeats, in the order given."""
-    out: list[str] = []
+    seen: dict[str, None] = {}       # a dict keeps the order and finds repeats in constant time
     for t in tags or ():
         t = " ".join(str(t).split())
-        if t and t not in out:
-            out.append(t)
-    return tuple(out)
+        if t:
+            seen.setdefault(t)
+    return tuple(seen)
 
 
 @dataclass(frozen=True)

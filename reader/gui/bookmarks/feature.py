@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.errors import StoreError
 from ...core.location import Location
-from ...core.userdata import DETACHED, Bookmark, open_user_data
+from ...core.userdata import DETACHED, Bookmark, DiskFull, ReadOnly, UserDataError, open_user_data
 from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_all
 from ..plain import plain_message_box
 from ..workers import run_in_background
@@ -20,15 +20,25 @@ from .panel import BookmarksPanel
 
 
 class _Command(QUndoCommand):
-    def __init__(self, text: str, do, undo):
+    """An undo entry for a change already made; redo/undo failures (disk full) are reported, not raised."""
+
+    def __init__(self, text: str, do, undo, on_error=None):
         super().__init__(text)
-        self._do, self._undo = do, undo
+        self._do, self._undo, self._on_error = do, undo, on_error
+
+    def _run(self, fn):
+        try:
+            fn()
+        except UserDataError as e:
+            if self._on_error is None:
+                raise
+            self._on_error(e)
 
     def redo(self):
-        self._do()
+        self._run(self._do)
 
     def undo(self):
-        self._undo()
+        self._run(self._undo)
 
 
 class BookmarksFeature(QObject):
@@ -114,7 +124,11 @@ class BookmarksFeature(QObject):
         if self.store is None:
             return
         text = self.panel.filter_text() or None
-        items = self.store.bookmarks(text=text)
+        try:
+            items = self.store.bookmarks(text=text)
+        except UserDataError as e:
+            self.app.window.statusBar().showMessage(str(e), 8000)
+            return
         if self.panel.group_mode() == "tag":
             groups = group_by_tag(items)
         else:
@@ -198,14 +212,35 @@ class BookmarksFeature(QObject):
         doc = self.app.library.document(doc_key)
         anchor = make_anchor(doc.blocks, loc.block, loc.offset, loc.offset + loc.length) if loc else None
         dlg = BookmarkEditor(self.app.window, title=doc.title, quote=anchor.quote if anchor else "")
-        if not self._ask(dlg):
-            return None
-        v = dlg.values()
-        created = self.store.add(doc.key, anchor, fingerprint=doc.fingerprint, doc_title=doc.title, **v)
+        while True:     # a failed save (disk full) leaves the note in the editor, to save again or copy
+            if not self._ask(dlg):
+                return None
+            v = dlg.values()
+            try:
+                created = self.store.add(doc.key, anchor, fingerprint=doc.fingerprint, doc_title=doc.title, **v)
+                break
+            except UserDataError as e:
+                self.save_failed(e)
         self.undo.push(_Command(self.tr("Add bookmark"), lambda: self.store.restore(created.id)
                                 if self.store.get(created.id).deleted else None,
-                                lambda: self.store.delete(created.id)))
+                                lambda: self.store.delete(created.id), self.save_failed))
         return created
+
+    def save_failed(self, e: UserDataError) -> None:
+        """Say that (and why) nothing was saved: the disk is full, the folder read-only…"""
+        if isinstance(e, DiskFull):
+            text = self.tr("The disk is full: nothing was saved. Free some space, then save again.")
+        elif isinstance(e, ReadOnly):
+            text = self.tr("The data folder is read-only: nothing was saved.")
+        else:
+            text = self.tr("Nothing was saved: {0}").format(e)
+        self.app.window.statusBar().showMessage(text, 15000)
+        box = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("Bookmarks"), text)
+        hook = getattr(self.app, "message_hook", None)   # tests read messages without an event loop
+        if hook:
+            hook(box)
+        else:
+            box.exec()
 
     def _ask(self, dlg) -> bool:
         hook = getattr(self.app, "dialog_hook", None)   # tests answer dialogs without an event loop
@@ -223,34 +258,54 @@ class BookmarksFeature(QObject):
                                                                      b.updated[:16].replace("T", " "), b.status_label)
         dlg = BookmarkEditor(self.app.window, title=b.doc_title, quote=b.quote, note=b.note,
                              note_type=b.note_type, tags=b.tags, color=b.color, times=times)
-        if not self._ask(dlg):
-            return
-        new, old = dlg.values(), {"note": b.note, "note_type": b.note_type, "tags": b.tags, "color": b.color}
+        old = {"note": b.note, "note_type": b.note_type, "tags": b.tags, "color": b.color}
+        while True:     # as in add_here: a failed save keeps the edited note in the editor
+            if not self._ask(dlg):
+                return
+            new = dlg.values()
+            try:
+                self.store.update(b.id, **new)
+                break
+            except UserDataError as e:
+                self.save_failed(e)
         self.undo.push(_Command(self.tr("Edit bookmark"), lambda: self.store.update(b.id, **new),
-                                lambda: self.store.update(b.id, **old)))
+                                lambda: self.store.update(b.id, **old), self.save_failed))
 
     def delete(self, items: list[Bookmark]) -> None:
         ids = [b.id for b in items]
+        try:
+            for i in ids:
+                self.store.delete(i)
+        except UserDataError as e:
+            self.save_failed(e)
+            return
         self.undo.push(_Command(self.tr("Delete %n bookmark(s)", "", len(ids)),
                                 lambda: [self.store.delete(i) for i in ids],
-                                lambda: [self.store.restore(i) for i in ids]))
+                                lambda: [self.store.restore(i) for i in ids], self.save_failed))
         self.app.window.statusBar().showMessage(self.tr("Deleted. Undo with Ctrl+Z."), 6000)
 
     def toggle_read(self) -> None:
         doc = self.app.navigator.current
         if self.store is None or doc is None:
             return
-        if self.store.read_mark(doc.key):
-            self.store.clear_read(doc.key)
-            msg = self.tr("Read mark removed")
-        else:
-            self.store.mark_read(doc.key)
-            msg = self.tr("Marked as read (圈阅)")
+        try:
+            if self.store.read_mark(doc.key):
+                self.store.clear_read(doc.key)
+                msg = self.tr("Read mark removed")
+            else:
+                self.store.mark_read(doc.key)
+                msg = self.tr("Marked as read (圈阅)")
+        except UserDataError as e:
+            self.save_failed(e)
+            return
         self.app.window.statusBar().showMessage(f"{msg}：{doc.title}", 5000)
 
     def _save_position(self, loc: Location) -> None:
         if self.store is not None and loc is not None:
-            self.store.set_position(loc)
+            try:
+                self.store.set_position(loc)
+            except UserDataError as e:    # a read-only or full disk: the place is not kept, nothing else lost
+                self.app.window.statusBar().showMessage(str(e), 8000)
 
     def on_close(self) -> None:
         self._save_position(self.app.navigator.current_location())
@@ -271,9 +326,13 @@ class BookmarksFeature(QObject):
         from ...core.userdata import exchange
         fmt = path.rsplit(".", 1)[-1].lower()
         make = {"md": exchange.export_markdown, "html": exchange.export_html}.get(fmt, exchange.export_json)
-        text = make(self.store, self.app.library)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+        try:
+            text = make(self.store, self.app.library)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        except (OSError, UserDataError) as e:
+            self.save_failed(e if isinstance(e, UserDataError) else _os_error(e))
+            return
         self.app.window.statusBar().showMessage(self.tr("Bookmarks exported to {0}").format(path), 8000)
 
     def import_dialog(self) -> None:
@@ -286,8 +345,11 @@ class BookmarksFeature(QObject):
         from ...core.userdata import exchange
         try:
             with open(path, encoding="utf-8") as f:
-                report = exchange.import_text(self.store, f.read())
-        except (OSError, UnicodeDecodeError, exchange.ExchangeRefused) as e:
+                report = exchange.import_text(self.store, f.read(exchange.MAX_FILE_BYTES + 1))
+        except UserDataError as e:
+            self.save_failed(e)
+            return None
+        except (OSError, UnicodeDecodeError, ValueError, exchange.ExchangeRefused) as e:
             self.message = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("Import bookmarks"),
                                              str(e))
             self.message.open()
@@ -305,6 +367,11 @@ class BookmarksFeature(QObject):
             return set()
         sets = [{b.doc_key for b in self.store.bookmarks(text=t)} for t in terms]
         return set.intersection(*sets)
+
+
+def _os_error(e: OSError) -> UserDataError:
+    from ...core.userdata.errors import translate
+    return translate(e, getattr(e, "filename", None))
 
 
 def _clip_to_first_block(view) -> Location | None:
