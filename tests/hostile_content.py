@@ -63,7 +63,7 @@ def bookmark_file(records: list[dict]) -> str:
 
 def refused_bookmark_file() -> str:
     """A file refused because of a record whose bad id is quoted in the error message."""
-    bad = hostile_bookmark("x", id=f"<img src=\"{canary('file.png')}\"><h1>坏</h1>")
+    bad = hostile_bookmark("x", id=f"<h1>坏</h1><img src=\"{canary('file.png')}\">")
     return bookmark_file([bad])
 
 

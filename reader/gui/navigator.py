@@ -59,7 +59,7 @@ class Navigator(QObject):
         root = doc
         while root.info.parent_key:
             root = self.library.document(root.info.parent_key)
-        if not self.packet or self.packet[0].key != root.key:
+        if not self.packet or self.packet[0].key != root.key or self._changed(root):
             self._show_packet(root)
         view = self.area.view_showing(doc.key)
         if view is self.area.interpretation.view and not self.area.split_enabled:
@@ -82,6 +82,15 @@ class Navigator(QObject):
         self.opened.emit(loc)
         self.document_shown.emit(doc)
         return True
+
+    def _changed(self, root: DocumentView) -> bool:
+        """Was the shown policy (or its attachments) changed since it was rendered (an import
+        with --replace, from this window or another process)?"""
+        if [a.key for a in root.attachments] != [d.key for d in self.packet[1:]]:
+            return True
+        now = self.library.fingerprints(d.key for d in self.packet + self.interpretations)
+        return any(now.get(d.key) != d.fingerprint for d in self.packet + self.interpretations) \
+            or [i.key for i in root.interpretations] != [d.key for d in self.interpretations]
 
     def _show_packet(self, root: DocumentView) -> None:
         style = self.style()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ...core.errors import StoreError
 from ...core.location import Location
 from ...core.userdata import DETACHED, Bookmark, DiskFull, ReadOnly, UserDataError, open_user_data
-from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_all
+from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_stale, stale_documents
 from ..plain import plain_message_box
 from ..workers import run_in_background
 from .editor import BookmarkEditor, color
@@ -65,6 +65,9 @@ class BookmarksFeature(QObject):
         self.panel.jump.connect(self.jump)
         self.panel.edit.connect(self.edit)
         self.panel.delete.connect(self.delete)
+        self._library_version = None
+        # Back in the window after a command-line import (another process): check the bookmarks again.
+        w.installEventFilter(self)
         self.refresh()
 
     # -- setup ---------------------------------------------------------------------
@@ -120,9 +123,42 @@ class BookmarksFeature(QObject):
             rows.append((self.tr("My bookmarks"), str(n)))
         return rows
 
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+        from PySide6.QtCore import QEvent
+        if event.type() == QEvent.Type.WindowActivate:
+            self._library_may_have_changed()
+        return False
+
+    def _library_may_have_changed(self) -> None:
+        try:
+            version = self.app.library.data_version()
+        except Exception:       # noqa: BLE001 - a closed or vanished library: nothing to compare
+            return
+        if version != self._library_version:
+            self._library_version = version
+            self.refresh()
+
+    def _fresh(self, doc_keys=None) -> bool:
+        """Re-anchor, before they are shown, the bookmarks whose document changed since they were
+        last checked (any change: this window, the command line, another process). Few documents
+        are done at once; many (a rebuilt library) in the background. True when all are current."""
+        try:
+            stale = stale_documents(self.store, self.app.library, doc_keys)
+            if not stale:
+                return True
+            if doc_keys is not None or len(stale) <= 20:
+                reanchor_stale(self.store, self.app.library, stale)
+                return True
+        except UserDataError as e:
+            self.app.window.statusBar().showMessage(str(e), 8000)
+            return True
+        self.reanchor()
+        return False
+
     def refresh(self) -> None:
         if self.store is None:
             return
+        self._fresh()
         text = self.panel.filter_text() or None
         try:
             items = self.store.bookmarks(text=text)
@@ -149,6 +185,7 @@ class BookmarksFeature(QObject):
             return
         for view in self.app.window.area.views():
             items = []
+            self._fresh(list(view.doc_keys()))
             for key in view.doc_keys():
                 for b in self.store.bookmarks(key):
                     if b.status != DETACHED:
@@ -312,8 +349,16 @@ class BookmarksFeature(QObject):
 
     def reanchor(self) -> None:
         """After the content changed (rebuild, upgrade, import): find every passage again."""
+        if getattr(self, "_reanchoring", False):
+            return
+        self._reanchoring = True
         store, library = self.store, self.app.library
-        run_in_background(lambda token: reanchor_all(store, library), lambda report: self.refresh())
+
+        def done(_report=None):
+            self._reanchoring = False
+            self.refresh()
+        run_in_background(lambda token: reanchor_stale(store, library), done,
+                          lambda _message: setattr(self, "_reanchoring", False))
 
     # -- moving between machines ------------------------------------------------------
     def export_dialog(self) -> None:
