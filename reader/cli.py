@@ -146,6 +146,9 @@ def _window_args(argv: list[str]):
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.environ.get("GAZETTE_READER_PDF_CHILD"):      # started by the PDF reader: read one PDF, bounded
+        from .core.parse.pdf import child_main
+        return child_main()
     try:
         return _main(argv)
     except BrokenPipeError:

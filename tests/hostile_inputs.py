@@ -79,6 +79,13 @@ def xobject_fanout_pdf(depth: int = 7, fan: int = 10) -> bytes:
     return _page_doc(_stream(b"/T Do"), extra, b"/XObject << /T %d 0 R >> " % top)
 
 
+def many_documents_issue(documents: int) -> str:
+    """An issue of thousands of tiny documents: the slowest text to parse per character found."""
+    head = "永州市人民政府公报\n\n2022 年第 5-6 期\n(总第 154—155 期)\n\n目录\n\n"
+    return head + "".join(f"永州市人民政府关于印发第{i}号计划的通知\n\n永政发〔2022〕{i}号\n\n各县区人民政府：\n\n"
+                          f"正文。\n\n永州市人民政府\n\n2022年5月1日\n\n" for i in range(documents))
+
+
 def unclosed_bracket_text(lines: int) -> str:
     """A standalone notice whose first body line opens "（" and never closes it."""
     body = "\n".join([PARA] * lines)

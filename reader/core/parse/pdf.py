@@ -40,7 +40,7 @@ _MAX_UNMAPPED = 0.005
 MAX_PAGES = 2000
 # A dense A4 page holds about 3,000 characters; a text layer far beyond is not a gazette page.
 MAX_PAGE_CHARS = 30_000
-MAX_DOC_CHARS = 2_000_000
+MAX_DOC_CHARS = 1_000_000
 # Inflated size of the streams PDFium reads for text (images excepted): flate bombs stop here.
 MAX_INFLATED = 256 * 1024 * 1024
 MAX_INFLATED_STREAM = 64 * 1024 * 1024
@@ -94,7 +94,7 @@ def pdf_to_text(data: bytes) -> str:
 
 def read_pdf(data: bytes) -> PdfText:
     """The text layer, read in a child process with bounded time and memory where one can be started."""
-    if getattr(sys, "frozen", False) or os.environ.get("GAZETTE_PDF_IN_PROCESS"):
+    if os.environ.get("GAZETTE_PDF_IN_PROCESS"):
         return read_pdf_here(data)
     return _read_in_child(data)
 
@@ -111,10 +111,15 @@ _TOO_COSTLY = "PDF 过于复杂：读取所需的时间或内存超出上限（�
 def _read_in_child(data: bytes) -> PdfText:
     import json
     import subprocess
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    # The program itself, told by the environment to read one PDF: the packaged reader too.
+    env = dict(os.environ, GAZETTE_READER_PDF_CHILD=str(len(data)))
+    if getattr(sys, "frozen", False):
+        command = [sys.executable]
+    else:
+        command = [sys.executable, "-m", "reader"]
+        env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
     try:
-        r = subprocess.run([sys.executable, "-m", "reader.core.parse.pdf", str(len(data))], input=data,
-                           capture_output=True, timeout=CHILD_SECONDS + 5, env=env)
+        r = subprocess.run(command, input=data, capture_output=True, timeout=CHILD_SECONDS + 5, env=env)
     except subprocess.TimeoutExpired:
         raise ImportRefused(_TOO_COSTLY) from None
     except OSError as e:
@@ -130,12 +135,14 @@ def _read_in_child(data: bytes) -> PdfText:
     return PdfText(answer["text"], answer["pages"])
 
 
-def _child_main() -> int:
-    """``python -m reader.core.parse.pdf``: the PDF on stdin, {"text", "pages"} or {"refused"} on stdout."""
+def child_main() -> int:
+    """The PDF on stdin, {"text", "pages"} or {"refused"} on stdout, in time and memory held to
+    CHILD_SECONDS and CHILD_MEMORY (plus twice the file). Run as the program with
+    GAZETTE_READER_PDF_CHILD set to the file's size."""
     import json
     try:
         import resource
-        size = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+        size = int(os.environ.get("GAZETTE_READER_PDF_CHILD") or 0)
         memory = CHILD_MEMORY + 2 * size
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         resource.setrlimit(resource.RLIMIT_CPU, (CHILD_SECONDS, CHILD_SECONDS + 1))
@@ -527,6 +534,3 @@ def layout_text(pages: list[list[PrintedLine]]) -> str:
     out.extend(held)
     return "\n\n".join(out) + "\n"
 
-
-if __name__ == "__main__":
-    sys.exit(_child_main())
