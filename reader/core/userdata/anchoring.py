@@ -140,15 +140,14 @@ def stale_documents(store, library, doc_keys=None) -> set[str]:
     Per document fingerprint, not per build: an import, a ``--replace`` from the command
     line or another process, a removal, all change it.
     """
-    marks = store.all_bookmarks() if doc_keys is None else [
-        b for k in set(doc_keys) for b in store.bookmarks(k) + store.bookmarks(k, trash=True)]
-    current = library.fingerprints({b.doc_key for b in marks})
-    return {b.doc_key for b in marks if _stale(b, current.get(b.doc_key, ""))}
+    rows = store.checked_against(doc_keys)
+    current = library.fingerprints({key for key, _fp, _status in rows})
+    return {key for key, fp, status in rows if _stale(fp, status, current.get(key, ""))}
 
 
-def _stale(b: Bookmark, fingerprint: str) -> bool:
+def _stale(checked: str, status: str, fingerprint: str) -> bool:
     """Checked against another text, or shown as found while its document is gone."""
-    return b.fingerprint != fingerprint or (not fingerprint and b.status != DETACHED)
+    return checked != fingerprint or (not fingerprint and status != DETACHED)
 
 
 def needs_reanchor(store, library) -> bool:
@@ -183,7 +182,7 @@ def reanchor_all(store, library, force: bool = False, only: set[str] | None = No
         blocks = view.blocks if view else None
         fingerprint = view.fingerprint if view else ""
         for b in marks:
-            if not force and not _stale(b, fingerprint):
+            if not force and not _stale(b.fingerprint, b.status, fingerprint):
                 skipped += 1
                 continue
             new = reanchor(b, blocks, fingerprint)

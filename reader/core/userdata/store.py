@@ -205,6 +205,19 @@ class UserData:
         """Live and trashed, oldest first (exports, re-anchoring)."""
         return self._select("1", (), "b.created, b.id")
 
+    def checked_against(self, doc_keys=None) -> list[tuple[str, str, str]]:
+        """(doc_key, fingerprint, status) of every bookmark (trash included), of ``doc_keys`` or all:
+        what re-anchoring needs to know which documents changed, without loading notes."""
+        if doc_keys is None:
+            return self._rows("SELECT doc_key, fingerprint, status FROM bookmarks")
+        keys = list(dict.fromkeys(doc_keys))
+        out: list = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            out += self._rows(f"SELECT doc_key, fingerprint, status FROM bookmarks WHERE doc_key IN "
+                              f"({','.join('?' * len(chunk))})", tuple(chunk))
+        return out
+
     def counts_by_document(self) -> dict[str, int]:
         """Live bookmarks per document key, for badges in the tree."""
         return dict(self._rows("SELECT doc_key, count(*) FROM bookmarks WHERE deleted IS NULL GROUP BY doc_key"))
