@@ -75,6 +75,7 @@ class PrintDialog(QDialog):
         form.addRow(self.tr("Page range:"), self.page_range)
 
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)    # shows document titles
         self.status.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.hide()
