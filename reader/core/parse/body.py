@@ -7,11 +7,12 @@ bracket, or no closing punctuation) is joined with the next line.
 from __future__ import annotations
 
 from ..model import (ARTICLE, ATTACHMENT_NOTE, DATE, HEADING, LIST_ITEM, NOTE, PARAGRAPH,
-                     SIGNATURE, TABLE_ROW, Block)
+                     SIGNATURE, TABLE, Block)
 from ..text import open_brackets
 from . import lines as L
 from .lines import Line
 from .. import dates
+from .tables import find_tables
 
 _JOINABLE = (PARAGRAPH, ARTICLE, LIST_ITEM)
 
@@ -19,8 +20,6 @@ _JOINABLE = (PARAGRAPH, ARTICLE, LIST_ITEM)
 def classify(line: Line) -> tuple[str, int | None, str]:
     """(block kind, heading level, text) of a line taken on its own."""
     t = line.text
-    if "\t" in t:
-        return TABLE_ROW, None, t
     if dates.is_date_line(t):
         return DATE, None, t
     if L.NOTE.match(t):
@@ -71,8 +70,16 @@ def body_blocks(lines: list[Line], join_breaks: bool = True) -> list[Block]:
                 and L.looks_like_title(lines[i].text.split(".", 1)[-1]):
             kinds[i] = (ATTACHMENT_NOTE, None, lines[i].text)
 
+    tables = find_tables(lines)
     blocks: list[Block] = []
-    for ln, (kind, level, text) in zip(lines, kinds):
+    skip_to = 0
+    for i, (ln, (kind, level, text)) in enumerate(zip(lines, kinds)):
+        if i < skip_to:
+            continue
+        if i in tables:   # a table: its lines become one block
+            skip_to, table = tables[i]
+            blocks.append(Block(TABLE, table, None, ln.no))
+            continue
         if (join_breaks and blocks and kind == PARAGRAPH and blocks[-1].kind in _JOINABLE
                 and _continues(blocks[-1].text, ln)):
             prev = blocks.pop()

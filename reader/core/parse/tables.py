@@ -1,0 +1,264 @@
+"""Tables in body text: TAB-separated rows, and tables flattened to one cell per line.
+
+Government sites export a table either as lines whose cells are separated by
+TABs, or as one cell per line: a header row of short cells, then the rows, each
+opened by a running number (a 序号 column "1", "2", … or a numbered cell
+"1.门诊人次数…"). Cells that span rows (a category in the first columns) appear
+only on the first row they span, just before that row's number.
+
+Detection is by rule and conservative: a flattened table needs a header of at
+least three short label cells and at least two rows numbered 1, 2, … in order;
+anything unsure stays paragraphs. A table becomes one block whose text is its
+cells, TAB between cells and newline between rows, so offsets, search and text
+conservation treat cell text like any other text, in order.
+"""
+from __future__ import annotations
+
+import re
+
+from ..headings import heading_marker
+from .. import dates
+from ..text import is_cjk, tidy
+from .lines import ATTACHMENT, NOTE, Line
+
+CELL_SEP = "\t"
+ROW_SEP = "\n"
+
+_BARE_NUMBER = re.compile(r"^(\d{1,3})$")
+_NUMBERED_CELL = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*\S")
+_NUMBER_HEADS = ("序号", "编号", "序")
+_HEADER_MAX = 10          # a header cell: a few words ("指标性质", "项目名称")
+_HEADER_MAX_NUMBERED = 16  # after a 序号 cell the header is certain; allow longer names
+_LABEL_MAX = 20           # a category cell that spans rows ("一、医疗质量", "劳动就业")
+_MAX_GAP = 40             # lines between two row numbers
+_BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
+
+
+def table_text(rows) -> str:
+    return ROW_SEP.join(CELL_SEP.join(r) for r in rows)
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The rows and cells of a table block's text."""
+    return [r.split(CELL_SEP) for r in text.split(ROW_SEP)]
+
+
+# -- what a cell looks like ------------------------------------------------------------
+def _has_cjk(t: str) -> bool:
+    return any(is_cjk(c) for c in t)
+
+
+def _header_like(t: str, limit: int = _HEADER_MAX) -> bool:
+    return (0 < len(t) <= limit and _has_cjk(t) and heading_marker(t) is None
+            and not any(c in t for c in "。，；：:！？、,;“”《》") and not dates.is_date_line(t))
+
+
+def _label_like(t: str) -> bool:
+    """A cell that may span rows (a category): short, no sentence in it."""
+    return (0 < len(t) <= _LABEL_MAX and _has_cjk(t) and not t.endswith(("。", "；", ";"))
+            and "：" not in t and ":" not in t and not dates.is_date_line(t))
+
+
+def _row_number(t: str) -> tuple[int, bool] | None:
+    """(number, bare) when the line opens a numbered row: "3" (bare) or "3.出院患者…"."""
+    m = _BARE_NUMBER.match(t)
+    if m:
+        return int(m.group(1)), True
+    m = _NUMBERED_CELL.match(t)
+    if m:
+        return int(m.group(1)), False
+    return None
+
+
+def _ends_table(t: str) -> bool:
+    """Lines after a table's last row that never belong to it."""
+    return bool(ATTACHMENT.match(t) or NOTE.match(t) or t.startswith(("注：", "注:", "备注：", "说明："))
+                or dates.is_date_line(t) or (heading_marker(t) and heading_marker(t)[0] <= 2))
+
+
+def _merge(cells: list[str]) -> list[str]:
+    """A line wholly in brackets right after a cell continues it: "一等奖" "（2名）"."""
+    out: list[str] = []
+    for c in cells:
+        if out and _BRACKETED.match(c) and not heading_marker(c) and not _BRACKETED.match(out[-1]):
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
+
+
+# -- flattened tables --------------------------------------------------------------------
+def _numbered_rows(texts: list[str], first: int) -> list[int]:
+    """Line indexes of rows numbered 1, 2, 3 … in order, all of one style, starting at ``first``."""
+    bare = _row_number(texts[first])[1]
+    starts = [first]
+    while True:
+        want, found = len(starts) + 1, None
+        for j in range(starts[-1] + 2, min(len(texts), starts[-1] + 2 + _MAX_GAP)):
+            rn = _row_number(texts[j])
+            if rn and rn == (want, bare):
+                found = j
+                break
+        if found is None:
+            return starts
+        starts.append(found)
+
+
+def _header(texts: list[str], first: int, floor: int) -> tuple[int, int, int] | None:
+    """(start, end, number column) of the header row above the row at ``first``; the lines
+    from ``end`` to ``first`` are category cells of the first row."""
+    lo = max(floor, first - 30)
+    for h in range(first - 1, lo - 1, -1):
+        if texts[h] in _NUMBER_HEADS:
+            end = h + 1
+            while end < first and _header_like(texts[end], _HEADER_MAX_NUMBERED):
+                end += 1
+            if end - h >= 2 and all(len(t) <= _LABEL_MAX * 2 for t in texts[end:first]):
+                return h, end, 0
+            return None
+    end = first
+    while end > lo and first - end < 3 and not _header_like(texts[end - 1]) and _label_like(texts[end - 1]):
+        end -= 1
+    start = end
+    while start > lo and end - start < 12 and _header_like(texts[start - 1]):
+        start -= 1
+    if end - start < 3:
+        return None
+    return start, end, min(first - end, end - start - 1)
+
+
+def _flat_table(texts: list[str], first: int, floor: int) -> tuple[int, int, list[list[str]]] | None:
+    starts = _numbered_rows(texts, first)
+    if len(starts) < 2:
+        return None
+    head = _header(texts, first, floor)
+    if head is None:
+        return None
+    h0, h1, k = head
+    header = texts[h0:h1]
+    n = len(header)
+    bare = _row_number(texts[first])[1]
+    numbered_head = header[0] in _NUMBER_HEADS
+    # Cells after the number: the rest of the header; a bare number under a header
+    # without 序号 is a column of its own that the header does not name.
+    capacity = max(1, n - 1 - k if (numbered_head or not bare) else n - k)
+    rows: list[list[str]] = [list(header)]
+
+    # Category cells that open with a heading number ("一、医疗质量", "（一）功能定位"):
+    # a line without one under such a cell continues it ("（十四）" "医务人员" "满意度").
+    marked = k > 0 and all(heading_marker(t) for t in texts[h1:first])
+
+    def join_marked(prefix: list[str]) -> list[str]:
+        if not marked:
+            return list(prefix)
+        joined: list[str] = []
+        for t in prefix:
+            if joined and not heading_marker(t):
+                joined[-1] += t
+            else:
+                joined.append(t)
+        return joined
+
+    def place(prefix: list[str], number: str, tail: list[str]):
+        prefix = join_marked(prefix)
+        if k:
+            spill, prefix = prefix[:-k] if len(prefix) > k else [], prefix[-k:]
+            if spill:
+                rows.append(spill)
+            rows.append([""] * (k - len(prefix)) + prefix + [number] + tail)
+        else:
+            if prefix:
+                rows.append(prefix)   # a category row over the rows that follow
+            rows.append([number] + tail)
+
+    def fit(cells: list[str]) -> list[str]:
+        # Lines beyond what the row holds continue its last cell ("指标来源：…" under "计算方法：…").
+        if len(cells) > capacity:
+            cells = cells[:capacity - 1] + ["".join(cells[capacity - 1:])]
+        return cells
+
+    prefix = texts[h1:first]
+    surplus: list[int] = []
+    for r, s in enumerate(starts[:-1]):
+        gap = _merge(texts[s + 1:starts[r + 1]])
+        # Trailing short labels beyond what the row can hold open the next row.
+        nxt: list[str] = []
+        while len(gap) > capacity and _label_like(gap[-1]) and len(join_marked([gap[-1]] + nxt)) <= max(k, 1):
+            nxt.insert(0, gap.pop())
+        if len(gap) > 2 * capacity:
+            # A row much longer than the header: the table is not regular here; it ends.
+            if r < 2:   # fewer than two regular rows: not a table
+                return None
+            return h0, s, rows
+        surplus.append(max(0, len(gap) - capacity))
+        place(prefix, texts[s], fit(gap))
+        prefix = nxt
+    # The last row takes as many lines as the rows before it usually did.
+    s = starts[-1]
+    usual = capacity + max(set(surplus), key=surplus.count)
+    end, taken = s + 1, []
+    while end < len(texts) and not _ends_table(texts[end]) \
+            and not (_row_number(texts[end]) and _row_number(texts[end])[0] <= len(starts)):
+        t = texts[end]
+        if taken and _BRACKETED.match(t) and not heading_marker(t) and not _BRACKETED.match(taken[-1]):
+            taken[-1] += t
+        elif len(taken) < usual:
+            taken.append(t)
+        else:
+            break
+        end += 1
+    place(prefix, texts[s], fit(taken))
+    return h0, end, rows
+
+
+# -- TAB rows ------------------------------------------------------------------------------
+def _tab_cells(line: Line) -> list[str] | None:
+    raw = line.raw or line.text
+    if "\t" not in raw:
+        return None
+    cells = [tidy(c) for c in raw.split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    while cells and not cells[0]:
+        cells.pop(0)
+    return cells if len(cells) >= 2 or cells == [line.text] else None
+
+
+def _tab_table(lines: list[Line], first: int) -> tuple[int, int, list[list[str]]] | None:
+    rows = [_tab_cells(lines[first])]
+    end = first + 1
+    while end < len(lines):
+        cells = _tab_cells(lines[end])
+        if cells is None:
+            # A short line between TAB rows (its TAB was at the line start, or a wrapped cell).
+            t = lines[end].text
+            ahead = next((j for j in range(end + 1, min(len(lines), end + 3)) if _tab_cells(lines[j])), None)
+            if ahead is None or not _label_like(t):
+                break
+            cells = [t]
+        rows.append(cells)
+        end += 1
+    tabbed = sum(1 for ln in lines[first:end] if "\t" in (ln.raw or ""))
+    if tabbed < 2 and max(len(r) for r in rows) < 2:
+        return None
+    return first, end, rows
+
+
+def find_tables(lines: list[Line]) -> dict[int, tuple[int, str]]:
+    """Tables among body lines: {index of first line: (index after the last line, block text)}."""
+    texts = [ln.text for ln in lines]
+    found: dict[int, tuple[int, str]] = {}
+    i, floor = 0, 0
+    while i < len(lines):
+        hit = None
+        if _tab_cells(lines[i]) and len(_tab_cells(lines[i])) >= 2:
+            hit = _tab_table(lines, i)
+        elif _row_number(texts[i]) and _row_number(texts[i])[0] == 1:
+            hit = _flat_table(texts, i, floor)
+        if hit and hit[0] >= floor:
+            start, end, rows = hit
+            found[start] = (end, table_text(rows))
+            i = floor = end
+            continue
+        i += 1
+    return found

@@ -1,0 +1,147 @@
+"""Tables in body text: detection rules (positive and negative), block shape, conservation."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from reader.core import model as M
+from reader.core.conservation import check_standalone
+from reader.core.parse.body import body_blocks
+from reader.core.parse.lines import split_lines
+from reader.core.parse.standalone import parse_standalone
+from reader.core.parse.tables import find_tables, table_rows
+
+
+def blocks_of(text: str):
+    return body_blocks(split_lines(text))
+
+
+def tables_of(text: str):
+    return [b for b in blocks_of(text) if b.kind == M.TABLE]
+
+
+# A 序号 table flattened to one cell per line, as gov sites export it.
+NUMBERED = """为做好有关工作，现将名单公布如下。
+序号
+单位名称
+所在地区
+得分
+1
+甲市第一中学
+北城区
+92.5
+2
+乙县实验小学
+南山区
+90.0
+3
+丙镇中心幼儿园
+东湖区
+88.5
+请各单位认真组织实施。
+"""
+
+
+def test_numbered_column_table_becomes_one_block_with_rows_and_cells():
+    blocks = blocks_of(NUMBERED)
+    kinds = [b.kind for b in blocks]
+    assert kinds == [M.PARAGRAPH, M.TABLE, M.PARAGRAPH]
+    rows = blocks[1].rows
+    assert rows[0] == ["序号", "单位名称", "所在地区", "得分"]
+    assert rows[1:] == [["1", "甲市第一中学", "北城区", "92.5"], ["2", "乙县实验小学", "南山区", "90.0"],
+                        ["3", "丙镇中心幼儿园", "东湖区", "88.5"]]
+    assert blocks[2].text == "请各单位认真组织实施。"
+
+
+# The shape of the 国办发〔2019〕4号 附件: no 序号 column, the number opens the third cell,
+# categories spanning rows sit before the row they start, and a cell may run over two lines.
+SPANNING = """一级指标
+二级指标
+三级指标
+指标性质
+指标说明
+一、医疗质量
+（一）功能定位
+1.门诊人次数与出院人次数比
+定量
+计算方法：门诊人次数/出院人次数。
+指标来源：医院填报。
+2.下转患者人次数
+定量
+计算方法：下转人次数。
+指标来源：医院填报。
+（二）质量安全
+3.手术患者并发症发生率
+定量
+计算方法：并发症例数/手术人数。
+指标来源：病案首页。
+注：
+1.考核应采用上述全部指标。
+2.标记的指标为监测指标。
+"""
+
+
+def test_spanning_categories_fill_the_first_columns_and_wrapped_cells_join():
+    tables = tables_of(SPANNING)
+    assert len(tables) == 1
+    rows = tables[0].rows
+    assert rows[0] == ["一级指标", "二级指标", "三级指标", "指标性质", "指标说明"]
+    assert rows[1] == ["一、医疗质量", "（一）功能定位", "1.门诊人次数与出院人次数比", "定量",
+                       "计算方法：门诊人次数/出院人次数。指标来源：医院填报。"]
+    assert rows[2][:3] == ["", "", "2.下转患者人次数"]
+    assert rows[3][:3] == ["", "（二）质量安全", "3.手术患者并发症发生率"]
+    assert rows[3][4] == "计算方法：并发症例数/手术人数。指标来源：病案首页。"
+    assert all(len(r) == 5 for r in rows)
+    # The notes after the table stay outside it.
+    after = [b for b in blocks_of(SPANNING) if b.kind != M.TABLE]
+    assert after[0].text == "注：" and "1.考核应采用上述全部指标。" in [b.text for b in after]
+
+
+TABBED = "税目\t税率\t征收范围\n烟叶\t20\n水果\t8\t含野生水果\n以上税率自公布之日起执行。\n"
+
+
+def test_tab_separated_rows_become_a_table(tmp_path):
+    blocks = blocks_of(TABBED)
+    assert [b.kind for b in blocks] == [M.TABLE, M.PARAGRAPH]
+    assert blocks[0].rows == [["税目", "税率", "征收范围"], ["烟叶", "20"], ["水果", "8", "含野生水果"]]
+
+
+@pytest.mark.parametrize("text", [
+    # A numbered list, one item per line: no header, no table.
+    "工作要求如下：\n1.加强领导。\n2.落实责任。\n3.强化督查。\n",
+    # Numbered headings with paragraphs under them, after prose.
+    "现提出以下意见。\n1.总体要求\n坚持问题导向，突出重点。\n2.主要任务\n完善制度，加强监管。\n",
+    # A signature block: short lines but no numbering.
+    "特此通知。\n甲市人民政府\n乙市人民政府\n丙市人民政府\n2024年11月28日\n",
+    # A list of names, short cells but no rows numbered 1, 2, ….
+    "参加人员：\n张三\n李四\n王五\n赵六\n",
+    # Short lines then a single numbered item: one row is not a table.
+    "联系人\n联系电话\n电子邮箱\n1\n张三\n",
+])
+def test_ordinary_short_lines_are_not_tables(text):
+    assert tables_of(text) == []
+    assert find_tables(split_lines(text)) == {}
+
+
+def test_a_table_row_that_runs_far_beyond_the_header_ends_the_table():
+    # Row 2 holds twelve lines for a three-column header: the text is not a regular table there.
+    rows2 = "\n".join(f"设备{i}" for i in range(12))
+    text = f"序号\n名称\n单位\n1\n水泵\n台\n2\n{rows2}\n3\n油锯\n台\n"
+    assert tables_of(text) == []
+
+
+def test_table_text_round_trips_and_conserves_every_character():
+    text = "甲市教育局关于公布名单的通知\n甲教发〔2024〕5号\n各单位：\n现将名单公布如下。\n" + NUMBERED + "甲市教育局\n2024年11月28日\n"
+    item = parse_standalone(text, "x.txt")
+    tables = [b for b in item.document.blocks if b.kind == M.TABLE]
+    assert len(tables) == 1
+    assert table_rows(tables[0].text) == tables[0].rows
+    report = check_standalone(text, item)
+    assert report.ok, report.first_difference
+    # Cells count like any other text, in order: losing one breaks conservation.
+    damaged = item.document.blocks
+    i = damaged.index(tables[0])
+    cut = tables[0]._replace(text=tables[0].text.replace("乙县实验小学", ""))
+    broken = replace(item, document=replace(item.document, blocks=damaged[:i] + (cut,) + damaged[i + 1:]))
+    assert not check_standalone(text, broken).ok
