@@ -230,8 +230,7 @@ class Library:
             "doc_number_printed": v.doc_number_printed, "code": i.code, "issuer": i.issuer,
             "addressees": v.addressees, "signature": v.signature, "date": i.date,
             "date_printed": v.date_printed, "page": i.page,
-            "blocks": [{"kind": b.kind, "text": b.text, **({"level": b.level} if b.level else {})}
-                       for b in v.blocks],
+            "blocks": [_dump_block(b) for b in v.blocks],
             "attachments": [self._dump_doc(a.key) for a in v.attachments],
             "interpretations": [self._dump_doc(a.key) for a in v.interpretations],
             "citations": [{"kind": c.kind, "text": c.text, "target": c.target, "block": c.block,
@@ -244,6 +243,12 @@ class Library:
         if v.warnings:
             out["warnings"] = list(v.warnings)
         return out
+
+
+def _dump_block(b: Block) -> dict:
+    if b.kind == "table":
+        return {"kind": b.kind, "rows": b.rows}
+    return {"kind": b.kind, "text": b.text, **({"level": b.level} if b.level else {})}
 
 
 def _masthead_dict(m) -> dict:
