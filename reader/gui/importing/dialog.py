@@ -28,13 +28,12 @@ class ImportDialog(QDialog):
     imported = Signal(str)        # the path, once stored
     refused = Signal(str, str)    # path, the importer's one-line reason
 
-    def __init__(self, parent, library, library_path: Path, paths: list[str]):
+    def __init__(self, parent, library, paths: list[str]):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import"))
         self.setObjectName("importDialog")
         self.resize(760, 620)
         self.library = library
-        self.library_path = Path(library_path)
         self.queue = list(paths)
         self.parsed = None
         self.report = None
@@ -120,18 +119,12 @@ class ImportDialog(QDialog):
     def confirm(self, replace: bool = False) -> None:
         if self.parsed is None:
             return
-        parsed, path, target = self.parsed, self.queue[0], self.library_path
+        parsed, path, library = self.parsed, self.queue[0], self.library
         self.heading.setText(self.tr("Storing {0}…").format(Path(path).name))
         self._busy(True)
         self.cancel_button.setEnabled(False)   # one short transaction: it completes or changes nothing
         def work(token):
-            from ...core.importer import store
-            from ...core.store.writer import LibraryWriter
-            writer = LibraryWriter(target)
-            try:
-                return store(writer, parsed, replace=replace)
-            finally:
-                writer.close()
+            return library.store_import(parsed, replace=replace)
 
         self.task = run_in_background(work, lambda n: self._stored(path, n), self._failed)
 
