@@ -145,3 +145,14 @@ def test_table_text_round_trips_and_conserves_every_character():
     cut = tables[0]._replace(text=tables[0].text.replace("乙县实验小学", ""))
     broken = replace(item, document=replace(item.document, blocks=damaged[:i] + (cut,) + damaged[i + 1:]))
     assert not check_standalone(text, broken).ok
+
+
+def test_cells_beyond_the_header_stay_cells_and_labels_in_them_are_not_categories():
+    # The header names three columns over four (X and Y under each side): numbers are not
+    # joined into one cell, and the remark after them belongs to its row, not to the next.
+    text = "编号\n左侧\n右侧\n说明\n1\n13289.85\n103762.27\n13272.03\n103728.03\n大桥起点\n" \
+           "2\n13062.19\n103880.78\n13044.36\n103846.54\n圆曲线起点\n3\n12984.66\n103922.23\n"
+    (table,) = tables_of(text)
+    rows = table.rows
+    assert rows[1] == ["1", "13289.85", "103762.27", "13272.03", "103728.03", "大桥起点"]
+    assert rows[2][-1] == "圆曲线起点" and rows[3][0] == "3"

@@ -76,6 +76,10 @@ def _ends_table(t: str) -> bool:
                 or dates.is_date_line(t) or (heading_marker(t) and heading_marker(t)[0] <= 2))
 
 
+def _sentence(t: str) -> bool:
+    return t.endswith(("。", "；", ";")) or "：" in t or ":" in t
+
+
 def _merge(cells: list[str]) -> list[str]:
     """A line wholly in brackets right after a cell continues it: "一等奖" "（2名）"."""
     out: list[str] = []
@@ -172,10 +176,15 @@ def _flat_table(texts: list[str], first: int, floor: int) -> tuple[int, int, lis
             rows.append([number] + tail)
 
     def fit(cells: list[str]) -> list[str]:
-        # Lines beyond what the row holds continue its last cell ("指标来源：…" under "计算方法：…").
-        if len(cells) > capacity:
-            cells = cells[:capacity - 1] + ["".join(cells[capacity - 1:])]
-        return cells
+        # A sentence beyond what the row holds continues the cell before it ("指标来源：…" under
+        # "计算方法：…"); anything else stays a cell of its own (the header spans columns).
+        out = list(cells[:capacity])
+        for t in cells[capacity:]:
+            if out and _sentence(t):
+                out[-1] += t
+            else:
+                out.append(t)
+        return out
 
     prefix = texts[h1:first]
     surplus: list[int] = []
@@ -185,7 +194,9 @@ def _flat_table(texts: list[str], first: int, floor: int) -> tuple[int, int, lis
         nxt: list[str] = []
         while len(gap) > capacity and _label_like(gap[-1]) and len(join_marked([gap[-1]] + nxt)) <= max(k, 1):
             nxt.insert(0, gap.pop())
-        if len(gap) > 2 * capacity:
+        if nxt and len(fit(gap)) > capacity:
+            gap, nxt = gap + nxt, []        # the row is wider than its header: the labels are its cells
+        if len(gap) > 2 * capacity + 2:
             # A row much longer than the header: the table is not regular here; it ends.
             if r < 2:   # fewer than two regular rows: not a table
                 return None
