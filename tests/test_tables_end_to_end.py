@@ -121,3 +121,14 @@ def test_a_bookmark_in_a_cell_highlights_that_cell_text(qtbot, table_library):
     cursor = view.cursor_at(loc)
     view.setTextCursor(cursor)
     assert view.selected_location() == loc
+
+
+def test_a_point_location_in_a_table_marks_one_cell_not_the_whole_table(qtbot, table_library):
+    app = start_app(qtbot, table_library)
+    key = _doc_key(app.library)
+    table_index = next(i for i, b in enumerate(app.library.blocks(key)) if b.kind == "table")
+    text = app.library.blocks(key)[table_index].text
+    app.navigator.open(Location(key, table_index, text.index("南山区")))
+    view = app.window.area.view_showing(key)
+    (target,) = view.extraSelections()[-1:]
+    assert target.cursor.selectedText() == "南山区"

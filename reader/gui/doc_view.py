@@ -203,7 +203,11 @@ class DocView(QTextBrowser):
             c = self.cursor_at(loc)
             if c is None:
                 continue
-            if not loc.length:
+            if not loc.length and c.currentTable() is not None:
+                # In a table: the cell's text (a whole-block selection would run over the table).
+                c.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+                c.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            elif not loc.length:
                 c.select(QTextCursor.SelectionType.BlockUnderCursor)
             fmt = QTextCharFormat()
             fmt.setBackground(color)
