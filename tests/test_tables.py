@@ -156,3 +156,44 @@ def test_cells_beyond_the_header_stay_cells_and_labels_in_them_are_not_categorie
     rows = table.rows
     assert rows[1] == ["1", "13289.85", "103762.27", "13272.03", "103728.03", "大桥起点"]
     assert rows[2][-1] == "圆曲线起点" and rows[3][0] == "3"
+
+
+# -- the real texts ----------------------------------------------------------------------------
+def _tables_in(path):
+    from reader.core.importer import parse_file
+    parsed = parse_file(path)          # refuses unless every character is conserved
+    doc = parsed.result.document
+    return [b for d in doc.walk() for b in d.blocks if b.kind == M.TABLE]
+
+
+def test_the_attachment_of_guobanfa_2019_4_is_one_five_column_table(corpus_files):
+    path = next(p for p in corpus_files if p.name == "guobanfa-2019-004.txt")
+    (table,) = _tables_in(path)
+    rows = table.rows
+    assert rows[0] == ["一级指标", "二级指标", "三级指标", "指标性质", "指标说明"]
+    assert len(rows) == 56 and all(len(r) == 5 for r in rows)
+    numbers = [r[2].split(".", 1)[0] for r in rows[1:]]
+    assert numbers == [str(i) for i in range(1, 56)]
+    assert rows[1][:2] == ["一、医疗质量", "（一）功能定位"]
+    assert rows[-1][1] == "（十四）医务人员满意度" and rows[-1][4].endswith("指标来源：国家卫生健康委。")
+
+
+def test_numbered_local_tables_are_found_and_conserved(local_corpus):
+    found = {name: len(_tables_in(local_corpus / name)) for name in
+             ("chongqing-yrsf-2024-21.txt", "chongqing-yybf-2024-42.txt", "chongqing-yjxkj-2024-28.txt")}
+    assert found == {"chongqing-yrsf-2024-21.txt": 2, "chongqing-yybf-2024-42.txt": 2,
+                     "chongqing-yjxkj-2024-28.txt": 1}
+    (first, second) = _tables_in(local_corpus / "chongqing-yrsf-2024-21.txt")
+    assert [r[0] for r in first.rows if r[0].isdigit()] == [str(i) for i in range(1, 11)]
+    # The category above row 1 is not taken for a fourth header cell when most rows have three.
+    assert second.rows[0] == ["序号", "文件名称", "文号"] and second.rows[1] == ["机关事业工资福利及退休"]
+    numbers = [int(r[0]) for r in second.rows if r[0].isdigit()]
+    assert numbers[:3] == [1, 2, 3] and len(numbers) > 90 and numbers == sorted(numbers)
+
+
+def test_documents_without_tables_get_none(corpus_files):
+    # Every other gov.cn text: numbered headings, lists and signatures stay as they were.
+    with_tables = {"guobanfa-2019-004.txt", "guobanfa-2018-126.txt", "guohan-2006-132.txt"}
+    for path in corpus_files:
+        if path.name not in with_tables:
+            assert _tables_in(path) == [], path.name

@@ -70,9 +70,12 @@ def _row_number(t: str) -> tuple[int, bool] | None:
     return None
 
 
+_NOTES = ("注：", "注:", "备注：", "说明：")
+
+
 def _ends_table(t: str) -> bool:
     """Lines after a table's last row that never belong to it."""
-    return bool(ATTACHMENT.match(t) or NOTE.match(t) or t.startswith(("注：", "注:", "备注：", "说明："))
+    return bool(ATTACHMENT.match(t) or NOTE.match(t) or t.startswith(_NOTES)
                 or dates.is_date_line(t) or (heading_marker(t) and heading_marker(t)[0] <= 2))
 
 
@@ -92,20 +95,31 @@ def _merge(cells: list[str]) -> list[str]:
 
 
 # -- flattened tables --------------------------------------------------------------------
+def _find_row(texts: list[str], after: int, want: int, bare: bool) -> int | None:
+    for j in range(after + 2, min(len(texts), after + 2 + _MAX_GAP)):
+        rn = _row_number(texts[j])
+        if rn == (want, bare):
+            return j
+        if ATTACHMENT.match(texts[j]) or NOTE.match(texts[j]) or texts[j].startswith(_NOTES) or rn == (1, bare):
+            return None     # the table ends here (notes, the next 附件, a new table)
+    return None
+
+
 def _numbered_rows(texts: list[str], first: int) -> list[int]:
-    """Line indexes of rows numbered 1, 2, 3 … in order, all of one style, starting at ``first``."""
+    """Line indexes of rows numbered 1, 2, 3 … in order, all of one style, starting at ``first``.
+    One number may be missing (a row the source lost) when the next two follow."""
     bare = _row_number(texts[first])[1]
-    starts = [first]
+    starts, last = [first], 1
     while True:
-        want, found = len(starts) + 1, None
-        for j in range(starts[-1] + 2, min(len(texts), starts[-1] + 2 + _MAX_GAP)):
-            rn = _row_number(texts[j])
-            if rn and rn == (want, bare):
-                found = j
-                break
+        found = _find_row(texts, starts[-1], last + 1, bare)
+        if found is None:
+            skip = _find_row(texts, starts[-1], last + 2, bare)
+            if skip is not None and _find_row(texts, skip, last + 3, bare) is not None:
+                found, last = skip, last + 1
         if found is None:
             return starts
         starts.append(found)
+        last += 1
 
 
 def _header(texts: list[str], first: int, floor: int) -> tuple[int, int, int] | None:
@@ -139,10 +153,16 @@ def _flat_table(texts: list[str], first: int, floor: int) -> tuple[int, int, lis
     if head is None:
         return None
     h0, h1, k = head
+    bare = _row_number(texts[first])[1]
+    numbered_head = texts[h0] in _NUMBER_HEADS
+    if numbered_head and h1 == first and h1 - h0 >= 3:
+        # Under a 序号 header, one label more than most rows hold is the first row's category
+        # ("序号 文件名称 文号" then "人才流动和智力引进" then "1").
+        widths = [len(_merge(texts[a + 1:b])) + 1 for a, b in zip(starts, starts[1:])]
+        if max(set(widths), key=widths.count) == h1 - h0 - 1:
+            h1 -= 1
     header = texts[h0:h1]
     n = len(header)
-    bare = _row_number(texts[first])[1]
-    numbered_head = header[0] in _NUMBER_HEADS
     # Cells after the number: the rest of the header; a bare number under a header
     # without 序号 is a column of its own that the header does not name.
     capacity = max(1, n - 1 - k if (numbered_head or not bare) else n - k)
@@ -209,7 +229,7 @@ def _flat_table(texts: list[str], first: int, floor: int) -> tuple[int, int, lis
     usual = capacity + max(set(surplus), key=surplus.count)
     end, taken = s + 1, []
     while end < len(texts) and not _ends_table(texts[end]) \
-            and not (_row_number(texts[end]) and _row_number(texts[end])[0] <= len(starts)):
+            and not (_row_number(texts[end]) and _row_number(texts[end])[0] <= _row_number(texts[s])[0]):
         t = texts[end]
         if taken and _BRACKETED.match(t) and not heading_marker(t) and not _BRACKETED.match(taken[-1]):
             taken[-1] += t
