@@ -132,3 +132,22 @@ def test_a_point_location_in_a_table_marks_one_cell_not_the_whole_table(qtbot, t
     view = app.window.area.view_showing(key)
     (target,) = view.extraSelections()[-1:]
     assert target.cursor.selectedText() == "南山区"
+
+
+def test_clicking_a_search_result_in_a_cell_opens_the_table_at_that_cell(qtbot, table_library):
+    from PySide6.QtCore import Qt
+    app = start_app(qtbot, table_library)
+    feature = app.features["search"]
+    app.window.actions.search.trigger()
+    panel = feature.panel
+    panel.query.setText("鹭鸶湾")
+    qtbot.waitUntil(lambda: feature.task is None and panel.model.rowCount() > 0, timeout=15000)
+    hit = panel.model.hits[0]
+    rect = panel.results.visualRect(panel.model.index(0, 0))
+    qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view = app.window.area.view_showing(hit.info.key)
+    cursor = view.cursor_at(hit.snippets[0].location)
+    assert cursor.currentTable() is not None and cursor.selectedText() == "鹭鸶湾"
+    assert view.layer_count("search") >= 1
+    # Scrolled there: the cell is inside the visible part of the view.
+    assert view.viewport().rect().contains(view.cursorRect(cursor).center())
