@@ -197,3 +197,17 @@ def test_documents_without_tables_get_none(corpus_files):
     for path in corpus_files:
         if path.name not in with_tables:
             assert _tables_in(path) == [], path.name
+
+
+def test_a_bookmark_made_before_tables_existed_moves_into_the_table_block():
+    # A library of schema 2 held the table as one paragraph per cell; after the rebuild the
+    # cells are one table block, and a bookmark on a cell re-anchors into it by its quote.
+    from reader.core.userdata.anchoring import MOVED, locate, make_anchor
+    old = (M.Block(M.PARAGRAPH, "为做好有关工作，现将名单公布如下。"),) + tuple(
+        M.Block(M.PARAGRAPH, t) for t in NUMBERED.splitlines()[1:-1]) + (M.Block(M.PARAGRAPH, "请各单位认真组织实施。"),)
+    i = next(n for n, b in enumerate(old) if b.text == "乙县实验小学")
+    anchor = make_anchor(old, i, 1, 4)              # "县实验"
+    new = blocks_of(NUMBERED)
+    found = locate(anchor, tuple(new))
+    assert found.status == MOVED and new[found.anchor.block].kind == M.TABLE
+    assert new[found.anchor.block].text[found.anchor.start:found.anchor.end] == "县实验"
