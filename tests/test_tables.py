@@ -211,3 +211,13 @@ def test_a_bookmark_made_before_tables_existed_moves_into_the_table_block():
     found = locate(anchor, tuple(new))
     assert found.status == MOVED and new[found.anchor.block].kind == M.TABLE
     assert new[found.anchor.block].text[found.anchor.start:found.anchor.end] == "县实验"
+
+
+def test_a_short_title_above_the_header_is_not_a_header_cell_and_a_signature_is_not_a_cell():
+    text = ("附件\n考核指标\n指标\n性质\n说明\n1.门诊人次\n定量\n计算方法：门诊人次。\n"
+            "2.住院人次\n定量\n计算方法：住院人次。\n3.手术人次\n甲市卫生健康委员会\n2024年11月28日\n")
+    (table,) = tables_of(text)
+    assert table.rows[0] == ["指标", "性质", "说明"]
+    assert table.rows[-1] == ["3.手术人次"]
+    kinds = [(b.kind, b.text) for b in blocks_of(text)]
+    assert (M.SIGNATURE, "甲市卫生健康委员会") in kinds and kinds[1] == (M.PARAGRAPH, "考核指标")

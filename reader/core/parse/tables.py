@@ -73,9 +73,10 @@ def _row_number(t: str) -> tuple[int, bool] | None:
 _NOTES = ("注：", "注:", "备注：", "说明：")
 
 
-def _ends_table(t: str) -> bool:
-    """Lines after a table's last row that never belong to it."""
-    return bool(ATTACHMENT.match(t) or NOTE.match(t) or t.startswith(_NOTES)
+def _ends_table(t: str, nxt: str = "") -> bool:
+    """Lines after a table's last row that never belong to it (``nxt``: the line after ``t``;
+    a line above a date is a signature)."""
+    return bool(dates.is_date_line(nxt) or ATTACHMENT.match(t) or NOTE.match(t) or t.startswith(_NOTES)
                 or dates.is_date_line(t) or (heading_marker(t) and heading_marker(t)[0] <= 2))
 
 
@@ -161,6 +162,16 @@ def _flat_table(texts: list[str], first: int, floor: int) -> tuple[int, int, lis
         widths = [len(_merge(texts[a + 1:b])) + 1 for a, b in zip(starts, starts[1:])]
         if max(set(widths), key=widths.count) == h1 - h0 - 1:
             h1 -= 1
+    elif not numbered_head:
+        # A header has as many cells as most rows: short lines above it (a table's title, "附件")
+        # are not part of it. A sentence under a sentence continues its cell.
+        def width(a: int, b: int) -> int:
+            g = _merge(texts[a + 1:b])
+            return 1 + sum(1 for i, t in enumerate(g) if not (i and _sentence(t) and _sentence(g[i - 1])))
+        widths = [width(a, b) for a, b in zip(starts, starts[1:])]
+        usual = k + max(set(widths), key=widths.count)
+        if h1 - h0 > usual >= 3:
+            h0 = h1 - usual
     header = texts[h0:h1]
     n = len(header)
     # Cells after the number: the rest of the header; a bare number under a header
@@ -228,7 +239,7 @@ def _flat_table(texts: list[str], first: int, floor: int) -> tuple[int, int, lis
     s = starts[-1]
     usual = capacity + max(set(surplus), key=surplus.count)
     end, taken = s + 1, []
-    while end < len(texts) and not _ends_table(texts[end]) \
+    while end < len(texts) and not _ends_table(texts[end], texts[end + 1] if end + 1 < len(texts) else "") \
             and not (_row_number(texts[end]) and _row_number(texts[end])[0] <= _row_number(texts[s])[0]):
         t = texts[end]
         if taken and _BRACKETED.match(t) and not heading_marker(t) and not _BRACKETED.match(taken[-1]):
