@@ -221,3 +221,9 @@ def test_a_short_title_above_the_header_is_not_a_header_cell_and_a_signature_is_
     assert table.rows[-1] == ["3.手术人次"]
     kinds = [(b.kind, b.text) for b in blocks_of(text)]
     assert (M.SIGNATURE, "甲市卫生健康委员会") in kinds and kinds[1] == (M.PARAGRAPH, "考核指标")
+
+
+def test_one_tab_line_alone_stays_a_paragraph():
+    blocks = blocks_of("请于本月底前报送。\n联系人：张三\t联系电话：12345678\n")
+    assert [b.kind for b in blocks] == [M.PARAGRAPH, M.PARAGRAPH]
+    assert "张三" in blocks[1].text and "\t" not in blocks[1].text

@@ -281,7 +281,7 @@ def _tab_table(lines: list[Line], first: int) -> tuple[int, int, list[list[str]]
         rows.append(cells)
         end += 1
     tabbed = sum(1 for ln in lines[first:end] if "\t" in (ln.raw or ""))
-    if tabbed < 2 and max(len(r) for r in rows) < 2:
+    if tabbed < 2:     # one TAB line alone is a paragraph (a tab used as a wide space)
         return None
     return first, end, rows
 
