@@ -1,6 +1,8 @@
 """Printed tables: ruled, inside the type area, header on every page, no row split over two pages."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pdfium = pytest.importorskip("pypdfium2")
@@ -74,3 +76,24 @@ def test_the_table_sits_inside_the_type_area_with_ruled_cells(table_pdf):
     page = doc[next(n for n, t in enumerate(texts) if "行说明" in t)]
     paths = [o for o in page.get_objects() if o.type == pdfium.raw.FPDF_PAGEOBJ_PATH]
     assert len(paths) >= 20
+
+
+def test_a_row_taller_than_a_page_goes_on_over_the_next_pages_inside_the_type_area(qapp, tmp_path):
+    long = "".join(f"第{i}句说明文字，" for i in range(1, 300)) + "全文完"
+    rows = [HEADER, ["1", "名称", "定量", long], ["2", "名称二", "定性", "短说明"]]
+    blocks = (M.Block(M.TITLE, "某某指标体系"), M.Block(M.TABLE, table_text(rows)))
+    path = tmp_path / "tall.pdf"
+    export_pdf(StubLibrary(_view(blocks=blocks, title="某某指标体系")), PrintJob(keys=["t/1"]), path)
+    doc = pdfium.PdfDocument(str(path))
+    texts = [squash(doc[i].get_textpage().get_text_range()) for i in range(len(doc))]
+    assert len(doc) >= 3
+    # The cell's text, read page after page without the repeated header and the page numbers.
+    whole = "".join(re.sub(r"—\d+—", "", t).replace("序号指标名称指标性质指标说明", "") for t in texts)
+    assert all(f"第{i}句说明文字" in whole for i in range(1, 300)) and "全文完" in whole
+    for n in range(len(doc)):
+        margin = 28 if n % 2 == 0 else 210 - 28 - 156
+        for top, left, right, text in lines_of(doc[n].get_textpage()):
+            if "—" not in text:
+                assert 37 * MM - 1 <= top <= (37 + 225) * MM + 1, (n, text)
+                assert margin * MM - 1 <= left and right <= (margin + 156) * MM + 1, (n, text)
+        assert texts[n].count("序号指标名称指标性质指标说明") == 1   # the header on every page

@@ -2,7 +2,8 @@
 
 A table block is set apart from the paragraph layout: each row takes a whole number of the 22
 grid lines (so the text after the table stays on the grid), a page breaks only between rows,
-and the header row is repeated at the top of every page the table continues on. Cells wrap
+and the header row is repeated at the top of every page the table continues on. Only a row
+taller than half a page (under its header) is split, between lines of its cells. Cells wrap
 their text; columns share the measure by how much text they hold, each at least as wide as
 its longest short word (a 序号, "定量") or two characters. When the columns cannot fit at 4号
 (14 pt), the table is set at 小四 (12 pt), then 五号 (10.5 pt).
@@ -15,6 +16,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
 
 from reader.core.blocks import Block, TABLE
+from . import styles as S
 
 SIZES_PT = (14.0, 12.0, 10.5)        # 4号, 小四, 五号
 LEADING = 1.3                        # line height in a cell, in font sizes
@@ -57,20 +59,37 @@ class TableLaid:
         self.widths = widths
         self.line_h = LEADING * self.pt * m.pt
         self.cells: list[list[QTextLayout]] = []
-        self.row_slots: list[int] = []
         for r, row in enumerate(self.rows):
-            laid = [self._cell(text, w, r == 0 and self.header) for text, w in zip(row, widths)]
-            self.cells.append(laid)
-            height = max(lay.lineCount() for lay in laid) * self.line_h + 2 * self.pad_y
-            self.row_slots.append(max(1, math.ceil(height / m.pitch - 1e-6)))
+            self.cells.append([self._cell(text, w, r == 0 and self.header) for text, w in zip(row, widths)])
+        # Units are what pages are made of: a row, or a piece of a row taller than half the page
+        # under the header (its cells' lines go on, top-aligned, on the next page). Half: the
+        # table's title and header are kept with its first row, and all of them must fit a page.
+        header_slots = self._slots(self._lines(0)) if self.header else 0
+        room = max(1, (S.LINES_PER_PAGE - header_slots) // 2)
+        per_piece = max(1, int((room * m.pitch - 2 * self.pad_y) // self.line_h))
+        self.units: list[tuple[int, int, int, int]] = []      # (row, first line, last line, grid lines)
+        for r in range(len(self.rows)):
+            n = self._lines(r)
+            if self._slots(n) <= room:
+                self.units.append((r, 0, n, self._slots(n)))
+                continue
+            for a in range(0, n, per_piece):
+                b = min(n, a + per_piece)
+                self.units.append((r, a, b, self._slots(b - a)))
         self.starts = [0]
-        for n in self.row_slots:
-            self.starts.append(self.starts[-1] + n)
+        for unit in self.units:
+            self.starts.append(self.starts[-1] + unit[3])
         self.count = self.starts[-1]
-        self.breaks = set(s - 1 for s in self.starts[1:])
-        if self.header and len(self.rows) > 1:
+        self.breaks = set(st - 1 for st in self.starts[1:])
+        if self.header and len(self.units) > 1:
             self.breaks.discard(self.starts[1] - 1)     # the header stays with the first row
-        self.repeat = self.row_slots[0] if self.header else 0
+        self.repeat = header_slots
+
+    def _lines(self, r: int) -> int:
+        return max(lay.lineCount() for lay in self.cells[r])
+
+    def _slots(self, lines: int) -> int:
+        return max(1, math.ceil((lines * self.line_h + 2 * self.pad_y) / self.m.pitch - 1e-6))
 
     # -- layout -------------------------------------------------------------------------
     def _advance(self, text: str, bold: bool) -> float:
@@ -120,41 +139,45 @@ class TableLaid:
         return layout
 
     # -- painting -----------------------------------------------------------------------
-    def row_at(self, line: int) -> int | None:
-        """The row whose first grid line is ``line``, else None (the row is painted from its first line)."""
+    def unit_at(self, line: int) -> int | None:
+        """The unit whose first grid line is ``line``, else None (a unit is painted from its first line)."""
         try:
-            return self.starts.index(line, 0, len(self.rows))
+            return self.starts.index(line, 0, len(self.units))
         except ValueError:
             return None
 
     def paint(self, painter: QPainter, top_left: QPointF, line: int, first_on_page: bool) -> None:
-        """Paint the row that starts at grid line ``line`` with its top-left corner at ``top_left``."""
-        r = self.row_at(line)
-        if r is None:
+        """Paint the row (or piece of a row) that starts at grid line ``line``, its top-left corner at ``top_left``."""
+        u = self.unit_at(line)
+        if u is None:
             return
+        r, first, last, slots = self.units[u]
+        whole = first == 0 and last == self._lines(r)
         m = self.m
-        height = self.row_slots[r] * m.pitch
+        height = slots * m.pitch
         x0, y0 = top_left.x(), top_left.y()
         painter.save()
         rule = QPen(Qt.GlobalColor.black, RULE_PT * m.pt)
         frame = QPen(Qt.GlobalColor.black, FRAME_PT * m.pt)
         x = x0
         for j, (lay, w) in enumerate(zip(self.cells[r], self.widths)):
-            text_h = lay.lineCount() * self.line_h
-            dy = max(self.pad_y, (height - text_h) / 2)
+            shown = range(first, min(last, lay.lineCount()))
+            # A whole row is centred in its height; the pieces of a split row start at the top.
+            dy = max(self.pad_y, (height - len(shown) * self.line_h) / 2) if whole else self.pad_y
             painter.setPen(Qt.GlobalColor.black)
-            for k in range(lay.lineCount()):
-                ln = lay.lineAt(k)      # positioned at k line heights down; centred in its line
-                ln.draw(painter, QPointF(x + self.pad_x, y0 + dy + (self.line_h - ln.height()) / 2))
+            for n, k in enumerate(shown):
+                ln = lay.lineAt(k)      # laid out at k line heights down: draw it n line heights down
+                ln.draw(painter, QPointF(x + self.pad_x,
+                                         y0 + dy + (n - k) * self.line_h + (self.line_h - ln.height()) / 2))
             if j:
                 painter.setPen(rule)
                 painter.drawLine(QLineF(x, y0, x, y0 + height))
             x += w
         right = x0 + sum(self.widths)
         # Horizontal rules: above every row (heavier at the top of the table or of a page), below the last.
-        painter.setPen(frame if (r == 0 or first_on_page) else rule)
+        painter.setPen(frame if (u == 0 or first_on_page) else rule)
         painter.drawLine(QLineF(x0, y0, right, y0))
-        painter.setPen(frame if r == len(self.rows) - 1 else rule)
+        painter.setPen(frame if u == len(self.units) - 1 else rule)
         painter.drawLine(QLineF(x0, y0 + height, right, y0 + height))
         painter.setPen(frame)
         painter.drawLine(QLineF(x0, y0, x0, y0 + height))
