@@ -227,3 +227,22 @@ def test_one_tab_line_alone_stays_a_paragraph():
     blocks = blocks_of("请于本月底前报送。\n联系人：张三\t联系电话：12345678\n")
     assert [b.kind for b in blocks] == [M.PARAGRAPH, M.PARAGRAPH]
     assert "张三" in blocks[1].text and "\t" not in blocks[1].text
+
+
+def test_an_unlabelled_number_column_and_categories_before_rows():
+    # The header names the four cells after the number; "幼有所育" and "学有所教" are categories.
+    text = ("服务对象\n服务项目\n服务内容\n责任部门\n幼有所育\n1\n0至6岁儿童\n健康服务\n提供健康管理。\n卫生健康委\n"
+            "2\n3至6岁儿童\n学前教育\n就近入园。\n教委\n学有所教\n3\n义务教育阶段儿童\n义务教育\n免除学杂费。\n教委\n")
+    (table,) = tables_of(text)
+    assert table.rows[0] == ["", "服务对象", "服务项目", "服务内容", "责任部门"]
+    assert table.rows[1] == ["幼有所育"] and table.rows[4] == ["学有所教"]
+    assert table.rows[2] == ["1", "0至6岁儿童", "健康服务", "提供健康管理。", "卫生健康委"]
+    # Without categories recurring, a header as wide as the rows keeps all its cells.
+    plain = "序列\n名称\n数量\n备注\n1\n水泵\n3台\n备用\n2\n油锯\n2台\n新购\n"
+    assert tables_of(plain)[0].rows[0] == ["序列", "名称", "数量", "备注"]
+
+
+def test_a_letter_spaced_number_header_is_a_number_header():
+    text = "序 号\n名 称\n单 位\n1\n水泵\n台\n2\n油锯\n台\n"
+    (table,) = tables_of(text)
+    assert table.rows[0][0] == "序 号" and table.rows[1:] == [["1", "水泵", "台"], ["2", "油锯", "台"]]

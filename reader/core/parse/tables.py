@@ -27,6 +27,10 @@ ROW_SEP = "\n"
 _BARE_NUMBER = re.compile(r"^(\d{1,3})$")
 _NUMBERED_CELL = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*\S")
 _NUMBER_HEADS = ("序号", "编号", "序")
+
+
+def _is_number_head(t: str) -> bool:
+    return t.replace(" ", "") in _NUMBER_HEADS      # letter-spaced headers: "序 号"
 _HEADER_MAX = 10          # a header cell: a few words ("指标性质", "项目名称")
 _HEADER_MAX_NUMBERED = 16  # after a 序号 cell the header is certain; allow longer names
 _LABEL_MAX = 20           # a category cell that spans rows ("一、医疗质量", "劳动就业")
@@ -84,6 +88,11 @@ def _sentence(t: str) -> bool:
     return t.endswith(("。", "；", ";")) or "：" in t or ":" in t
 
 
+def _continues(prev: str, t: str) -> bool:
+    """Does line ``t`` go on in the cell of line ``prev`` (a cell of several sentences or titles)?"""
+    return (_sentence(prev) and _sentence(t)) or (prev.startswith("《") and t.startswith("《"))
+
+
 def _merge(cells: list[str]) -> list[str]:
     """A line wholly in brackets right after a cell continues it: "一等奖" "（2名）"."""
     out: list[str] = []
@@ -128,7 +137,7 @@ def _header(texts: list[str], first: int, floor: int) -> tuple[int, int, int] | 
     from ``end`` to ``first`` are category cells of the first row."""
     lo = max(floor, first - 30)
     for h in range(first - 1, lo - 1, -1):
-        if texts[h] in _NUMBER_HEADS:
+        if _is_number_head(texts[h]):
             end = h + 1
             while end < first and _header_like(texts[end], _HEADER_MAX_NUMBERED):
                 end += 1
@@ -155,29 +164,37 @@ def _flat_table(texts: list[str], first: int, floor: int) -> tuple[int, int, lis
         return None
     h0, h1, k = head
     bare = _row_number(texts[first])[1]
-    numbered_head = texts[h0] in _NUMBER_HEADS
+    numbered_head = _is_number_head(texts[h0])
     if numbered_head and h1 == first and h1 - h0 >= 3:
         # Under a 序号 header, one label more than most rows hold is the first row's category
         # ("序号 文件名称 文号" then "人才流动和智力引进" then "1").
         widths = [len(_merge(texts[a + 1:b])) + 1 for a, b in zip(starts, starts[1:])]
         if max(set(widths), key=widths.count) == h1 - h0 - 1:
             h1 -= 1
-    elif not numbered_head:
+    mode = 0
+    if not numbered_head:
         # A header has as many cells as most rows: short lines above it (a table's title, "附件")
         # are not part of it. A sentence under a sentence continues its cell.
         def width(a: int, b: int) -> int:
             g = _merge(texts[a + 1:b])
-            return 1 + sum(1 for i, t in enumerate(g) if not (i and _sentence(t) and _sentence(g[i - 1])))
+            return 1 + sum(1 for i, t in enumerate(g) if not (i and _continues(g[i - 1], t)))
         widths = [width(a, b) for a, b in zip(starts, starts[1:])]
-        usual = k + max(set(widths), key=widths.count)
+        mode = max(set(widths), key=widths.count)
+        usual = k + mode
         if h1 - h0 > usual >= 3:
             h0 = h1 - usual
+        if (bare and k == 0 and h1 == first and h1 - h0 == mode and h1 - h0 >= 4
+                and any(w > mode and _label_like(texts[b - 1]) for w, b in zip(widths, starts[1:]))):
+            # An unlabelled 序号 column: the header names the cells after the number, and its
+            # extra last label is the first row's category, as others come before later rows.
+            h1 -= 1
     header = texts[h0:h1]
     n = len(header)
-    # Cells after the number: the rest of the header; a bare number under a header
-    # without 序号 is a column of its own that the header does not name.
-    capacity = max(1, n - 1 - k if (numbered_head or not bare) else n - k)
-    rows: list[list[str]] = [list(header)]
+    # Cells after the number: the rest of the header. A bare number under a header one cell
+    # narrower than the rows is a column the header does not name: an empty header cell.
+    unlabelled = bare and not numbered_head and k == 0 and n == mode - 1
+    capacity = max(1, n - k if unlabelled else n - 1 - k)
+    rows: list[list[str]] = [([""] if unlabelled else []) + list(header)]
 
     # Category cells that open with a heading number ("一、医疗质量", "（一）功能定位"):
     # a line without one under such a cell continues it ("（十四）" "医务人员" "满意度").
@@ -207,14 +224,15 @@ def _flat_table(texts: list[str], first: int, floor: int) -> tuple[int, int, lis
             rows.append([number] + tail)
 
     def fit(cells: list[str]) -> list[str]:
-        # A sentence beyond what the row holds continues the cell before it ("指标来源：…" under
-        # "计算方法：…"); anything else stays a cell of its own (the header spans columns).
-        out = list(cells[:capacity])
-        for t in cells[capacity:]:
-            if out and _sentence(t):
-                out[-1] += t
-            else:
-                out.append(t)
+        # A row with more lines than cells: lines that continue the one before ("指标来源：…" under
+        # "计算方法：…", a second 《…》 under a first) join it, first pair first, until it fits;
+        # what is still over stays cells of their own (the header spans columns).
+        out = list(cells)
+        while len(out) > capacity:
+            i = next((i for i in range(1, len(out)) if _continues(out[i - 1], out[i])), None)
+            if i is None:
+                break
+            out[i - 1:i + 1] = [out[i - 1] + out[i]]
         return out
 
     prefix = texts[h1:first]
