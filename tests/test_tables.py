@@ -246,3 +246,9 @@ def test_a_letter_spaced_number_header_is_a_number_header():
     text = "序 号\n名 称\n单 位\n1\n水泵\n台\n2\n油锯\n台\n"
     (table,) = tables_of(text)
     assert table.rows[0][0] == "序 号" and table.rows[1:] == [["1", "水泵", "台"], ["2", "油锯", "台"]]
+
+
+def test_table_starts_names_the_header_line():
+    from reader.core.parse.tables import table_starts
+    lines = split_lines(NUMBERED)
+    assert [lines[i].text for i in table_starts(lines)] == ["序号"]

@@ -322,3 +322,9 @@ def find_tables(lines: list[Line]) -> dict[int, tuple[int, str]]:
             continue
         i += 1
     return found
+
+
+def table_starts(lines: list[Line]) -> set[int]:
+    """Indexes of the lines where a table begins (its header row): a title or a head read above
+    a table must stop there."""
+    return set(find_tables(lines))
