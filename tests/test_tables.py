@@ -252,3 +252,11 @@ def test_table_starts_names_the_header_line():
     from reader.core.parse.tables import table_starts
     lines = split_lines(NUMBERED)
     assert [lines[i].text for i in table_starts(lines)] == ["序号"]
+
+
+def test_a_table_cut_in_its_last_row_looks_cut():
+    from reader.core.parse.tables import looks_cut
+    whole = tables_of(NUMBERED)[0].text
+    assert not looks_cut(whole)
+    cut = tables_of(NUMBERED.replace("东湖区\n88.5\n请各单位认真组织实施。\n", ""))[0].text
+    assert cut.endswith("丙镇中心幼儿园") and looks_cut(cut)

@@ -328,3 +328,14 @@ def table_starts(lines: list[Line]) -> set[int]:
     """Indexes of the lines where a table begins (its header row): a title or a head read above
     a table must stop there."""
     return set(find_tables(lines))
+
+
+def looks_cut(text: str) -> bool:
+    """Does a table block stop in the middle of a row (a text cut off inside a table)? Its last
+    row has fewer cells than most rows of three or more (category rows of one cell aside)."""
+    rows = [r for r in table_rows(text)[1:] if len(r) > 1]
+    if len(rows) < 3:
+        return False
+    widths = [len(r) for r in rows[:-1]]
+    usual = max(set(widths), key=widths.count)
+    return len(rows[-1]) < usual and widths.count(usual) * 2 > len(widths)
