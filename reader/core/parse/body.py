@@ -7,11 +7,12 @@ bracket, or no closing punctuation) is joined with the next line.
 from __future__ import annotations
 
 from ..model import (ARTICLE, ATTACHMENT_NOTE, DATE, HEADING, LIST_ITEM, NOTE, PARAGRAPH,
-                     SIGNATURE, TABLE, Block)
+                     SIGNATURE, TABLE_ROW, Block)
 from ..text import open_brackets
 from . import lines as L
 from .lines import Line
 from .. import dates
+from ..model import TABLE
 from .tables import find_tables
 
 _JOINABLE = (PARAGRAPH, ARTICLE, LIST_ITEM)
@@ -20,6 +21,8 @@ _JOINABLE = (PARAGRAPH, ARTICLE, LIST_ITEM)
 def classify(line: Line) -> tuple[str, int | None, str]:
     """(block kind, heading level, text) of a line taken on its own."""
     t = line.text
+    if "\t" in t:
+        return TABLE_ROW, None, t
     if dates.is_date_line(t):
         return DATE, None, t
     if L.NOTE.match(t):
