@@ -12,8 +12,7 @@ from ..text import open_brackets
 from . import lines as L
 from .lines import Line
 from .. import dates
-from ..model import TABLE
-from .tables import find_tables
+from .tables import with_tables
 
 _JOINABLE = (PARAGRAPH, ARTICLE, LIST_ITEM)
 
@@ -72,17 +71,10 @@ def body_blocks(lines: list[Line], join_breaks: bool = True) -> list[Block]:
                 and L.heading_marker(lines[i].text) and L.heading_marker(lines[i].text)[0] == 3 \
                 and L.looks_like_title(lines[i].text.split(".", 1)[-1]):
             kinds[i] = (ATTACHMENT_NOTE, None, lines[i].text)
+    lines, kinds = with_tables(lines, kinds)     # each table's lines: one entry of kind "table"
 
-    tables = find_tables(lines)
     blocks: list[Block] = []
-    skip_to = 0
-    for i, (ln, (kind, level, text)) in enumerate(zip(lines, kinds)):
-        if i < skip_to:
-            continue
-        if i in tables:   # a table: its lines become one block
-            skip_to, table = tables[i]
-            blocks.append(Block(TABLE, table, None, ln.no))
-            continue
+    for ln, (kind, level, text) in zip(lines, kinds):
         if (join_breaks and blocks and kind == PARAGRAPH and blocks[-1].kind in _JOINABLE
                 and _continues(blocks[-1].text, ln)):
             prev = blocks.pop()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..blocks import TABLE
 from ..headings import heading_marker
 from .. import dates
 from ..text import is_cjk, tidy
@@ -322,6 +323,28 @@ def find_tables(lines: list[Line]) -> dict[int, tuple[int, str]]:
             continue
         i += 1
     return found
+
+
+def with_tables(lines: list[Line], kinds: list[tuple]) -> tuple[list[Line], list[tuple]]:
+    """Body lines and their (kind, level, text), with the lines of each table replaced by one
+    entry: the table's first line, kind "table", and the table's text."""
+    tables = find_tables(lines)
+    if not tables:
+        return lines, kinds
+    out_lines: list[Line] = []
+    out_kinds: list[tuple] = []
+    i = 0
+    while i < len(lines):
+        if i in tables:
+            end, text = tables[i]
+            out_lines.append(lines[i])
+            out_kinds.append((TABLE, None, text))
+            i = end
+            continue
+        out_lines.append(lines[i])
+        out_kinds.append(kinds[i])
+        i += 1
+    return out_lines, out_kinds
 
 
 def table_starts(lines: list[Line]) -> set[int]:
