@@ -17,8 +17,6 @@ from .store import schema
 from .store.queries import DOC_COLUMNS, DOC_FROM
 
 
-
-
 def _int_list(text: str) -> tuple[int, ...]:
     """A JSON list of integers ("[5,6]"), read without importing json at start-up."""
     return tuple(int(x) for x in text.strip("[] ").split(",") if x.strip())
@@ -65,6 +63,34 @@ class Library:
     def meta(self, key: str) -> str | None:
         row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
         return row[0] if row else None
+
+    # -- changes: one transaction each, through the store's writer -----------------------
+    def check_writable(self) -> None:
+        """StoreError (one line) unless imports and removals can be written to this library."""
+        import os
+        from .store.writer import LibraryWriter
+        LibraryWriter(self.path).close()
+        if not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)):
+            raise StoreError(f"公报库不可写：{self.path}")
+
+    def store_import(self, parsed, replace: bool = False) -> int:
+        """Store a parsed file (``importer.parse_file``); returns the documents written.
+        Safe from a worker thread: the writer has its own connection."""
+        from .importer import store
+        from .store.writer import LibraryWriter
+        writer = LibraryWriter(self.path)
+        try:
+            return store(writer, parsed, replace=replace)
+        finally:
+            writer.close()
+
+    def remove_issue(self, key: str) -> bool:
+        from .store.writer import LibraryWriter
+        writer = LibraryWriter(self.path)
+        try:
+            return writer.remove_issue(key)
+        finally:
+            writer.close()
 
     # -- the tree --------------------------------------------------------------
     def issues(self) -> list[IssueInfo]:
@@ -199,34 +225,6 @@ class Library:
                          (normal, normal))
         return [_info(r) for r in rows]
 
-    # -- changes: one transaction each, through the store's writer -----------------------
-    def check_writable(self) -> None:
-        """StoreError (one line) unless imports and removals can be written to this library."""
-        import os
-        from .store.writer import LibraryWriter
-        LibraryWriter(self.path).close()
-        if not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)):
-            raise StoreError(f"公报库不可写：{self.path}")
-
-    def store_import(self, parsed, replace: bool = False) -> int:
-        """Store a parsed file (``importer.parse_file``); returns the documents written.
-        Safe from a worker thread: the writer has its own connection."""
-        from .importer import store
-        from .store.writer import LibraryWriter
-        writer = LibraryWriter(self.path)
-        try:
-            return store(writer, parsed, replace=replace)
-        finally:
-            writer.close()
-
-    def remove_issue(self, key: str) -> bool:
-        from .store.writer import LibraryWriter
-        writer = LibraryWriter(self.path)
-        try:
-            return writer.remove_issue(key)
-        finally:
-            writer.close()
-
     # -- export ----------------------------------------------------------------
     def dump(self) -> dict:
         """The whole library as plain data (the ``dump`` command's JSON)."""
@@ -255,7 +253,8 @@ class Library:
             "doc_number_printed": v.doc_number_printed, "code": i.code, "issuer": i.issuer,
             "addressees": v.addressees, "signature": v.signature, "date": i.date,
             "date_printed": v.date_printed, "page": i.page,
-            "blocks": [_dump_block(b) for b in v.blocks],
+            "blocks": [{"kind": b.kind, **_dump_body(b)}
+                       for b in v.blocks],
             "attachments": [self._dump_doc(a.key) for a in v.attachments],
             "interpretations": [self._dump_doc(a.key) for a in v.interpretations],
             "citations": [{"kind": c.kind, "text": c.text, "target": c.target, "block": c.block,
@@ -270,15 +269,16 @@ class Library:
         return out
 
 
-def _dump_block(b: Block) -> dict:
-    if b.kind == "table":
-        return {"kind": b.kind, "rows": b.rows}
-    return {"kind": b.kind, "text": b.text, **({"level": b.level} if b.level else {})}
-
-
 def _masthead_dict(m) -> dict:
     return {
         "supervisor": m.supervisor, "sponsor": m.sponsor, "board": [list(x) for x in m.board],
         "contacts": [list(x) for x in m.contacts], "distribution": list(m.distribution),
         "motto": m.motto, "editor": m.editor,
     }
+
+
+def _dump_body(b: Block) -> dict:
+    """A block in the dump: a table as its rows of cells, any other block as its text (and level)."""
+    if b.kind == "table":
+        return {"rows": b.rows}
+    return {"text": b.text, **({"level": b.level} if b.level else {})}

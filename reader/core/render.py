@@ -88,11 +88,11 @@ def _stylesheet(s: RenderStyle) -> str:
         "p.date { text-align: right; text-indent: 0; margin-right: 4em; }"
         f"p.h1 {{ font-family: {s.heading1_font}; margin-top: 0.5em; }}"
         f"p.h2 {{ font-family: {s.heading2_font}; }}"
+        f"p.rule {{ text-align: center; text-indent: 0; color: {s.rule_color}; margin-top: 1.5em; margin-bottom: 1.5em; }}"
         # Tables: ruled with the theme's rule colour, cells set flush (no first-line indent).
         f"table.grid {{ border-collapse: collapse; border-color: {s.rule_color}; margin-top: 0.5em; margin-bottom: 0.5em; }}"
         f"td {{ border: 1px solid {s.rule_color}; padding: 3px 5px; white-space: pre-wrap; font-size: {s.body_pt * 0.8:.1f}pt; }}"
         "td.head { font-weight: 700; text-align: center; }"
-        f"p.rule {{ text-align: center; text-indent: 0; color: {s.rule_color}; margin-top: 1.5em; margin-bottom: 1.5em; }}"
     )
 
 
