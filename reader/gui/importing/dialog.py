@@ -28,12 +28,13 @@ class ImportDialog(QDialog):
     imported = Signal(str)        # the path, once stored
     refused = Signal(str, str)    # path, the importer's one-line reason
 
-    def __init__(self, parent, library, paths: list[str]):
+    def __init__(self, parent, library, library_path: Path, paths: list[str]):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import"))
         self.setObjectName("importDialog")
         self.resize(760, 620)
         self.library = library
+        self.library_path = Path(library_path)
         self.queue = list(paths)
         self.parsed = None
         self.report = None

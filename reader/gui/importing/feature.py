@@ -36,7 +36,7 @@ class ImportFeature(QObject):
     def start(self, paths: list[str]) -> ImportDialog | None:
         if not self._writable():
             return None
-        self.dialog = ImportDialog(self.app.window, self.app.library, paths)
+        self.dialog = ImportDialog(self.app.window, self.app.library, self.app.library.path, paths)
         self.dialog.imported.connect(self._after_import)
         self.dialog.show()
         return self.dialog
