@@ -45,7 +45,7 @@ MAX_DOC_CHARS = 1_000_000
 MAX_INFLATED = 256 * 1024 * 1024
 MAX_INFLATED_STREAM = 64 * 1024 * 1024
 # PDFium runs in a child process held to these, whatever a crafted file makes it do.
-CHILD_SECONDS = 20
+CHILD_SECONDS = 15
 CHILD_MEMORY = 320 * 1024 * 1024
 
 
@@ -119,7 +119,7 @@ def _read_in_child(data: bytes) -> PdfText:
         command = [sys.executable, "-m", "reader"]
         env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
     try:
-        r = subprocess.run(command, input=data, capture_output=True, timeout=CHILD_SECONDS + 5, env=env)
+        r = subprocess.run(command, input=data, capture_output=True, timeout=CHILD_SECONDS + 3, env=env)
     except subprocess.TimeoutExpired:
         raise ImportRefused(_TOO_COSTLY) from None
     except OSError as e:
