@@ -160,7 +160,7 @@ def child_main() -> int:
     return 0
 
 
-_STREAM = re.compile(rb"stream\r?\n")
+_STREAM = re.compile(rb"(?<!end)stream[ \t]*(?:\r\n|\r|\n)")
 _IMAGE = re.compile(rb"/Subtype\s*/Image")
 _FLATE = re.compile(rb"/FlateDecode|/Fl\b")
 
