@@ -231,3 +231,14 @@ def test_an_interrupted_schema_upgrade_leaves_no_partial_backup(tmp_path, monkey
     names = sorted(p.name for p in tmp_path.iterdir() if "backup" in p.name)
     assert len(names) == 1 and not names[0].endswith(".partial") and opened.backup.name == names[0]
     opened.store.close()
+
+
+def test_a_bookmark_planted_at_the_end_of_time_by_an_older_version_can_still_be_deleted(tmp_path):
+    import sqlite3
+    store = open_user_data(tmp_path / "user.db").store
+    b = store.add("文件/x", note="种下的")
+    with sqlite3.connect(tmp_path / "user.db") as c:          # as an import before validation could store it
+        c.execute("UPDATE bookmarks SET updated = '9999-12-31T23:59:59.999999Z' WHERE id = ?", (b.id,))
+    assert store.update(b.id, note="改了").note == "改了"
+    assert store.delete(b.id).deleted is not None
+    store.close()
