@@ -92,3 +92,13 @@ def test_a_file_that_is_no_database_at_all_is_replaced_and_kept(built_library, t
     assert sqlite3.connect(user).execute("PRAGMA quick_check").fetchone()[0] == "ok"
     assert [p.read_bytes()[:15] for p in user.parent.iterdir() if ".damaged-" in p.name] == [b"not a database "]
     assert len(take_notices()) == 1
+
+
+def test_the_window_starts_on_a_damaged_library_and_says_what_was_recovered(built_library, tmp_path):
+    from reader.resources import default_library
+    _shipped, user = _user_library_with_an_import(built_library, tmp_path, default_library())
+    _damage_a_page(user)
+    r = run_cli("--self-test", env_extra={"GAZETTE_READER_DATA": str(user.parent)})
+    err = r.stderr.decode()
+    assert r.returncode == 0 and b"self-test ok" in r.stdout, r.stdout + r.stderr
+    assert "公报库已损坏" in err and "恢复了您自行导入的 1 份来源" in err and "Traceback" not in err
