@@ -24,6 +24,8 @@ from reader.core.parse.source import read_source
 
 LIMIT_SECONDS = 30
 LIMIT_BYTES = 500 * 1024 * 1024
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="FIFOs, /dev/zero, RLIMIT_AS and wait4 as Linux has them")
 
 
 def test_an_unclosed_bracket_is_not_rescanned_at_every_join():
@@ -61,6 +63,7 @@ def test_pdf_header_inside_a_text_does_not_make_it_a_pdf(tmp_path):
     assert source.is_pdf(g.read_bytes()[:1024])
 
 
+@linux_only
 def test_special_files_are_refused_without_reading(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
@@ -123,6 +126,7 @@ def _limits():
     resource.setrlimit(resource.RLIMIT_AS, (LIMIT_BYTES, LIMIT_BYTES))
 
 
+@linux_only
 @pytest.mark.parametrize("name", ["bracket-191k.txt", "bracket-2.9m.txt", "dense-small.pdf", "dense-large.pdf",
                                   "flate-bomb.pdf", "xobject-fanout.pdf", "pdf-marker.txt", "many-documents.txt", "20mb-lines.txt",
                                   "fifo", "dev-zero"])
