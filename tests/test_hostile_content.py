@@ -135,6 +135,13 @@ def test_markup_from_documents_and_bookmark_files_is_shown_as_text(qtbot, librar
         seen_text, images = H.rendered(ix.data(Roles.Html))
         assert images == 0 and "<h1>加强</h1><b>公报</b><img/src=" in seen_text
 
+    # The print dialog, opened on the hostile document with its bookmarks.
+    app.navigator.open(Location(key))
+    app.window.actions.print_.trigger()
+    dialog = app.features["print"].dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.grab()
+
     # Finally every label anywhere that shows such a string is plain text.
     for fragment in ("<h1>", "<img", "<style>", "<b>"):
         for lab in _labels_showing(fragment):
