@@ -76,3 +76,20 @@ def test_the_window_reanchors_before_showing_after_another_process_replaced_the_
     assert MOVES in shown and GOES not in view.document().toPlainText()
     assert bm.store.get(marks[GOES].id).status == DETACHED
     assert bm.store.get(marks[MOVES].id).status == MOVED
+
+
+def test_coming_back_to_the_window_shows_the_new_text_with_its_bookmarks(qtbot, library_copy, tmp_path):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+    app = start_app(qtbot, library_copy)
+    bm = app.features["bookmarks"]
+    marks = _mark(bm.store, app.library)
+    app.navigator.open(Location(PLAN))
+    view = app.window.area.view_showing(PLAN)
+    qtbot.waitUntil(lambda: GOES in view.document().toPlainText(), timeout=5000)
+    _replace_from_the_command_line(library_copy, tmp_path)     # while the reader was in a terminal
+    QApplication.sendEvent(app.window, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: GOES not in view.document().toPlainText(), timeout=5000)
+    shown = [s.cursor.selectedText() for s in view.extraSelections() if s.cursor.hasSelection()]
+    assert MOVES in shown
+    assert bm.store.get(marks[GOES].id).status == DETACHED

@@ -83,6 +83,24 @@ class Navigator(QObject):
         self.document_shown.emit(doc)
         return True
 
+    def reload_if_changed(self) -> bool:
+        """Show the open policy again, where the reader was, if its text changed meanwhile
+        (another process imported it with --replace). True when it was shown again."""
+        if not self.packet or self.current is None:
+            return False
+        root = self.library.document(self.packet[0].key)
+        if root is None or not self._changed(root):
+            return False            # unchanged; or removed, which the tree reports
+        here = self.current_location()
+        self._show_packet(root)
+        self.current = self.library.document(self.current.key) or root
+        view = self.area.view_showing(here.doc_key)
+        if view is not None:
+            view.scroll_to(here, flash=False)
+        self.meta.show_document(self.current)
+        self.document_shown.emit(self.current)
+        return True
+
     def _changed(self, root: DocumentView) -> bool:
         """Was the shown policy (or its attachments) changed since it was rendered (an import
         with --replace, from this window or another process)?"""

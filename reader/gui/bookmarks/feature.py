@@ -136,6 +136,7 @@ class BookmarksFeature(QObject):
             return
         if version != self._library_version:
             self._library_version = version
+            self.app.navigator.reload_if_changed()     # the text first, then its bookmarks on it
             self.refresh()
 
     def _fresh(self, doc_keys=None) -> bool:
