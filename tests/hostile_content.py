@@ -43,6 +43,14 @@ def hostile_document() -> str:
     ]) + "\n"
 
 
+def citing_document() -> str:
+    """A plain notice that cites the hostile one by its 文号: its link's tooltip is that title."""
+    return "\n\n".join([
+        "永州市人民政府关于转发有关文件的通知", "永政发〔2022〕67号", "各县区人民政府：",
+        "现将《关于加强管理的通知》（永政发〔2022〕66号）转发给你们，请认真执行。",
+        "永州市人民政府", "2022年5月2日"]) + "\n"
+
+
 def hostile_bookmark(doc_key: str, doc_title: str = TITLE, **extra) -> dict:
     rec = {
         "id": str(uuid.uuid4()), "doc_key": doc_key, "doc_title": doc_title, "anchor": None,

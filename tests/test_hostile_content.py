@@ -16,14 +16,30 @@ from reader.core.store.writer import LibraryWriter
 
 
 def _import_hostile(db) -> str:
-    result = parse_text(H.hostile_document(), "hostile.txt")
+    from reader.core.importer import Parsed
     w = LibraryWriter(db)
     try:
-        from reader.core.importer import Parsed
-        store(w, Parsed("hostile.txt", H.hostile_document(), result))
+        for name, text in (("hostile.txt", H.hostile_document()), ("citing.txt", H.citing_document())):
+            result = parse_text(text, name)
+            store(w, Parsed(name, text, result))
+            if name == "hostile.txt":
+                key = result.document.key
     finally:
         w.close()
-    return result.document.key
+    return key
+
+
+def _link_tooltips(view) -> list[str]:
+    out, block = [], view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            tip = it.fragment().charFormat().toolTip()
+            if tip:
+                out.append(tip)
+            it += 1
+        block = block.next()
+    return out
 
 
 def _walk(model, parent=None):
@@ -134,6 +150,15 @@ def test_markup_from_documents_and_bookmark_files_is_shown_as_text(qtbot, librar
         assert not H.shows_markup(ix.data(Qt.ItemDataRole.ToolTipRole))
         seen_text, images = H.rendered(ix.data(Roles.Html))
         assert images == 0 and "<h1>加强</h1><b>公报</b><img/src=" in seen_text
+
+    # A link to the hostile document from another one: its tooltip (the cited title) is text.
+    citing = parse_text(H.citing_document(), "citing.txt").document.key
+    assert app.navigator.open(Location(citing))
+    cview = app.window.area.view_showing(citing)
+    tips = _link_tooltips(cview)
+    assert any("加强" in t for t in tips), tips
+    _show_tooltips(qtbot, tips)
+    assert not any(H.shows_markup(t) for t in tips), tips
 
     # The print dialog, opened on the hostile document with its bookmarks.
     app.navigator.open(Location(key))
