@@ -263,7 +263,8 @@ def _damage(path: Path) -> str | None:
     except sqlite3.DatabaseError as e:
         if _busy(e):
             raise StoreError(f"公报库 {path} 正被其他程序占用，请稍后再试") from e
-        return str(e)
+        # Only damage moves the file: SQLITE_CORRUPT or SQLITE_NOTADB, not "cannot open" on a read-only folder.
+        return str(e) if (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF in (11, 26) else None
     finally:
         conn.close()
 
