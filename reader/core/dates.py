@@ -1,10 +1,11 @@
-"""成文日期 in Arabic (2022年6月13日, 2019年01月24日) or Chinese numerals (二〇〇六年十二月三十日)."""
+"""成文日期 in Arabic (2022年6月13日, 2019年01月24日) or Chinese numerals (二〇〇六年十二月三十日, 二00二年八月二十九日)."""
 from __future__ import annotations
 
 import datetime as _dt
 import re
 
-_CN = "〇○零OＯ一二三四五六七八九十两"
+# Zero is printed 〇, ○, 零, Latin O, full-width Ｏ, Cyrillic О or an ASCII 0 ("二00二年").
+_CN = "〇○零OＯ\u041e0一二三四五六七八九十两"
 _SP = r"[ \t\u00a0\u3000]*"
 DATE = re.compile(
     rf"(?P<y>\d{{4}}|[{_CN}]{{4}}){_SP}年{_SP}(?P<m>\d{{1,2}}|[{_CN}]{{1,3}}){_SP}月{_SP}"

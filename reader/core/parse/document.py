@@ -6,11 +6,12 @@ from dataclasses import dataclass, field, replace
 
 from .. import dates, docnumber
 from ..model import (ADDRESSEES, APPOINTMENT, ATTACHMENT_NOTE, CODE, DATE, DECISION, DOC_NUMBER,
-                     INTERPRETATION, LETTER, NOTICE, OPINION, ORDER, OTHER, PLAN, REPLY,
+                     INTERPRETATION, LETTER, NOTE, NOTICE, OPINION, ORDER, OTHER, PLAN, REPLY,
                      SIGNATURE, TITLE, Block, Document)
 from ..text import fold, squeeze
 from . import lines as L
 from .body import body_blocks
+from .head import Head, letter_spaced, org_names
 from .lines import Line
 
 # 解读 headings: "XX局解读《…》", "解读《…》" under a bureau line, "《…》政策解读", "关于《…》的解读".
@@ -102,6 +103,14 @@ def _signature_end(lines: list[Line]) -> int | None:
             while j < len(lines) and L.NOTE.match(lines[j].text):
                 j += 1
             return j
+    # No signature printed (pkulaw often drops it): the first date line on its own still
+    # ends the notice, when more text (the attached one) follows.
+    for i in range(1, len(lines) - 1):
+        if dates.is_date_line(lines[i].text) and not L.heading_marker(lines[i - 1].text):
+            j = i + 1
+            while j < len(lines) and L.NOTE.match(lines[j].text):
+                j += 1
+            return j
     return None
 
 
@@ -150,6 +159,82 @@ def parse_official(lines: list[Line], title_end: int, number_line: int | None,
         code = lines[i].text.strip()
         blocks.append(Block(CODE, code, None, lines[i].no))
         i += 1
+    return _finish(lines, i, blocks, title, num, printed, code, join_breaks)
+
+
+def head_title(lines: list[Line], head: Head) -> str:
+    """The title as printed: lines joined; letter-spaced organ names keep their spacing."""
+    texts = [lines[k].text for k in head.title]
+    if head.title_cut is not None:
+        texts[-1] = texts[-1][:head.title_cut]
+    if any(letter_spaced(t) for t in texts):
+        return "".join(t if letter_spaced(t) else L.title_text(t) for t in texts)
+    return L.title_text("".join(texts))
+
+
+def parse_headed(lines: list[Line], head: Head, join_breaks: bool = True,
+                 number_override: docnumber.DocNumber | None = None) -> Parsed:
+    """A document whose head ``read_head`` has labelled: red head, 文号 or 题注, title, code."""
+    title = head_title(lines, head) if head.title else ""
+    blocks: list[Block] = []
+    title_done = False
+    for k in range(head.body):
+        ln = lines[k]
+        if k in head.red_head:
+            blocks.append(Block(NOTE, ln.text, None, ln.no))
+        elif k in head.title:
+            if not title_done:
+                blocks.append(Block(TITLE, title, None, lines[head.title[0]].no))
+                title_done = True
+            if k == head.number_line:      # the 题注 at the end of the title line
+                blocks.append(Block(DOC_NUMBER, ln.text[head.title_cut:], None, ln.no))
+        elif k == head.number_line:
+            blocks.append(Block(DOC_NUMBER, ln.text, None, ln.no))
+        elif k == head.code_line:
+            blocks.append(Block(CODE, ln.text.strip(), None, ln.no))
+    num = number_override or head.number
+    printed = None
+    if num is not None:
+        printed = num.printed.strip() if (number_override or head.caption) else \
+            (lines[head.number_line].raw or lines[head.number_line].text)
+    code = lines[head.code_line].text.strip() if head.code_line is not None else None
+    parsed = _finish(lines, head.body, blocks, title, num, printed, code, join_breaks)
+    doc = parsed.doc
+    cap = head.caption
+    issuer = _head_issuer(head, title, doc)
+    date, date_printed = doc.date, doc.date_printed
+    if date is None and cap is not None and cap.date:
+        date, date_printed = cap.date
+    parsed.doc = replace(doc, issuer=issuer, date=date, date_printed=date_printed,
+                         line=lines[0].no if lines else 0)
+    return parsed
+
+
+def _head_issuer(head: Head, title: str, doc: Document) -> str | None:
+    """Issuers, all of them, from the best evidence: the 题注, organs stacked above the title
+    or in the red head, the title itself, the signature."""
+    if head.caption is not None and head.caption.issuers:
+        return "、".join(head.caption.issuers)
+    if len(head.stacked) >= 2:
+        return "、".join(head.stacked)
+    if len(head.head_orgs) >= 2:
+        return "、".join(head.head_orgs)
+    named = issuer_of(title)
+    if named:
+        return named
+    if head.stacked:
+        return head.stacked[0]
+    if head.head_orgs:
+        return head.head_orgs[0]
+    signed = [o for b in doc.blocks if b.kind == SIGNATURE for o in org_names(b.text)]
+    if signed:
+        return "、".join(dict.fromkeys(signed))
+    return doc.issuer
+
+
+def _finish(lines: list[Line], i: int, blocks: list[Block], title: str, num, printed, code,
+            join_breaks: bool) -> Parsed:
+    """Addressees, body, signature and date, then the attached texts after them."""
     addressees = None
     if i < len(lines) and lines[i].text.endswith(("：", ":")) and not L.heading_marker(lines[i].text) \
             and len(lines[i].text) < 300 and not L.starts_structure(lines[i].text):
@@ -170,7 +255,8 @@ def parse_official(lines: list[Line], title_end: int, number_line: int | None,
         doc_number_printed=printed,
         code=code, issuer=issuer_of(title) or (signature.split(" ")[0] if signature else None),
         addressees=addressees, signature=signature,
-        date=iso[0] if iso else None, date_printed=iso[1] if iso else None, line=lines[0].no,
+        date=iso[0] if iso else None, date_printed=iso[1] if iso else None,
+        line=lines[0].no if lines else 0,
     )
     parsed = Parsed(doc)
     wanted = _PRINTED_TITLE.findall(title)
@@ -218,5 +304,5 @@ def with_attachments(p: Parsed) -> Document:
     return replace(p.doc, attachments=tuple(a.doc for a in p.attachments))
 
 
-__all__ = ["Parsed", "parse_official", "parse_interpretation", "interpretation_header", "title_span",
+__all__ = ["Parsed", "parse_official", "parse_headed", "head_title", "parse_interpretation", "interpretation_header", "title_span",
            "kind_of", "issuer_of", "with_attachments"]

@@ -74,7 +74,7 @@ def is_code_line(text: str) -> bool:
     return bool(docnumber.CODE.fullmatch(text.strip()))
 
 
-_ORG_END = "厅局部委院府会署行社办室处所站中心组"
+_ORG_END = "厅局部委院府会署行社办室处所站中心组司"
 
 
 def looks_like_name(text: str, limit: int = 30) -> bool:
