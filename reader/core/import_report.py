@@ -44,6 +44,8 @@ class ReportDocument:
     attachments: tuple["ReportDocument", ...] = ()
     interpretations: tuple["ReportDocument", ...] = ()
     same_number: tuple[str, ...] = ()   # keys of other library documents with this 文号
+    layout: tuple[str, ...] = ()        # the forms recognised: "文号在标题下（括号）", "联合发文 3 个机关"
+    issuer: str | None = None
 
     def walk(self):
         yield self
@@ -192,7 +194,7 @@ def _doc(doc: Document, role: str, lib, own_key: str) -> ReportDocument:
         status=_status(doc, lib), author=doc.author, explains=doc.explains,
         attachments=tuple(_doc(a, "attachment", lib, own_key) for a in doc.attachments),
         interpretations=tuple(_doc(i, "interpretation", lib, own_key) for i in doc.interpretations),
-        same_number=same_number)
+        same_number=same_number, layout=doc.layout, issuer=doc.issuer)
 
 
 def _pairings(sections):
@@ -332,6 +334,10 @@ def _to_text(r: ImportReport) -> str:
         for n, d in enumerate(s.documents, 1):
             out.append(f"  {n}. {d.title}")
             out.append(f"     {_doc_line(d)}")
+            if d.issuer:
+                out.append(f"     发文机关：{d.issuer}")
+            if d.layout:
+                out.append(f"     版式：{'；'.join(d.layout)}")
             if d.same_number:
                 out.append(f"     库中另有同文号文件：{'、'.join(d.same_number)}")
             for a in d.attachments:

@@ -195,8 +195,9 @@ def parse_headed(lines: list[Line], head: Head, join_breaks: bool = True,
     num = number_override or head.number
     printed = None
     if num is not None:
-        printed = num.printed.strip() if (number_override or head.caption) else \
-            (lines[head.number_line].raw or lines[head.number_line].text)
+        raw = lines[head.number_line].raw or lines[head.number_line].text
+        plain = not number_override and head.caption is None and docnumber.parse(raw) is not None
+        printed = raw if plain else num.printed.strip()
     code = lines[head.code_line].text.strip() if head.code_line is not None else None
     parsed = _finish(lines, head.body, blocks, title, num, printed, code, join_breaks)
     doc = parsed.doc

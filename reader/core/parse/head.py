@@ -29,7 +29,11 @@ _TRAILING_BRACKET = re.compile(r"[（(][^（()）]{1,20}[）)]$")
 CAPTION = re.compile(r"^[（(](?P<inner>.+)[）)]$")
 # "第707号" under "中华人民共和国国务院令".
 ORDER_NUMBER = re.compile(r"^第\s*(?P<serial>\d{1,5})\s*号$")
-_ACT_VERBS = ("发布", "修正", "修订", "公布", "施行", "印发")
+_ACT_VERBS = ("发布", "修正", "修订", "公布", "施行", "印发", "通过")
+# 份号, 密级 and 紧急程度: short lines at the very top of a 版头.
+_HEAD_MARKS = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.{0,8})?|特急|加急|特提|平急|急件)$")
+# "渝府文〔2024〕1号　签发人：张三" (上行文).
+_SIGNER = re.compile(r"^(?P<number>.+?号)\s*签发人[:：]\s*\S{2,12}$")
 _HEAD_WINDOW = 30          # a head longer than this is no head
 _TITLE_LINES = 14          # 11 stacked issuers and a 3-line title have been seen
 _LEVEL_WORDS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
@@ -85,7 +89,11 @@ def read_caption(inner: str) -> Caption | None:
         return None
     record = sum(inner.count(v) for v in _ACT_VERBS) >= 2 or (len(numbers) > 1 and any(v in inner for v in _ACT_VERBS))
     number = numbers[-1] if numbers else None
-    date = dates.parse(found_dates[-1][2]) if found_dates else None
+    # The date of the act whose number counts: the last one printed before that number
+    # ("1997年10月22日省政府令第27号修正"), else the last one ("…号　二00二年八月二十九日").
+    before = [d for d in found_dates if number is not None and d[1] <= number.start]
+    chosen = before[-1] if before else (found_dates[-1] if found_dates else None)
+    date = dates.parse(chosen[2]) if chosen else None
     leftover = _blank(rest, [(n.start, n.end) for n in numbers])
     for v in _ACT_VERBS:
         leftover = leftover.replace(v, " ")
@@ -162,6 +170,10 @@ def read_head(lines: list[Line], title_hint: str = "") -> Head:
     while i < n:
         t = lines[i].text
         if not h.title and h.number_line is None and not closed:
+            if _HEAD_MARKS.match(squeeze(t)):
+                h.red_head.append(i)
+                i += 1
+                continue
             orgs = _red_head_orgs(t)
             if orgs:
                 h.red_head.append(i)
@@ -169,7 +181,8 @@ def read_head(lines: list[Line], title_hint: str = "") -> Head:
                 i += 1
                 continue
         if h.number_line is None:
-            num = docnumber.parse(t)
+            signer = _SIGNER.match(t)
+            num = docnumber.parse(signer.group("number") if signer else t)
             if num is not None:
                 h.number_line, h.number = i, num
                 if h.title:

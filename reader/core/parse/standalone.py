@@ -118,7 +118,7 @@ def parse_standalone(text: str, source_name: str = "") -> Standalone:
     cut = cut_off(text, body, doc)
     if cut:
         warnings.insert(0, cut)
-    doc = replace(doc, layout=tuple(layout_names(head, body) + _body_layout(doc)))
+    doc = replace(doc, layout=tuple(_body_layout(doc, layout_names(head, body))))
     return Standalone(document=finalize_standalone(doc), warnings=tuple(warnings),
                       dropped=tuple(sorted(dropped, key=lambda d: d.line)), source_name=source_name)
 
@@ -133,10 +133,10 @@ def _one_paragraph_per_line(text: str) -> bool:
     return sum(1 for i in filled if not lines[i + 1].strip()) >= 0.6 * len(filled)
 
 
-def _body_layout(doc) -> list[str]:
-    out = []
+def _body_layout(doc, head_layout: list[str]) -> list[str]:
+    out = list(head_layout)
     signatures = [b for b in doc.blocks if b.kind == SIGNATURE]
-    if doc.issuer and "、" in doc.issuer:
+    if doc.issuer and "、" in doc.issuer and not any(x.startswith("联合发文") for x in out):
         out.append(f"联合发文 {doc.issuer.count('、') + 1} 个机关")
     if signatures and doc.date:
         out.append("署名和成文日期")
