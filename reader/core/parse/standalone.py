@@ -8,11 +8,12 @@ from dataclasses import replace
 
 from .. import dates, docnumber
 from ..errors import ImportRefused
-from ..model import ARTICLE, HEADING, LIST_ITEM, ORDER, PARAGRAPH, SIGNATURE, Dropped, Standalone
+from ..model import (ARTICLE, CODE, DATE, DOC_NUMBER, HEADING, LIST_ITEM, NOTE, ORDER, PARAGRAPH, SIGNATURE,
+                     TABLE_ROW, TITLE, Dropped, Standalone)
 from ..text import fold, open_brackets, squeeze
 from . import lines as L
 from .document import parse_headed, with_attachments
-from .head import ORDER_NUMBER, layout_names, read_head
+from .head import ORDER_NUMBER, ends_like_title, layout_names, read_head
 from .finalize import finalize_standalone
 from .lines import Line
 
@@ -156,24 +157,29 @@ def _missing(doc, body, meta) -> list[str]:
         out.append("没有文号")
     if not doc.signature:
         out.append("没有署名（发文机关）")
+    printed_date = any(b.kind == DATE for b in doc.blocks)
     if not doc.date:
         out.append(f"没有成文日期：文件可能不完整（止于第{body[-1].no}行）")
+    elif not printed_date and meta and not doc.attachments:
+        # The page's metadata has a date; the text stops before printing one.
+        out.append(f"正文中没有成文日期（日期取自网页元数据）：文件可能不完整（止于第{body[-1].no}行）")
+    if not any(b.kind not in _HEAD_KINDS for b in doc.blocks) and not doc.attachments:
+        out.append(f"文件不完整：只有标题等文头，没有正文（止于第{body[-1].no}行）")
     return out
 
 
-def _last_block(doc):
+def _last_blocks(doc):
     last = doc
     while last.attachments:
         last = last.attachments[-1]
-    return last.blocks[-1] if last.blocks else None
+    return last.blocks
 
 
+_HEAD_KINDS = (TITLE, DOC_NUMBER, CODE, NOTE)
 _CUT_TAG = re.compile(r"<[A-Za-z/!][^<>]*$")
-_SENTENCE_INSIDE = re.compile(r"[。，；]")
+_SENTENCE_INSIDE = re.compile(r"[。，；：]")
 _FILE_NAME = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|zip|rar|ofd)$", re.I)
 _CLOSED = L.TERMINAL + "”》’」』"
-
-
 def cut_off(text: str, body: list[Line], doc) -> str | None:
     """Why this text looks cut off, or None: it stops inside a markup tag, or its last
     paragraph stops mid-sentence. Whatever metadata the page carries."""
@@ -181,19 +187,42 @@ def cut_off(text: str, body: list[Line], doc) -> str | None:
     m = _CUT_TAG.search(last_line.text)
     if m:
         return f"文件不完整：止于第{last_line.no}行的半截网页标记“{m.group(0)[:20]}”"
-    tail = _last_block(doc)
-    if tail is None or tail.kind not in (PARAGRAPH, ARTICLE, LIST_ITEM, HEADING):
+    blocks = _last_blocks(doc)
+    if not blocks or blocks[-1].kind not in (PARAGRAPH, ARTICLE, LIST_ITEM, HEADING):
         return None
+    tail = blocks[-1]
     t = tail.text
-    if t[-1] in "。！？!?" or (t[-1] in _CLOSED and not open_brackets(t)):
-        return None     # (a sentence end closes even when a quote was left open by a misprint)
-    if _FILE_NAME.search(t) or L.is_issuer_line(t):
-        return None
-    # A short line without a sentence in it ends a table flattened to one cell per line.
+    if _closed(t) or _FILE_NAME.search(t) or _signed(t) or ends_like_title(t) or "\t" in last_line.raw:
+        return None     # (a TAB row ends a table: where a table is cut cannot be told)
+    # A short line without a sentence in it, after another such line, ends a table
+    # flattened to one cell per line; after a finished sentence or a heading it is the
+    # start of a paragraph cut off.
+    prev = blocks[-2] if len(blocks) > 1 else None
     if len(t) <= 40 and not _SENTENCE_INSIDE.search(t) and not open_brackets(t) \
-            and tail.kind not in (ARTICLE, HEADING):
+            and tail.kind not in (ARTICLE, HEADING) and prev is not None \
+            and prev.kind in (PARAGRAPH, TABLE_ROW) and prev.text[-1] not in "。！？!?；;：:":
         return None
     return f"文件不完整：在第{last_line.no}行中断，最后一段“…{t[-12:]}”没有结束"
+
+
+def _signed(t: str) -> bool:
+    """An organ's name, or several set apart by spaces: a signature printed without a date."""
+    return not L.heading_marker(t) and "、" not in t and L.is_issuer_line(t)
+
+
+def _closed(t: str) -> bool:
+    """Can a document end with this paragraph? A sentence end, or a closing bracket or
+    quote after a short phrase; never "；", "：" or "，"."""
+    if t[-1] in "。！？!?…":
+        return True      # (even when a quote was left open by a misprint)
+    if t[-1] not in _CLOSED or t[-1] in "；;：:" or open_brackets(t):
+        return False
+    if t[-1] in "）)〕]】”’》":
+        # "…作为今后一段时期（10年或更长一段时间）": a bracket closes a phrase, not always
+        # the paragraph; a long unfinished sentence before it is cut off.
+        sentence = re.split(r"[。！？；]", t)[-1]
+        return len(sentence) <= 40 or not re.search(r"[，,]", sentence)
+    return True
 
 
 def _check_against_meta(doc, meta, meta_number, warnings):
