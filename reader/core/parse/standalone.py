@@ -192,7 +192,7 @@ def cut_off(text: str, body: list[Line], doc) -> str | None:
         return None
     tail = blocks[-1]
     t = tail.text
-    if _closed(t) or _FILE_NAME.search(t) or _signed(t) or ends_like_title(t) or "\t" in last_line.raw:
+    if _closed(t) or _FILE_NAME.search(t) or _signed(t) or (ends_like_title(t) and not L.heading_marker(t)) or "\t" in last_line.raw:
         return None     # (a TAB row ends a table: where a table is cut cannot be told)
     # A short line without a sentence in it, after another such line, ends a table
     # flattened to one cell per line; after a finished sentence or a heading it is the
