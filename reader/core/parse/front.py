@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .. import docnumber
 from ..model import Dropped, Masthead, TocEntry
 from ..text import squeeze
+from .head import ends_like_title
 from .lines import Line, looks_like_title, title_text
 
 ISSUE_LABEL = re.compile(
@@ -19,6 +20,11 @@ ISSUE_LABEL = re.compile(
 )
 CUMULATIVE = re.compile(r"^[（(]\s*总\s*第\s*(?P<cum>[\d\s\-－—–~、,，]+?)\s*期\s*[）)]$")
 SECTION = re.compile(r"^[【\[［〖]\s*(?P<name>[^】\]］〗]{1,30}?)\s*[】\]］〗]$")
+# Section names as other publishers print them: "市政府文件", "★ 部门文件", "一、市政府令".
+PLAIN_SECTION = re.compile(r"^(?:[◆◇★☆●■□▲△◎※]\s*|[一二三四五六七八九十]{1,3}[、．.]\s*)?"
+                           r"(?P<name>[\u4e00-\u9fff]{2,12})\s*[◆◇★☆●■□▲△◎※]?$")
+# A 目录 entry's 文号 on its own line, with no page number (a web edition).
+TOC_NUMBER_ONLY = re.compile(r"^[（(](?P<meta>[^（()）]*(?:[〔\[［][^〕\]］]*[〕\]］][^（()）]*)*号[^（()）]*)[）)]$")
 # "(永政发[2022]6 号 YZCR-2022-00004) (3)" or "(永政人〔2022〕12号) (23)" or just "(23)".
 TOC_META = re.compile(r"^(?:[（(](?P<meta>[^（()）]*(?:[〔\[][^〕\]]*[〕\]][^（()）]*)*)[）)])?\s*[（(]\s*(?P<page>\d{1,4})\s*[）)]$")
 # A title and its page on one line: "…的通知 ……… 3" or "…的通知（3）".
@@ -180,6 +186,50 @@ def _meta(meta: str | None) -> tuple[str | None, str | None, str | None]:
     return (num.normal if num else None, num.printed.strip() if num else None, docnumber.find_code(meta))
 
 
+def _entry_without_page(lines: list[Line], i: int, pending: list[Line], f: Front):
+    """A 目录 entry printed without a page number (the web edition of an issue): title lines
+    ending in a 文种 word, the 文号 in brackets after the title or on the next line.
+    Returns (title, 文号, printed, code, lines used), "end" where the body begins, or None."""
+    t = lines[i].text
+    raw = lines[i].raw or t
+    head = "".join(p.text for p in pending)
+    m = re.match(r"^(?P<title>.+?)\s*[（(](?P<meta>[^（()）]*号[^（()）]*)[）)]$", t)
+    if m and docnumber.find_all(m.group("meta")) and ends_like_title(head + m.group("title")):
+        title = title_text(head + m.group("title"))
+        num, printed, code = _meta(m.group("meta"))
+        return (title, num, printed, code, 1) if not _seen(f, title) else "end"
+    if not ends_like_title(t) or not looks_like_title(t) or docnumber.parse(t):
+        return None
+    title = title_text(head + t)
+    if _seen(f, title):
+        return "end"
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is not None and TOC_NUMBER_ONLY.match(nxt.text) and docnumber.find_all(nxt.text):
+        num, printed, code = _meta(TOC_NUMBER_ONLY.match(nxt.raw.strip() or nxt.text).group("meta"))
+        return title, num, printed, code, 2
+    if nxt is not None and (docnumber.parse(nxt.text) or TOC_META.match(nxt.text)):
+        return None     # a document's own 文号 under its title, or an entry with its page
+    del raw
+    return title, None, None, None, 1
+
+
+def _seen(f: Front, title: str) -> bool:
+    from ..text import fold
+    return any(fold(e.title) == fold(title) for e in f.toc)
+
+
+def _starts_entry(lines: list[Line], i: int) -> bool:
+    """Does an entry (a title line) follow a possible section name?"""
+    if i >= len(lines) or not looks_like_title(lines[i].text) or _is_toc_heading(lines[i].text):
+        return False
+    for ln in lines[i:i + 3]:       # a title of up to three lines, ending in a 文种 word
+        if ends_like_title(ln.text) or ends_like_title(re.sub(r"[（(][^（()）]*号[^（()）]*[）)]$", "", ln.text)):
+            return True
+        if not looks_like_title(ln.text):
+            return False
+    return False
+
+
 def _parse_toc(lines: list[Line], i: int, f: Front) -> int:
     """Read 目录 entries from lines[i:], return the index after the last one."""
     section = ""
@@ -216,13 +266,32 @@ def _parse_toc(lines: list[Line], i: int, f: Front) -> int:
             last_end = i
             continue
         m = TOC_INLINE.match(t)
-        if m and (pending or looks_like_title(m.group("title"))) and ("关于" in t or "《" in t or pending):
+        if m and (pending or looks_like_title(m.group("title"))) and (
+                "关于" in t or "《" in t or pending or ends_like_title(m.group("title"))):
             title = title_text("".join(p.text for p in pending) + m.group("title"))
             num, printed, code = _meta(ln.raw)
             f.toc.append(TocEntry(section, title, num, printed, code, int(m.group("page")),
                                   (pending[0] if pending else ln).no))
             pending.clear()
             f.toc_end = ln.no
+            i += 1
+            last_end = i
+            continue
+        entry = None if any(e.page for e in f.toc) else _entry_without_page(lines, i, pending, f)
+        if entry == "end":
+            break   # the first document's own title: the 目录 is over
+        if entry:
+            title, num, printed, code, used = entry
+            f.toc.append(TocEntry(section, title, num, printed, code, None, (pending[0] if pending else ln).no))
+            pending.clear()
+            f.toc_end = lines[i + used - 1].no
+            i += used
+            last_end = i
+            continue
+        m = PLAIN_SECTION.match(t)
+        if m and not pending and _starts_entry(lines, i + 1) and not ends_like_title(t):
+            section = squeeze(m.group("name"))
+            f.sections.append(section)
             i += 1
             last_end = i
             continue

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+from .. import dates
 from ..errors import ImportRefused
 from ..model import (PARAGRAPH, Document, Dropped, Issue, Section, TocEntry)
 from ..text import fold, open_brackets, squeeze
@@ -13,6 +14,8 @@ from .document import (Parsed, interpretation_header, parse_interpretation, pars
                        title_span, with_attachments)
 from .finalize import finalize_issue
 from .front import Front, issue_label, parse_front
+from .document import parse_headed
+from .head import layout_names, read_head
 from .lines import PAGE_NUMBER, Line
 
 
@@ -25,6 +28,7 @@ class Start:
     number_line: int | None = None
     author: str | None = None
     explains: str = ""
+    number_first: bool = False   # the 文号 is printed above the title
 
 
 def _find_starts(lines: list[Line], toc_titles: list[str]) -> list[Start]:
@@ -34,7 +38,16 @@ def _find_starts(lines: list[Line], toc_titles: list[str]) -> list[Start]:
     for i, ln in enumerate(lines):
         if i in taken:
             continue
-        if L.is_doc_number_line(ln.text) and i > 0:
+        if L.is_doc_number_line(ln.text):
+            above = _number_above_title(lines, i)
+            if above is not None and not (starts and above <= starts[-1].index):
+                head = read_head(lines[above:above + 20])
+                starts.append(Start(above, "official", title_end=above + head.title[-1] + 1,
+                                    number_line=i, number_first=True))
+                taken.update(range(above, above + head.body))
+                continue
+            if i == 0:
+                continue
             s = title_span(lines, i, toc_titles)
             if starts and s <= starts[-1].index:
                 continue
@@ -56,6 +69,37 @@ def _find_starts(lines: list[Line], toc_titles: list[str]) -> list[Start]:
                     taken.update(range(i, i + k))
                 break
     return starts
+
+
+def _parse_official_region(region: list[Line], st: Start) -> Parsed:
+    """One official document of the issue. The head reader labels its head (文号 above or
+    under the title, 题注, stacked issuers) when it agrees with where the document was
+    found; otherwise the title is the lines the start was found by."""
+    number_line = st.number_line - st.index if st.number_line is not None else None
+    title_end = st.title_end - st.index
+    head = read_head(region)
+    if number_line is not None:
+        agrees = bool(head.title) and head.number_line == number_line
+    else:   # found by its 目录 title: the head must read the same title lines
+        agrees = head.title == list(range(title_end))
+    if st.number_first or agrees:
+        p = parse_headed(region, head)
+        p.doc = replace(p.doc, layout=tuple(layout_names(head, region)))
+        return p
+    return parse_official(region, title_end, number_line)
+
+
+def _number_above_title(lines: list[Line], i: int) -> int | None:
+    """Where a document starts whose 文号 (lines[i]) is printed above its title: the 文号
+    line, or a red head above it. None when the 文号 belongs under a title before it."""
+    before = lines[i - 1].text if i > 0 else ""
+    if i > 0 and not (dates.is_date_line(before) or L.NOTE.match(before)
+                      or before.endswith(("。", "）", ")")) or read_head(lines[i - 1:i + 2]).red_head):
+        return None
+    head = read_head(lines[i:i + 20])
+    if head.number_line != 0 or not head.title or head.title[0] != 1:
+        return None
+    return i
 
 
 def _furniture(lines: list[Line], front: Front, first: int) -> tuple[list[Line], list[Dropped]]:
@@ -119,8 +163,7 @@ def parse_issue(text: str, source_name: str = "") -> Issue:
         end = starts[n + 1].index if n + 1 < len(starts) else len(body)
         region = body[st.index:end]
         if st.kind == "official":
-            number_line = st.number_line - st.index if st.number_line is not None else None
-            p = parse_official(region, st.title_end - st.index, number_line)
+            p = _parse_official_region(region, st)
         else:
             p = parse_interpretation(region, st.title_end - st.index, st.author, st.explains)
         parsed.append((st, p))
@@ -181,9 +224,9 @@ def _refuse_if_cut(parsed: list[tuple[Start, Parsed]], body: list[Line], front: 
         if not any(_similar(last_entry.title, t) > 0.85 for t in found):
             raise ImportRefused(
                 f"文件不完整：目录最后一项《{last_entry.title}》在正文中找不到（文件可能在第{last_line.no}行被截断）")
-    if officials and officials[-1].doc.date is None and any(p.doc.date for p in officials[:-1]):
-        raise ImportRefused(
-            f"文件在第{last_line.no}行中断：最后一件《{officials[-1].doc.title}》没有署名和成文日期")
+    # A last document without signature or date that ends with a finished sentence
+    # ("…同时废止。") is whole: where it stands in the issue must not decide. The report
+    # names every document without a date, wherever it is.
 
 
 def _match_toc(policies: list[Parsed], toc: list[TocEntry], warnings: list[str]) -> dict[int, TocEntry]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .. import dates, docnumber
 from ..errors import ImportRefused
-from ..model import (ARTICLE, CODE, DATE, DOC_NUMBER, HEADING, LIST_ITEM, NOTE, ORDER, PARAGRAPH, SIGNATURE,
+from ..model import (ADDRESSEES, ARTICLE, CODE, DATE, DOC_NUMBER, HEADING, LIST_ITEM, NOTE, ORDER, PARAGRAPH, SIGNATURE,
                      TABLE_ROW, TITLE, Dropped, Standalone)
 from ..text import fold, open_brackets, squeeze
 from . import lines as L
@@ -163,7 +163,8 @@ def _missing(doc, body, meta) -> list[str]:
     elif not printed_date and meta and not doc.attachments:
         # The page's metadata has a date; the text stops before printing one.
         out.append(f"正文中没有成文日期（日期取自网页元数据）：文件可能不完整（止于第{body[-1].no}行）")
-    if not any(b.kind not in _HEAD_KINDS for b in doc.blocks) and not doc.attachments:
+    if not any(b.kind not in _HEAD_KINDS + (ADDRESSEES, DATE, SIGNATURE) for b in doc.blocks) \
+            and not doc.attachments:
         out.append(f"文件不完整：只有标题等文头，没有正文（止于第{body[-1].no}行）")
     return out
 
@@ -192,12 +193,15 @@ def cut_off(text: str, body: list[Line], doc) -> str | None:
         return None
     tail = blocks[-1]
     t = tail.text
-    if _closed(t) or _FILE_NAME.search(t) or _signed(t) or (ends_like_title(t) and not L.heading_marker(t)) or "\t" in last_line.raw:
+    prev = blocks[-2] if len(blocks) > 1 else None
+    after_sentence = prev is not None and prev.text[-1] in "。！？!?；;"
+    title_like = tail.kind == PARAGRAPH and ends_like_title(t) and L.looks_like_title(t) and "，" not in t
+    if tail.kind != HEADING and _closed(t) or _FILE_NAME.search(t) or _signed(t) \
+            or (title_like and not after_sentence) or "\t" in last_line.raw:
         return None     # (a TAB row ends a table: where a table is cut cannot be told)
     # A short line without a sentence in it, after another such line, ends a table
     # flattened to one cell per line; after a finished sentence or a heading it is the
     # start of a paragraph cut off.
-    prev = blocks[-2] if len(blocks) > 1 else None
     if len(t) <= 40 and not _SENTENCE_INSIDE.search(t) and not open_brackets(t) \
             and tail.kind not in (ARTICLE, HEADING) and prev is not None \
             and prev.kind in (PARAGRAPH, TABLE_ROW) and prev.text[-1] not in "。！？!?；;：:":
@@ -221,7 +225,9 @@ def _closed(t: str) -> bool:
         # "…作为今后一段时期（10年或更长一段时间）": a bracket closes a phrase, not always
         # the paragraph; a long unfinished sentence before it is cut off.
         sentence = re.split(r"[。！？；]", t)[-1]
-        return len(sentence) <= 40 or not re.search(r"[，,]", sentence)
+        if sentence != t:
+            return False     # a new sentence was begun after a finished one
+        return len(sentence) <= 20 or (len(sentence) <= 40 and not re.search(r"[，,、]", sentence))
     return True
 
 
