@@ -104,3 +104,21 @@ def test_dropped_lines_of_a_single_document_are_in_dump_and_report(tmp_path):
     doc = dump["documents"][0]
     assert [d["text"] for d in doc["dropped"]] == ["分享到：", "扫一扫在手机打开当前页"]
     assert any(b["text"].startswith("分享到各地") for b in doc["blocks"])
+
+
+def test_complete_govcn_documents_are_not_called_incomplete(corpus_files):
+    called = [p.name for p in corpus_files
+              if any("不完整" in w for w in parse_standalone(p.read_text(encoding="utf-8"), p.name).warnings)]
+    assert called == []
+
+
+def test_complete_local_documents_with_a_date_are_not_called_cut_off(local_corpus):
+    from tests.test_local_corpus import is_cut, truth_rows
+    called = []
+    for row in truth_rows(local_corpus):
+        if is_cut(row) or not row["date"]:
+            continue
+        item = parse_standalone((local_corpus / row["file"]).read_text(encoding="utf-8"), row["file"])
+        if any("不完整" in w for w in item.warnings):
+            called.append(row["file"])
+    assert called == []

@@ -196,7 +196,7 @@ def cut_off(text: str, body: list[Line], doc) -> str | None:
     prev = blocks[-2] if len(blocks) > 1 else None
     after_sentence = prev is not None and prev.text[-1] in "。！？!?；;"
     title_like = tail.kind == PARAGRAPH and ends_like_title(t) and L.looks_like_title(t) and "，" not in t
-    if tail.kind != HEADING and _closed(t) or _FILE_NAME.search(t) or _signed(t) \
+    if (tail.kind != HEADING or t[-1] in "。！？") and _closed(t) or _FILE_NAME.search(t) or _signed(t) \
             or (title_like and not after_sentence) or "\t" in last_line.raw:
         return None     # (a TAB row ends a table: where a table is cut cannot be told)
     # A short line without a sentence in it, after another such line, ends a table
@@ -226,7 +226,9 @@ def _closed(t: str) -> bool:
         # the paragraph; a long unfinished sentence before it is cut off.
         sentence = re.split(r"[。！？；]", t)[-1]
         if sentence != t:
-            return False     # a new sentence was begun after a finished one
+            # after a finished sentence only a bracketed note may follow:
+            # "…。（市民政局牵头，相关部门按职责分工负责）"
+            return sentence[:1] in "（(" and not open_brackets(sentence)
         return len(sentence) <= 20 or (len(sentence) <= 40 and not re.search(r"[，,、]", sentence))
     return True
 
