@@ -218,3 +218,45 @@ def test_read_caption_forms():
     assert c.number.normal == "酉省人民政府令第170号" and c.date[0] == "2004-06-01" and c.record
     assert read_caption("试行") is None
     assert read_caption("戌政发〔2020〕5号").number.normal == "戌政发〔2020〕5号"
+
+
+def test_organ_lines_above_the_number_are_the_head_not_the_title():
+    text = web("酉市人民政府办公室", "酉府办发〔2022〕8号", "关于做好防汛工作的通知", "各区县人民政府：", BODY,
+               "酉市人民政府办公室", "2022年6月13日")
+    d = parsed(text).document
+    assert (d.title, d.issuer) == ("关于做好防汛工作的通知", "酉市人民政府办公室")
+    assert d.blocks[0].kind == "note"
+
+
+def test_joint_organs_stacked_over_a_lone_wen_jian():
+    text = web("中共戌市委员会", "戌市人民政府", "文件", "戌发〔2021〕1号", "中共戌市委员会 戌市人民政府",
+               "关于实施乡村振兴战略的意见", "各区县党委和人民政府：", BODY, "中共戌市委员会", "戌市人民政府", "2021年2月1日")
+    d = parsed(text).document
+    assert d.issuer == "中共戌市委员会、戌市人民政府"
+    assert d.title == "中共戌市委员会 戌市人民政府关于实施乡村振兴战略的意见"
+    assert [b.kind for b in d.blocks[:4]] == ["note", "note", "note", "doc_number"]
+
+
+def test_letter_spaced_single_issuer_line_above_guanyu():
+    text = web("亥民发〔2024〕3号", "亥 市 民 政 局", "关于做好冬季救助工作的通知", "各区县民政局：", BODY,
+               "亥市民政局", "2024年12月2日")
+    assert fields(text)[2] == "亥市民政局"
+
+
+def test_announcement_numbered_on_the_next_line():
+    text = web("甲市人民政府公告", "第3号", "为做好有关工作，现公告如下。", "一、本公告自发布之日起施行。",
+               "甲市人民政府", "2020年1月2日")
+    d = parsed(text).document
+    assert (d.title, d.doc_number, d.issuer) == ("甲市人民政府公告", "甲市人民政府公告第3号", "甲市人民政府")
+
+
+def test_caption_with_a_date_only():
+    text = "乙市物业管理办法\n（2015年3月2日）\n　　第一条　为规范物业管理，制定本办法。\n"
+    d = parsed(text).document
+    assert (d.doc_number, d.date) == (None, "2015-03-02") and "题注（日期）在标题下" in d.layout
+
+
+def test_joint_issuers_on_one_line_above_guanyu():
+    text = web("子政发〔2021〕1号", "中共子市委员会　子市人民政府", "关于实施乡村振兴战略的意见", "各区县：", BODY,
+               "中共子市委员会　子市人民政府", "2021年2月1日")
+    assert fields(text)[2] == "中共子市委员会、子市人民政府"

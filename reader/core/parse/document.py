@@ -220,11 +220,12 @@ def _head_issuer(head: Head, title: str, doc: Document) -> str | None:
         return "、".join(head.stacked)
     if len(head.head_orgs) >= 2:
         return "、".join(head.head_orgs)
-    named = issuer_of(title)
-    if named:
-        return named
     if head.stacked:
         return head.stacked[0]
+    named = issuer_of(title)
+    if named:
+        joint = org_names(named)
+        return "、".join(joint) if len(joint) > 1 else squeeze(named) if letter_spaced(named) else named
     if head.head_orgs:
         return head.head_orgs[0]
     signed = [o for b in doc.blocks if b.kind == SIGNATURE for o in org_names(b.text)]

@@ -29,6 +29,8 @@ _TRAILING_BRACKET = re.compile(r"[（(][^（()）]{1,20}[）)]$")
 CAPTION = re.compile(r"^[（(](?P<inner>.+)[）)]$")
 # "第707号" under "中华人民共和国国务院令".
 ORDER_NUMBER = re.compile(r"^第\s*(?P<serial>\d{1,5})\s*号$")
+# Titles numbered by a "第N号" line under them: 令, 公告, 通告.
+NUMBERED_KINDS = ("令", "公告", "通告")
 _ACT_VERBS = ("发布", "修正", "修订", "公布", "施行", "印发", "通过")
 # 份号, 密级 and 紧急程度: short lines at the very top of a 版头.
 _HEAD_MARKS = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.{0,8})?|特急|加急|特提|平急|急件)$")
@@ -48,7 +50,7 @@ def letter_spaced(text: str) -> bool:
 def org_line(text: str) -> bool:
     """One organ's name on a line (letter-spaced or not)."""
     s = squeeze(text)
-    return L.is_org_name(s) and len(s) >= 4 and "关于" not in s and not s.startswith(("转发", "印发"))
+    return L.is_org_name(s) and len(s) >= 4 and not any(w in s for w in ("关于", "转发", "印发", "批转"))
 
 
 def org_names(text: str) -> list[str]:
@@ -180,6 +182,16 @@ def read_head(lines: list[Line], title_hint: str = "") -> Head:
                 h.head_orgs += orgs
                 i += 1
                 continue
+        if h.title and h.number_line is None and not closed and _only_organs(lines, h.title) \
+                and (docnumber.parse(t) or squeeze(t) == "文件"):
+            # Organ names above a 文号, or stacked over a lone "文件": the 版头, not a title.
+            h.head_orgs += [squeeze(lines[k].text) for k in h.title]
+            h.red_head += h.title
+            h.title = []
+            if squeeze(t) == "文件":
+                h.red_head.append(i)
+                i += 1
+                continue
         if h.number_line is None:
             signer = _SIGNER.match(t)
             num = docnumber.parse(signer.group("number") if signer else t)
@@ -197,7 +209,7 @@ def read_head(lines: list[Line], title_hint: str = "") -> Head:
                     i += 1
                     continue
             om = ORDER_NUMBER.match(squeeze(t))
-            if om and h.title and squeeze(lines[h.title[-1]].text).endswith("令"):
+            if om and h.title and squeeze(lines[h.title[-1]].text).endswith(NUMBERED_KINDS):
                 h.number_line = i
                 closed = True
                 i += 1
@@ -225,6 +237,10 @@ def read_head(lines: list[Line], title_hint: str = "") -> Head:
     return h
 
 
+def _only_organs(lines: list[Line], idx: list[int]) -> bool:
+    return all(org_line(lines[k].text) for k in idx)
+
+
 def _addressee(text: str) -> bool:
     return text.endswith(("：", ":")) and not L.heading_marker(text) and len(text) < 300 \
         and not L.starts_structure(text)
@@ -250,8 +266,10 @@ def _settle_title(lines: list[Line], h: Head, title_hint: str) -> None:
     k = 0
     while k < len(texts) - 1 and org_line(texts[k]) and not ends_like_title(texts[k]):
         k += 1
-    if k:
-        h.stacked = [squeeze(x) for x in texts[:k]]
+    for x in texts[:k]:
+        # "中共××市委 ××市人民政府" on one line: two organs; "重 庆 市 民 政 局": one.
+        parts = [] if letter_spaced(x) else org_names(x)
+        h.stacked += parts if len(parts) > 1 else [squeeze(x)]
 
 
 def layout_names(h: Head, lines: list[Line]) -> list[str]:
@@ -267,6 +285,8 @@ def layout_names(h: Head, lines: list[Line]) -> list[str]:
                 out.append("题注（发布、修正记录）在标题下")
             elif h.number and h.number.year is None and h.caption.date:
                 out.append("题注（日期 令号）在标题下")
+            elif h.caption.date and h.number is None:
+                out.append("题注（日期）在标题下")
             elif h.caption.date:
                 out.append("题注（文号 日期）在标题下")
             elif h.caption.issuers:
@@ -281,6 +301,8 @@ def layout_names(h: Head, lines: list[Line]) -> list[str]:
             out.append("只有文号，没有标题")
     elif h.title:
         out.append("有标题，无文号")
+    if h.head_orgs:
+        out.append(f"版头发文机关 {len(h.head_orgs)} 个")
     if not h.title:
         out.append("无标题（正文开头即是）")
     elif len(h.title) > 1:
@@ -295,4 +317,4 @@ def layout_names(h: Head, lines: list[Line]) -> list[str]:
 
 
 __all__ = ["Head", "Caption", "read_head", "read_caption", "layout_names", "letter_spaced", "org_line",
-           "org_names", "ends_like_title", "KIND_WORDS", "ORDER_NUMBER"]
+           "org_names", "ends_like_title", "KIND_WORDS", "ORDER_NUMBER", "NUMBERED_KINDS"]

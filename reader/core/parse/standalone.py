@@ -25,6 +25,7 @@ WEB_FURNITURE = re.compile(
     r"|分享到[:：]?(?:\s*(?:微信|微博|QQ空间|QQ|朋友圈|新浪微博|腾讯微博|豆瓣|人人网|好友))*)$")
 PUBLISHED_BY = re.compile(r"^(?P<org>[\u4e00-\u9fff]{4,30})发布$")
 ORDER_TITLE = re.compile(r"^(?:中华人民共和国)?(?P<issuer>.+?)令$")
+NUMBERED_TITLE = re.compile(r"^(?:中华人民共和国)?(?P<issuer>.+?)(?P<kind>令|公告|通告)$")
 # A national convention: the State Council's orders are numbered 国令第N号.
 ORDER_PREFIXES = {"国务院": "国令"}
 
@@ -94,19 +95,22 @@ def parse_standalone(text: str, source_name: str = "") -> Standalone:
 
     head = read_head(body, meta_title)
     override = None
-    if head.number_line is not None and head.number is None:
-        # "中华人民共和国国务院令" / "第707号": the 令's number, named after its issuer.
+    numbered = ORDER_NUMBER.match(squeeze(body[head.number_line].text)) \
+        if head.number_line is not None and head.number is None else None
+    if numbered:
+        # "中华人民共和国国务院令" / "第707号": the 令's (公告's) number, named after its issuer.
         issuer_title = squeeze("".join(body[k].text for k in head.title))
-        m = ORDER_TITLE.match(issuer_title)
-        serial = int(ORDER_NUMBER.match(squeeze(body[head.number_line].text)).group("serial"))
+        m = NUMBERED_TITLE.match(issuer_title)
+        serial = int(numbered.group("serial"))
         if m:
             issuer = m.group("issuer")
-            prefix = ORDER_PREFIXES.get(issuer, issuer + "令")
+            prefix = ORDER_PREFIXES.get(issuer, issuer + m.group("kind")) if m.group("kind") == "令" \
+                else issuer + m.group("kind")
             override = docnumber.DocNumber(prefix, None, serial, body[head.number_line].text)
     parsed = parse_headed(body, head, join_breaks=not meta and not _one_paragraph_per_line(text),
                           number_override=override)
     doc = with_attachments(parsed)
-    if doc.kind == ORDER or (override is not None):
+    if doc.kind == ORDER or (override is not None and override.prefix.endswith("令")):
         title_issuer = ORDER_TITLE.match(squeeze(doc.title))
         new_title = doc.attachments[0].title if doc.attachments else doc.title
         doc = replace(doc, kind=ORDER, title=new_title,
