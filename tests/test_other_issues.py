@@ -165,3 +165,9 @@ def test_number_above_title_and_caption_under_title_inside_an_issue():
     assert docs[1].attachments[0].title == "丁州招商引资办法"
     assert "文号在标题上" in docs[1].layout and "题注（日期 令号）在标题下" in docs[0].layout
     assert not issue.warnings
+
+
+def test_issue_label_in_chinese_numerals():
+    text = WEB_TOC.replace("2006年第12期", "二〇〇六年第十二期（总第一百二十三期）") + DOC_A + "\n" + DOC_B + "\n" + DOC_C
+    issue = _issue(text)
+    assert (issue.year, issue.numbers, issue.cumulative) == (2006, (12,), (123,))

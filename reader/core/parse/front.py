@@ -10,15 +10,17 @@ from dataclasses import dataclass, field
 
 from .. import docnumber
 from ..model import Dropped, Masthead, TocEntry
-from ..text import squeeze
+from ..text import cn_number, squeeze
 from .head import ends_like_title
 from .lines import Line, looks_like_title, title_text
 
+_N = r"\d一二三四五六七八九十百千〇○零"
+# "2022 年第 5-6 期（总第 154—155 期）", also in Chinese numerals: "二〇〇六年第十二期".
 ISSUE_LABEL = re.compile(
-    r"^(?P<year>\d{4})\s*年\s*第\s*(?P<nums>[\d\s\-－—–~、,，]+?)\s*期"
-    r"(?:\s*[（(]\s*总\s*第\s*(?P<cum>[\d\s\-－—–~、,，]+?)\s*期\s*[）)])?$"
+    rf"^(?P<year>\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*第\s*(?P<nums>[{_N}\s\-－—–~、,，]+?)\s*期"
+    rf"(?:\s*[（(]\s*总\s*第\s*(?P<cum>[{_N}\s\-－—–~、,，]+?)\s*期\s*[）)])?$"
 )
-CUMULATIVE = re.compile(r"^[（(]\s*总\s*第\s*(?P<cum>[\d\s\-－—–~、,，]+?)\s*期\s*[）)]$")
+CUMULATIVE = re.compile(rf"^[（(]\s*总\s*第\s*(?P<cum>[{_N}\s\-－—–~、,，]+?)\s*期\s*[）)]$")
 SECTION = re.compile(r"^[【\[［〖]\s*(?P<name>[^】\]］〗]{1,30}?)\s*[】\]］〗]$")
 # Section names as other publishers print them: "市政府文件", "★ 部门文件", "一、市政府令".
 PLAIN_SECTION = re.compile(r"^(?:[◆◇★☆●■□▲△◎※]\s*|[一二三四五六七八九十]{1,3}[、．.]\s*)?"
@@ -41,7 +43,7 @@ _LIST_HEADERS = ("赠阅范围", "发送范围", "分送范围", "赠阅单位",
 def numbers(text: str) -> tuple[int, ...]:
     """"5-6" → (5, 6); "154—155" → (154, 155); "7" → (7,); "5、6" → (5, 6)."""
     parts = [p for p in re.split(r"[\s\-－—–~、,，]+", text) if p]
-    vals = [int(p) for p in parts if p.isdigit()]
+    vals = [v for v in (cn_number(p) for p in parts) if v is not None]
     if len(vals) == 2 and re.search(r"[\-－—–~]", text) and vals[1] > vals[0] and vals[1] - vals[0] < 12:
         return tuple(range(vals[0], vals[1] + 1))
     return tuple(vals)
@@ -97,7 +99,7 @@ def parse_front(lines: list[Line]) -> Front:
             continue
         m = ISSUE_LABEL.match(s)
         if m and f.year is None:
-            f.year = int(m.group("year"))
+            f.year = cn_number(m.group("year"))
             f.numbers = numbers(m.group("nums"))
             if m.group("cum"):
                 f.cumulative = numbers(m.group("cum"))
