@@ -260,3 +260,22 @@ def test_joint_issuers_on_one_line_above_guanyu():
     text = web("子政发〔2021〕1号", "中共子市委员会　子市人民政府", "关于实施乡村振兴战略的意见", "各区县：", BODY,
                "中共子市委员会　子市人民政府", "2021年2月1日")
     assert fields(text)[2] == "中共子市委员会、子市人民政府"
+
+
+def test_several_attached_texts_named_in_the_notice_are_each_an_attachment():
+    text = ("卯市人民政府办公室关于印发《卯市甲管理办法》等2个办法的通知\n（卯政办发〔2019〕97号）\n"
+            "各区县人民政府：\n　　《卯市甲管理办法》、《卯市乙实施办法》已经市政府同意，现印发给你们。\n"
+            "卯市人民政府办公室\n2019年7月26日\n　　卯市甲管理办法\n第一条　为规范管理，制定本办法。\n"
+            "　　卯市乙实施办法\n第一条　为做好服务，制定本办法。\n")
+    d = parsed(text).document
+    assert [a.title for a in d.attachments] == ["卯市甲管理办法", "卯市乙实施办法"]
+
+
+def test_forwarded_notice_with_its_own_number_under_its_title():
+    text = web("辰经信科技〔2024〕27号", "辰市经济和信息化委员会", "转发某部办公厅关于开展遴选工作的通知",
+               "各区县经济信息委：", "现将有关通知转发给你们，请遵照执行。", "辰市经济和信息化委员会", "2024年11月12日",
+               "某部办公厅关于开展遴选工作的通知", "某厅科函﹝2024﹞398号", "各省工业和信息化主管部门：",
+               "现组织开展遴选工作。", "某部办公厅", "2024年10月28日")
+    a = parsed(text).document.attachments[0]
+    assert (a.title, a.doc_number, a.date, a.issuer) == (
+        "某部办公厅关于开展遴选工作的通知", "某厅科函〔2024〕398号", "2024-10-28", "某部办公厅")

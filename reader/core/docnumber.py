@@ -12,8 +12,8 @@ from dataclasses import dataclass
 _SP = r"[ \t\u00a0\u3000]*"
 # An issuer prefix is a short run of Chinese characters (永政办发, 国办发明电, 湘自然资发).
 _PREFIX = r"[\u4e00-\u9fff]{1,12}?"
-_OPEN = r"[〔\[［【（(〖]"
-_CLOSE = r"[〕\]］】）)〗]"
+_OPEN = r"[〔\[［【（(〖﹝]"
+_CLOSE = r"[〕\]］】）)〗﹞]"
 
 BRACKETED = re.compile(
     rf"(?P<prefix>{_PREFIX}){_SP}{_OPEN}{_SP}(?P<year>(?:19|20)\d\d){_SP}{_CLOSE}{_SP}"

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field, replace
 
 from .. import dates, docnumber
 from ..model import (ADDRESSEES, APPOINTMENT, ATTACHMENT_NOTE, CODE, DATE, DECISION, DOC_NUMBER,
-                     INTERPRETATION, LETTER, NOTE, NOTICE, OPINION, ORDER, OTHER, PLAN, REPLY,
+                     INTERPRETATION, LETTER, NOTE, NOTICE, OPINION, ORDER, OTHER, PARAGRAPH, PLAN, REPLY,
                      SIGNATURE, TITLE, Block, Document)
 from ..text import fold, squeeze
 from . import lines as L
 from .body import body_blocks
-from .head import Head, letter_spaced, org_names
+from .head import Head, ends_like_title, letter_spaced, org_names, read_head
 from .lines import Line
 
 # 解读 headings: "XX局解读《…》", "解读《…》" under a bureau line, "《…》政策解读", "关于《…》的解读".
@@ -21,6 +21,7 @@ ATTACH_MARK = re.compile(r"^附\s*件\s*(?P<n>\d*)\s*[.．:：]?\s*$")
 _OPEN_ENDINGS = ("的", "和", "与", "及", "关于", "对", "暨", "、")
 _ATTACHMENT_NAME = re.compile(r"^附\s*件\s*[:：]?\s*(?:\d+\s*[.．、:：]?)?\s*|^\d+\s*[.．、]\s*")
 _PRINTED_TITLE = re.compile(r"[《〈](.+)[》〉]")
+_PRINTED_TITLE_EACH = re.compile(r"[《〈]([^《》〈〉]+)[》〉]")
 APPOINT = re.compile(r"任职|任免|任命|免去|免职|聘任|职务|试用期")
 _ISSUER_SPLIT = re.compile(r"关于|转发|对(?=.{2,}(?:答复|复函|批复))|印发")
 
@@ -130,11 +131,15 @@ def _attached_title(lines: list[Line], wanted: list[str]) -> int:
     return k
 
 
-def _split_attachments(lines: list[Line]) -> list[list[Line]]:
-    """Cut the text after the signature at "附件2" markers."""
+def _split_attachments(lines: list[Line], wanted: list[str] = ()) -> list[list[Line]]:
+    """Cut the text after the signature at "附件2" markers, and at a line that is the whole
+    title of a text the notice names (印发《甲办法》《乙办法》…: each printed after the other)."""
+    folded = {fold(w) for w in wanted if len(w) >= 4}
     parts: list[list[Line]] = [[]]
     for ln in lines:
-        if ATTACH_MARK.match(ln.text) and parts[-1] and not ATTACH_MARK.match(parts[-1][-1].text):
+        starts = ATTACH_MARK.match(ln.text) or (fold(ln.text) in folded and parts[-1]
+                                                  and fold(parts[-1][0].text) != fold(ln.text))
+        if starts and parts[-1] and not ATTACH_MARK.match(parts[-1][-1].text):
             parts.append([])
         parts[-1].append(ln)
     return [p for p in parts if p]
@@ -176,22 +181,7 @@ def parse_headed(lines: list[Line], head: Head, join_breaks: bool = True,
                  number_override: docnumber.DocNumber | None = None) -> Parsed:
     """A document whose head ``read_head`` has labelled: red head, 文号 or 题注, title, code."""
     title = head_title(lines, head) if head.title else ""
-    blocks: list[Block] = []
-    title_done = False
-    for k in range(head.body):
-        ln = lines[k]
-        if k in head.red_head:
-            blocks.append(Block(NOTE, ln.text, None, ln.no))
-        elif k in head.title:
-            if not title_done:
-                blocks.append(Block(TITLE, title, None, lines[head.title[0]].no))
-                title_done = True
-            if k == head.number_line:      # the 题注 at the end of the title line
-                blocks.append(Block(DOC_NUMBER, ln.text[head.title_cut:], None, ln.no))
-        elif k == head.number_line:
-            blocks.append(Block(DOC_NUMBER, ln.text, None, ln.no))
-        elif k == head.code_line:
-            blocks.append(Block(CODE, ln.text.strip(), None, ln.no))
+    blocks = _head_blocks(lines, head, title)
     num = number_override or head.number
     printed = None
     if num is not None:
@@ -209,6 +199,26 @@ def parse_headed(lines: list[Line], head: Head, join_breaks: bool = True,
     parsed.doc = replace(doc, issuer=issuer, date=date, date_printed=date_printed,
                          line=lines[0].no if lines else 0)
     return parsed
+
+
+def _head_blocks(lines: list[Line], head: Head, title: str) -> list[Block]:
+    blocks: list[Block] = []
+    title_done = False
+    for k in range(head.body):
+        ln = lines[k]
+        if k in head.red_head:
+            blocks.append(Block(NOTE, ln.text, None, ln.no))
+        elif k in head.title:
+            if not title_done:
+                blocks.append(Block(TITLE, title, None, lines[head.title[0]].no))
+                title_done = True
+            if k == head.number_line:      # the 题注 at the end of the title line
+                blocks.append(Block(DOC_NUMBER, ln.text[head.title_cut:], None, ln.no))
+        elif k == head.number_line:
+            blocks.append(Block(DOC_NUMBER, ln.text, None, ln.no))
+        elif k == head.code_line:
+            blocks.append(Block(CODE, ln.text.strip(), None, ln.no))
+    return blocks
 
 
 def _head_issuer(head: Head, title: str, doc: Document) -> str | None:
@@ -264,7 +274,8 @@ def _finish(lines: list[Line], i: int, blocks: list[Block], title: str, num, pri
     wanted = _PRINTED_TITLE.findall(title)
     # "附件：1.××" notes name the attached texts.
     wanted += [_ATTACHMENT_NAME.sub("", b.text) for b in blocks if b.kind == ATTACHMENT_NOTE]
-    for part in _split_attachments(after):
+    named = [t for b in blocks if b.kind == PARAGRAPH for t in _PRINTED_TITLE_EACH.findall(b.text)]
+    for part in _split_attachments(after, wanted + named):
         parsed.attachments.append(_parse_attached(part, wanted, join_breaks))
     return parsed
 
@@ -275,6 +286,14 @@ def _parse_attached(lines: list[Line], wanted: list[str], join_breaks: bool) -> 
     while i < len(lines) and (ATTACH_MARK.match(lines[i].text)):
         blocks.append(Block(ATTACHMENT_NOTE, lines[i].text, None, lines[i].no))
         i += 1
+    rest = lines[i:]
+    head = read_head(rest) if rest else None
+    if head is not None and head.title and (
+            head.number_line is not None
+            or (len(head.title) <= 4 and ends_like_title(rest[head.title[-1]].text))
+            or fold(head_title(rest, head)) in {fold(w) for w in wanted}):
+        # A forwarded or attached text with its own 文号 or （文号 date） under its title.
+        return _attached_with_head(rest, head, blocks, join_breaks)
     k = _attached_title(lines[i:], wanted)
     title = L.title_text("".join(ln.text for ln in lines[i:i + k])) if k else ""
     if k:
@@ -286,6 +305,20 @@ def _parse_attached(lines: list[Line], wanted: list[str], join_breaks: bool) -> 
     iso = dates.parse(date_block.text) if date_block else None
     doc = Document(key="", kind=PLAN, title=title, blocks=tuple(blocks), line=lines[0].no,
                    date=iso[0] if iso else None, date_printed=iso[1] if iso else None)
+    return Parsed(doc)
+
+
+def _attached_with_head(lines: list[Line], head: Head, marks: list[Block], join_breaks: bool) -> Parsed:
+    title = head_title(lines, head)
+    blocks = marks + _head_blocks(lines, head, title) + body_blocks(lines[head.body:], join_breaks)
+    date_block = next((b for b in blocks if b.kind == DATE), None)
+    iso = dates.parse(date_block.text) if date_block else (head.caption.date if head.caption else None)
+    num = head.number
+    signature = " ".join(b.text for b in blocks if b.kind == SIGNATURE) or None
+    doc = Document(key="", kind=PLAN, title=title, blocks=tuple(blocks), line=(marks[0].line if marks else lines[0].no),
+                   doc_number=num.normal if num else None, doc_number_printed=num.printed.strip() if num else None,
+                   signature=signature, date=iso[0] if iso else None, date_printed=iso[1] if iso else None)
+    doc = replace(doc, issuer=_head_issuer(head, title, doc))
     return Parsed(doc)
 
 

@@ -36,6 +36,8 @@ _ACT_VERBS = ("发布", "修正", "修订", "公布", "施行", "印发", "通�
 _HEAD_MARKS = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.{0,8})?|特急|加急|特提|平急|急件)$")
 # "渝府文〔2024〕1号　签发人：张三" (上行文).
 _SIGNER = re.compile(r"^(?P<number>.+?号)\s*签发人[:：]\s*\S{2,12}$")
+# What the title proper begins with after the issuer's name (发文机关 + 关于 + 事由 + 文种).
+_TITLE_OPENERS = ("关于", "转发", "印发", "批转", "对", "发布", "公布", "废止", "同意")
 _HEAD_WINDOW = 30          # a head longer than this is no head
 _TITLE_LINES = 14          # 11 stacked issuers and a 3-line title have been seen
 _LEVEL_WORDS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
@@ -266,6 +268,8 @@ def _settle_title(lines: list[Line], h: Head, title_hint: str) -> None:
     k = 0
     while k < len(texts) - 1 and org_line(texts[k]) and not ends_like_title(texts[k]):
         k += 1
+    if k and not squeeze(texts[k]).startswith(_TITLE_OPENERS):
+        k = 0     # "××外国政府" / "贷款…细则": a title whose first line ends like an organ
     for x in texts[:k]:
         # "中共××市委 ××市人民政府" on one line: two organs; "重 庆 市 民 政 局": one.
         parts = [] if letter_spaced(x) else org_names(x)
