@@ -279,3 +279,20 @@ def test_forwarded_notice_with_its_own_number_under_its_title():
     a = parsed(text).document.attachments[0]
     assert (a.title, a.doc_number, a.date, a.issuer) == (
         "某部办公厅关于开展遴选工作的通知", "某厅科函〔2024〕398号", "2024-10-28", "某部办公厅")
+
+
+def test_signature_and_date_on_one_line():
+    text = web("巳市财政局关于下达预算的通知", "巳财建〔2024〕246号", "各区县财政局：", "现下达预算，请抓紧执行。",
+               "巳市财政局　　2024年11月28日")
+    d = parsed(text).document
+    assert (d.date, d.issuer) == ("2024-11-28", "巳市财政局")
+
+
+def test_a_title_on_one_long_line():
+    title = ("午省发展和改革委员会办公室、午省税务局办公室、午省市场监督管理局办公室关于进一步做好"
+             "重点领域企业和个体工商户公共信用信息修复以及信用承诺和信用评价结果应用工作有关事项的通知")
+    assert len(title) > 80
+    text = web(title, "午发改办财金〔2024〕5号", "各市州发展改革委：", BODY, "午省发展和改革委员会办公室", "2024年3月1日")
+    t, n, i, d = fields(text)
+    assert (t, n) == (title, "午发改办财金〔2024〕5号")
+    assert i == "午省发展和改革委员会办公室、午省税务局办公室、午省市场监督管理局办公室"

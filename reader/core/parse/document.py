@@ -98,7 +98,7 @@ class Parsed:
 def _signature_end(lines: list[Line]) -> int | None:
     """Index just after the first signature + date pair (and its trailing notes)."""
     for i in range(1, len(lines)):
-        if dates.is_date_line(lines[i].text) and L.looks_like_name(lines[i - 1].text, 40) \
+        if L.signed_date(lines[i].text) or dates.is_date_line(lines[i].text) and L.looks_like_name(lines[i - 1].text, 40) \
                 and not L.heading_marker(lines[i - 1].text):
             j = i + 1
             while j < len(lines) and L.NOTE.match(lines[j].text):

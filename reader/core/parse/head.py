@@ -230,13 +230,20 @@ def read_head(lines: list[Line], title_hint: str = "") -> Head:
             i += 1
             closed = True
             continue
-        if _addressee(t) or not (L.looks_like_title(t) or org_line(t)):
+        if _addressee(t) or not (L.looks_like_title(t) or org_line(t) or _long_title(t)):
             break
         h.title.append(i)
         i += 1
     h.body = i
     _settle_title(lines, h, title_hint)
     return h
+
+
+def _long_title(text: str) -> bool:
+    """A title printed on one long line (joint issuers, a long 事由): no sentence in it,
+    a 文种 word at its end."""
+    return len(text) <= 160 and not any(c in text for c in "。；！？") and ends_like_title(text) \
+        and not L.starts_structure(text)
 
 
 def _only_organs(lines: list[Line], idx: list[int]) -> bool:

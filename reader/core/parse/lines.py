@@ -66,6 +66,17 @@ def starts_structure(text: str) -> bool:
     )
 
 
+def signed_date(text: str) -> bool:
+    """Signature and 成文日期 on one line: "××市财政局　　2024年11月28日"."""
+    text = text.strip()
+    m = next((m for m in dates.DATE.finditer(text) if m.end() == len(text)), None)
+    if not m or m.start() == 0 or not dates.is_date_line(m.group(0)):
+        return False
+    sig = text[:m.start()].strip()
+    parts = [p for p in re.split(r"[ 、]+", sig) if p]
+    return bool(parts) and len(sig) <= 60 and all(is_org_name(p) for p in parts)
+
+
 def is_doc_number_line(text: str) -> bool:
     return docnumber.parse(text) is not None
 
@@ -123,7 +134,7 @@ def is_cjk_text(text: str) -> bool:
 
 
 __all__ = [
-    "Line", "split_lines", "heading_marker", "heading_level", "starts_structure",
+    "Line", "split_lines", "signed_date", "heading_marker", "heading_level", "starts_structure",
     "is_doc_number_line", "is_code_line", "looks_like_name", "is_org_name", "title_text",
     "looks_like_title", "squeeze", "TERMINAL", "ARTICLE", "BULLET", "ATTACHMENT", "NOTE",
 ]
