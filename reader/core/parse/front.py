@@ -193,7 +193,6 @@ def _entry_without_page(lines: list[Line], i: int, pending: list[Line], f: Front
     ending in a 文种 word, the 文号 in brackets after the title or on the next line.
     Returns (title, 文号, printed, code, lines used), "end" where the body begins, or None."""
     t = lines[i].text
-    raw = lines[i].raw or t
     head = "".join(p.text for p in pending)
     m = re.match(r"^(?P<title>.+?)\s*[（(](?P<meta>[^（()）]*号[^（()）]*)[）)]$", t)
     if m and docnumber.find_all(m.group("meta")) and ends_like_title(head + m.group("title")):
@@ -211,7 +210,6 @@ def _entry_without_page(lines: list[Line], i: int, pending: list[Line], f: Front
         return title, num, printed, code, 2
     if nxt is not None and (docnumber.parse(nxt.text) or TOC_META.match(nxt.text)):
         return None     # a document's own 文号 under its title, or an entry with its page
-    del raw
     return title, None, None, None, 1
 
 
