@@ -97,6 +97,37 @@ def test_local_corpus_against_truth(local_corpus, capsys):
     assert score.misses == []
 
 
+def issue_of(corpus: Path, rows: list[dict[str, str]], pages: bool) -> str:
+    """The documents put together as one issue of a 公报, with a 目录 as web editions print it
+    (文号 in brackets after each title) or with page numbers too."""
+    toc = []
+    for k, r in enumerate(rows):
+        title = r["title"].replace(" ", "")
+        number = f"（{r['doc_number']}）" if r["doc_number"] else ""
+        toc.append(f"{title}{number}（{k * 5 + 1}）" if pages else f"{title}{number}")
+    text = "某市人民政府公报\n\n2024年第1期\n\n目录\n\n市政府文件\n\n" + "\n\n".join(toc) + "\n\n"
+    return text + "".join((corpus / r["file"]).read_text(encoding="utf-8").strip("\n") + "\n\n" for r in rows)
+
+
+def test_the_documents_as_one_issue(local_corpus):
+    """Whole issues of another 公报: every complete document with a title is found in the
+    issue, with the same fields as on its own, whatever the order."""
+    from reader.core.conservation import check_issue
+    from reader.core.importer import parse_text
+    from reader.core.model import Issue
+    rows = [r for r in truth_rows(local_corpus) if not is_cut(r) and r["title"]]
+    for pages, order in ((False, rows), (True, rows[::-1])):
+        text = issue_of(local_corpus, order, pages)
+        issue = parse_text(text, "issue.txt")
+        assert isinstance(issue, Issue) and check_issue(text, issue).ok
+        docs = {d.title: d for s in issue.sections for d in s.documents}
+        got = [(r["file"], docs[r["title"]].doc_number, docs[r["title"]].issuer or "", docs[r["title"]].date or "")
+               for r in order if r["title"] in docs]
+        want = [(r["file"], _normal_number(r["doc_number"]), r["issuer"], r["date"]) for r in order]
+        assert got == want
+        assert issue.warnings == ()
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from reader.corpus_paths import corpus_dir

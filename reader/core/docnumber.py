@@ -77,14 +77,16 @@ def _trim(d: DocNumber) -> DocNumber:
     return DocNumber(prefix, d.year, d.serial, d.printed[cut:], d.start + cut, d.end)
 
 
-def find_all(text: str) -> list[DocNumber]:
-    """Every 文号 in a text, left to right."""
+def find_all(text: str, trim: bool = True) -> list[DocNumber]:
+    """Every 文号 in a text, left to right. ``trim=False`` where a field holds only numbers
+    (a 题注, a 目录 entry's brackets): there "渝经信发" keeps its 经, a function word in prose."""
     original, text = text, text.translate(_DIGITS)
-    found = [_trim(_printed(_from_match(m), original)) for m in BRACKETED.finditer(text)]
+    cut = _trim if trim else (lambda d: d)
+    found = [cut(_printed(_from_match(m), original)) for m in BRACKETED.finditer(text)]
     taken = [(d.start, d.end) for d in found]
     for m in ORDER.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(_trim(_printed(_from_match(m), original)))
+            found.append(cut(_printed(_from_match(m), original)))
     return sorted(found, key=lambda d: d.start)
 
 

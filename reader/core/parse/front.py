@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .. import docnumber
 from ..model import Dropped, Masthead, TocEntry
 from ..text import cn_number, squeeze
-from .head import ends_like_title
+from .head import ends_like_title, long_title
 from .lines import Line, looks_like_title, title_text
 
 _N = r"\d一二三四五六七八九十百千〇○零"
@@ -25,6 +25,7 @@ SECTION = re.compile(r"^[【\[［〖]\s*(?P<name>[^】\]］〗]{1,30}?)\s*[】\]
 # Section names as other publishers print them: "市政府文件", "★ 部门文件", "一、市政府令".
 PLAIN_SECTION = re.compile(r"^(?:[◆◇★☆●■□▲△◎※]\s*|[一二三四五六七八九十]{1,3}[、．.]\s*)?"
                            r"(?P<name>[\u4e00-\u9fff]{2,12})\s*[◆◇★☆●■□▲△◎※]?$")
+_NUMBER_AFTER = re.compile(r"\s*[（(][^（()）]*号[^（()）]*[）)]$")
 # A 目录 entry's 文号 on its own line, with no page number (a web edition).
 TOC_NUMBER_ONLY = re.compile(r"^[（(](?P<meta>[^（()）]*(?:[〔\[［][^〕\]］]*[〕\]］][^（()）]*)*号[^（()）]*)[）)]$")
 # "(永政发[2022]6 号 YZCR-2022-00004) (3)" or "(永政人〔2022〕12号) (23)" or just "(23)".
@@ -93,6 +94,8 @@ def parse_front(lines: list[Line]) -> Front:
         t = ln.text
         s = squeeze(t)
         if _is_toc_heading(t):
+            if f.toc_line is not None:
+                break       # a second 目录 belongs to a document (a plan's own contents)
             f.toc_line = ln.no
             i = _parse_toc(lines, i + 1, f)
             pending_label = None
@@ -183,7 +186,7 @@ def _raw_meta(raw: str) -> str:
 def _meta(meta: str | None) -> tuple[str | None, str | None, str | None]:
     if not meta:
         return None, None, None
-    nums = docnumber.find_all(meta)
+    nums = docnumber.find_all(meta, trim=False)
     num = nums[0] if nums else None
     return (num.normal if num else None, num.printed.strip() if num else None, docnumber.find_code(meta))
 
@@ -199,7 +202,7 @@ def _entry_without_page(lines: list[Line], i: int, pending: list[Line], f: Front
         title = title_text(head + m.group("title"))
         num, printed, code = _meta(m.group("meta"))
         return (title, num, printed, code, 1) if not _seen(f, title) else "end"
-    if not ends_like_title(t) or not looks_like_title(t) or docnumber.parse(t):
+    if not ends_like_title(t) or not (looks_like_title(t) or long_title(t)) or docnumber.parse(t):
         return None
     title = title_text(head + t)
     if _seen(f, title):
@@ -218,14 +221,19 @@ def _seen(f: Front, title: str) -> bool:
     return any(fold(e.title) == fold(title) for e in f.toc)
 
 
-def _starts_entry(lines: list[Line], i: int) -> bool:
-    """Does an entry (a title line) follow a possible section name?"""
-    if i >= len(lines) or not looks_like_title(lines[i].text) or _is_toc_heading(lines[i].text):
+def _starts_entry(lines: list[Line], i: int, f: Front) -> bool:
+    """Does an entry (a title line, not one the 目录 already listed) follow a possible
+    section name?"""
+    def titled(text):
+        return looks_like_title(text) or long_title(_NUMBER_AFTER.sub("", text))
+    if i >= len(lines) or not titled(lines[i].text) or _is_toc_heading(lines[i].text):
         return False
-    for ln in lines[i:i + 3]:       # a title of up to three lines, ending in a 文种 word
-        if ends_like_title(ln.text) or ends_like_title(re.sub(r"[（(][^（()）]*号[^（()）]*[）)]$", "", ln.text)):
-            return True
-        if not looks_like_title(ln.text):
+    for k, ln in enumerate(lines[i:i + 3]):     # a title of up to three lines, ending in a 文种 word
+        if ends_like_title(ln.text) or ends_like_title(_NUMBER_AFTER.sub("", ln.text)):
+            title = title_text(_NUMBER_AFTER.sub("", "".join(x.text for x in lines[i:i + k + 1])))
+            # (an issuer line over a title the 目录 listed is the first document's head)
+            return not _seen(f, title) and not _seen(f, title_text(lines[i - 1].text) + title)
+        if not titled(ln.text):
             return False
     return False
 
@@ -266,9 +274,10 @@ def _parse_toc(lines: list[Line], i: int, f: Front) -> int:
             last_end = i
             continue
         m = TOC_INLINE.match(t)
-        if m and (pending or looks_like_title(m.group("title"))) and (
+        if m and (pending or looks_like_title(m.group("title")) or long_title(_NUMBER_AFTER.sub("", m.group("title")))) and (
                 "关于" in t or "《" in t or pending or ends_like_title(m.group("title"))):
-            title = title_text("".join(p.text for p in pending) + m.group("title"))
+            # "…的通知（市政办发[2006]145号）……3": the 文号 after the title is no part of it
+            title = title_text(_NUMBER_AFTER.sub("", "".join(p.text for p in pending) + m.group("title")))
             num, printed, code = _meta(ln.raw)
             f.toc.append(TocEntry(section, title, num, printed, code, int(m.group("page")),
                                   (pending[0] if pending else ln).no))
@@ -277,6 +286,8 @@ def _parse_toc(lines: list[Line], i: int, f: Front) -> int:
             i += 1
             last_end = i
             continue
+        if f.toc and docnumber.parse(t):
+            break   # a bare 文号 line: the first document has begun (a 目录 prints them in brackets)
         entry = None if any(e.page for e in f.toc) else _entry_without_page(lines, i, pending, f)
         if entry == "end":
             break   # the first document's own title: the 目录 is over
@@ -289,7 +300,8 @@ def _parse_toc(lines: list[Line], i: int, f: Front) -> int:
             last_end = i
             continue
         m = PLAIN_SECTION.match(t)
-        if m and not pending and _starts_entry(lines, i + 1) and not ends_like_title(t):
+        if m and not pending and _starts_entry(lines, i + 1, f) and not ends_like_title(t) \
+                and not any(w in t for w in ("关于", "转发", "印发")):
             section = squeeze(m.group("name"))
             f.sections.append(section)
             i += 1

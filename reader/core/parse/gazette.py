@@ -7,15 +7,16 @@ from difflib import SequenceMatcher
 
 from .. import dates
 from ..errors import ImportRefused
-from ..model import (PARAGRAPH, Document, Dropped, Issue, Section, TocEntry)
-from ..text import fold, open_brackets, squeeze
+from ..model import Document, Dropped, Issue, Section, TocEntry
+from ..text import fold, squeeze
 from . import lines as L
 from .document import (Parsed, interpretation_header, parse_interpretation, parse_official,
                        title_span, with_attachments)
 from .finalize import finalize_issue
 from .front import Front, issue_label, parse_front
-from .document import parse_headed
-from .head import layout_names, read_head
+from .cutoff import unfinished
+from .document import head_title, parse_headed
+from .head import caption_at_end, layout_names, read_head
 from .lines import PAGE_NUMBER, Line
 
 
@@ -39,19 +40,24 @@ def _find_starts(lines: list[Line], toc_titles: list[str]) -> list[Start]:
         if i in taken:
             continue
         if L.is_doc_number_line(ln.text):
-            above = _number_above_title(lines, i)
+            above = _number_above_title(lines, i, toc_titles)
             if above is not None and not (starts and above <= starts[-1].index):
                 head = read_head(lines[above:above + 20])
-                starts.append(Start(above, "official", title_end=above + head.title[-1] + 1,
-                                    number_line=i, number_first=True))
-                taken.update(range(above, above + head.body))
+                st = Start(above, "official", title_end=above + head.title[-1] + 1,
+                           number_line=i, number_first=True)
+                if not _forwarded(lines, starts, st, toc_titles):
+                    starts.append(st)
+                    taken.update(range(above, above + head.body))
                 continue
             if i == 0:
                 continue
             s = title_span(lines, i, toc_titles)
             if starts and s <= starts[-1].index:
                 continue
-            starts.append(Start(s, "official", title_end=i, number_line=i))
+            st = Start(s, "official", title_end=i, number_line=i)
+            if _forwarded(lines, starts, st, toc_titles):
+                continue
+            starts.append(st)
             taken.update(range(s, i + 1))
             continue
         h = interpretation_header(lines, i)
@@ -60,11 +66,12 @@ def _find_starts(lines: list[Line], toc_titles: list[str]) -> list[Start]:
             starts.append(Start(first, "interpretation", title_end=i + 1, author=author, explains=explains))
             taken.update(range(first, i + 1))
             continue
-        # A document listed in the 目录 but printed without a 文号 line.
-        for k in (1, 2, 3):
-            if i + k <= len(lines) and fold("".join(x.text for x in lines[i:i + k])) in toc_folded:
+        # A document listed in the 目录 but printed without a 文号 line (or with its 题注
+        # at the end of the title line).
+        for k in range(1, 8):
+            if i + k <= len(lines) and _title_key(lines[i:i + k]) in toc_folded:
                 nxt = lines[i + k].text if i + k < len(lines) else ""
-                if not L.is_doc_number_line(nxt):
+                if not L.is_doc_number_line(nxt) and not _repeats_title(lines, starts, i, k):
                     starts.append(Start(i, "official", title_end=i + k))
                     taken.update(range(i, i + k))
                 break
@@ -89,15 +96,46 @@ def _parse_official_region(region: list[Line], st: Start) -> Parsed:
     return parse_official(region, title_end, number_line)
 
 
-def _number_above_title(lines: list[Line], i: int) -> int | None:
+def _repeats_title(lines: list[Line], starts: list[Start], i: int, k: int) -> bool:
+    """The title printed again inside its own document (before any date): no new document."""
+    if not starts:
+        return False
+    prev = starts[-1]
+    same = _title_key(lines[i:i + k]) == _title_key(lines[prev.index:prev.title_end])
+    return same and not any(dates.is_date_line(ln.text) for ln in lines[prev.index:i])
+
+
+def _forwarded(lines: list[Line], starts: list[Start], st: Start, toc_titles: list[str]) -> bool:
+    """A text with its own 文号 printed after a 转发/印发 notice, and missing from the 目录:
+    the notice's attached text, not a document of the issue."""
+    if not starts or not toc_titles or starts[-1].kind != "official":
+        return False
+    prev = starts[-1]
+    prev_title = "".join(ln.text for ln in lines[prev.index:prev.title_end])
+    if not any(w in prev_title for w in ("转发", "印发", "批转")):
+        return False
+    title = "".join(ln.text for ln in lines[st.index:st.title_end] if not L.is_doc_number_line(ln.text))
+    return not any(_similar(title, t) > 0.85 for t in toc_titles)
+
+
+def _title_key(lines: list[Line]) -> str:
+    text = "".join(x.text for x in lines)
+    cut = caption_at_end(text)
+    return fold(text[:cut[0]] if cut else text)
+
+
+def _number_above_title(lines: list[Line], i: int, toc_titles: list[str] = ()) -> int | None:
     """Where a document starts whose 文号 (lines[i]) is printed above its title: the 文号
-    line, or a red head above it. None when the 文号 belongs under a title before it."""
-    before = lines[i - 1].text if i > 0 else ""
-    if i > 0 and not (dates.is_date_line(before) or L.NOTE.match(before)
-                      or before.endswith(("。", "）", ")")) or read_head(lines[i - 1:i + 2]).red_head):
-        return None
+    line. None when the 文号 belongs under a title before it."""
     head = read_head(lines[i:i + 20])
     if head.number_line != 0 or not head.title or head.title[0] != 1:
+        return None
+    title = head_title(lines[i:i + 20], head)
+    if any(_similar(title, t) > 0.85 for t in toc_titles):
+        return i        # the 目录 names the title that follows
+    before = lines[i - 1].text if i > 0 else ""
+    if i > 0 and not (dates.is_date_line(before) or L.NOTE.match(before)
+                      or before.endswith(("。", "）", ")"))):
         return None
     return i
 
@@ -118,6 +156,8 @@ def _furniture(lines: list[Line], front: Front, first: int) -> tuple[list[Line],
             dropped.append(Dropped(ln.no, ln.raw or ln.text, "页眉"))
         elif PAGE_NUMBER.match(ln.text):
             dropped.append(Dropped(ln.no, ln.raw or ln.text, "页码"))
+        elif L.WEB_FURNITURE.match(ln.text):
+            dropped.append(Dropped(ln.no, ln.raw or ln.text, "网页页脚"))   # issues put together from web pages
         elif s in slogans:
             dropped.append(Dropped(ln.no, ln.raw or ln.text, "标语"))
         else:
@@ -211,10 +251,9 @@ def _refuse_if_cut(parsed: list[tuple[Start, Parsed]], body: list[Line], front: 
     last = parsed[-1][1]
     while last.attachments:
         last = last.attachments[-1]
-    tail = last.doc.blocks[-1] if last.doc.blocks else None
-    if tail is not None and tail.kind == PARAGRAPH and (
-            open_brackets(tail.text) > 0 or tail.text[-1] not in L.TERMINAL + "”》"):
-        raise ImportRefused(f"文件在第{last_line.no}行中断：最后一段“…{tail.text[-12:]}”没有结束")
+    why = unfinished(last_line, last.doc.blocks, body[-2] if len(body) > 1 else None)
+    if why:
+        raise ImportRefused(why.replace("文件不完整：", "文件不完整（可能被截断）：", 1))
     officials = [p for st, p in parsed if st.kind == "official"]
     if front.toc and len(officials) < len(front.toc):
         # Fewer documents than the 目录 lists, and its last entry has none: the end is missing.

@@ -87,7 +87,7 @@ def read_caption(inner: str) -> Caption | None:
     """A 题注's 文号, date and issuer; None when it holds neither a 文号 nor a date."""
     found_dates = [(m.start(), m.end(), m.group(0)) for m in dates.DATE.finditer(inner) if dates.parse(m.group(0))]
     rest = _blank(inner, [(s, e) for s, e, _ in found_dates])   # "1997年10月22日省政府令…": the date is no prefix
-    numbers = docnumber.find_all(rest)
+    numbers = docnumber.find_all(rest, trim=False)
     if not numbers and not found_dates:
         return None
     record = sum(inner.count(v) for v in _ACT_VERBS) >= 2 or (len(numbers) > 1 and any(v in inner for v in _ACT_VERBS))
@@ -117,7 +117,7 @@ def _order_issuer(prefix: str) -> tuple[str, ...]:
     return ()
 
 
-def _caption_at_end(text: str) -> tuple[int, Caption] | None:
+def caption_at_end(text: str) -> tuple[int, Caption] | None:
     """A title line that ends with its 题注: "…的通知（大署办〔2010〕32号　…）"."""
     if not text.endswith(("）", ")")):
         return None
@@ -221,7 +221,7 @@ def read_head(lines: list[Line], title_hint: str = "") -> Head:
             continue
         if closed or len(h.title) >= _TITLE_LINES:
             break
-        at_end = _caption_at_end(t) if h.number_line is None and not _addressee(t) else None
+        at_end = caption_at_end(t) if h.number_line is None and not _addressee(t) else None
         if at_end:
             h.title.append(i)
             h.title_cut = at_end[0]
@@ -229,7 +229,7 @@ def read_head(lines: list[Line], title_hint: str = "") -> Head:
             i += 1
             closed = True
             continue
-        if _addressee(t) or not (L.looks_like_title(t) or org_line(t) or _long_title(t)):
+        if _addressee(t) or not (L.looks_like_title(t) or org_line(t) or long_title(t)):
             break
         h.title.append(i)
         i += 1
@@ -238,7 +238,7 @@ def read_head(lines: list[Line], title_hint: str = "") -> Head:
     return h
 
 
-def _long_title(text: str) -> bool:
+def long_title(text: str) -> bool:
     """A title printed on one long line (joint issuers, a long 事由): no sentence in it,
     a 文种 word at its end."""
     return len(text) <= 160 and not any(c in text for c in "。；！？") and ends_like_title(text) \
@@ -326,5 +326,5 @@ def layout_names(h: Head, lines: list[Line]) -> list[str]:
     return out
 
 
-__all__ = ["Head", "Caption", "read_head", "read_caption", "layout_names", "letter_spaced", "org_line",
+__all__ = ["caption_at_end", "long_title", "Head", "Caption", "read_head", "read_caption", "layout_names", "letter_spaced", "org_line",
            "org_names", "ends_like_title", "KIND_WORDS", "ORDER_NUMBER", "NUMBERED_KINDS"]

@@ -8,21 +8,16 @@ from dataclasses import replace
 
 from .. import dates, docnumber
 from ..errors import ImportRefused
-from ..model import (ADDRESSEES, ARTICLE, CODE, DATE, DOC_NUMBER, HEADING, LIST_ITEM, NOTE, ORDER, PARAGRAPH, SIGNATURE,
-                     TABLE_ROW, TITLE, Dropped, Standalone)
-from ..text import fold, open_brackets, squeeze
+from ..model import ADDRESSEES, DATE, ORDER, SIGNATURE, Dropped, Standalone
+from ..text import fold, squeeze
 from . import lines as L
 from .document import parse_headed, with_attachments
-from .head import ORDER_NUMBER, ends_like_title, layout_names, read_head
+from .cutoff import HEAD_KINDS as _HEAD_KINDS, cut_off
+from .head import ORDER_NUMBER, layout_names, read_head
 from .finalize import finalize_standalone
 from .lines import Line
 
 _META_LABELS = ("索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词")
-# Whole lines of known web furniture; "分享到" only with nothing but share targets after it,
-# so that a body paragraph beginning "分享到…" is never taken for a footer.
-WEB_FURNITURE = re.compile(
-    r"^(?:扫一扫在手机打开当前页|【?(?:打印本页|关闭窗口|我要纠错|打印|关闭|返回顶部)】?"
-    r"|分享到[:：]?(?:\s*(?:微信|微博|QQ空间|QQ|朋友圈|新浪微博|腾讯微博|豆瓣|人人网|好友))*)$")
 PUBLISHED_BY = re.compile(r"^(?P<org>[\u4e00-\u9fff]{4,30})发布$")
 ORDER_TITLE = re.compile(r"^(?:中华人民共和国)?(?P<issuer>.+?)令$")
 NUMBERED_TITLE = re.compile(r"^(?:中华人民共和国)?(?P<issuer>.+?)(?P<kind>令|公告|通告)$")
@@ -66,14 +61,14 @@ def _furniture(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     while body and _footer(body[-1].text):
         dropped.append(Dropped(body[-1].no, body[-1].raw or body[-1].text, "网页页脚"))
         body.pop()
-    while body and WEB_FURNITURE.match(body[0].text):
+    while body and L.WEB_FURNITURE.match(body[0].text):
         dropped.append(Dropped(body[0].no, body[0].raw or body[0].text, "网页页眉"))
         body.pop(0)
     return body, sorted(dropped, key=lambda d: d.line)
 
 
 def _footer(text: str) -> bool:
-    if WEB_FURNITURE.match(text):
+    if L.WEB_FURNITURE.match(text):
         return True
     m = PUBLISHED_BY.match(text)
     return bool(m) and L.is_org_name(m.group("org"))
@@ -171,70 +166,6 @@ def _missing(doc, body, meta) -> list[str]:
             and not doc.attachments:
         out.append(f"文件不完整：只有标题等文头，没有正文（止于第{body[-1].no}行）")
     return out
-
-
-def _last_blocks(doc):
-    last = doc
-    while last.attachments:
-        last = last.attachments[-1]
-    return last.blocks
-
-
-_HEAD_KINDS = (TITLE, DOC_NUMBER, CODE, NOTE)
-_CUT_TAG = re.compile(r"<[A-Za-z/!][^<>]*$")
-_SENTENCE_INSIDE = re.compile(r"[。，；：]")
-_FILE_NAME = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|zip|rar|ofd)$", re.I)
-_CLOSED = L.TERMINAL + "”》’」』"
-def cut_off(text: str, body: list[Line], doc) -> str | None:
-    """Why this text looks cut off, or None: it stops inside a markup tag, or its last
-    paragraph stops mid-sentence. Whatever metadata the page carries."""
-    last_line = body[-1]
-    m = _CUT_TAG.search(last_line.text)
-    if m:
-        return f"文件不完整：止于第{last_line.no}行的半截网页标记“{m.group(0)[:20]}”"
-    blocks = _last_blocks(doc)
-    if not blocks or blocks[-1].kind not in (PARAGRAPH, ARTICLE, LIST_ITEM, HEADING):
-        return None
-    tail = blocks[-1]
-    t = tail.text
-    prev = blocks[-2] if len(blocks) > 1 else None
-    after_sentence = prev is not None and prev.text[-1] in "。！？!?；;"
-    title_like = tail.kind == PARAGRAPH and ends_like_title(t) and L.looks_like_title(t) and "，" not in t
-    if (tail.kind != HEADING or t[-1] in "。！？") and _closed(t) or _FILE_NAME.search(t) or _signed(t) \
-            or (title_like and not after_sentence) or "\t" in last_line.raw:
-        return None     # (a TAB row ends a table: where a table is cut cannot be told)
-    # A short line without a sentence in it, after another such line, ends a table
-    # flattened to one cell per line; after a finished sentence or a heading it is the
-    # start of a paragraph cut off.
-    if len(t) <= 40 and not _SENTENCE_INSIDE.search(t) and not open_brackets(t) \
-            and tail.kind not in (ARTICLE, HEADING) and prev is not None \
-            and prev.kind in (PARAGRAPH, TABLE_ROW) and prev.text[-1] not in "。！？!?；;：:":
-        return None
-    return f"文件不完整：在第{last_line.no}行中断，最后一段“…{t[-12:]}”没有结束"
-
-
-def _signed(t: str) -> bool:
-    """An organ's name, or several set apart by spaces: a signature printed without a date."""
-    return not L.heading_marker(t) and "、" not in t and L.is_issuer_line(t)
-
-
-def _closed(t: str) -> bool:
-    """Can a document end with this paragraph? A sentence end, or a closing bracket or
-    quote after a short phrase; never "；", "：" or "，"."""
-    if t[-1] in "。！？!?…":
-        return True      # (even when a quote was left open by a misprint)
-    if t[-1] not in _CLOSED or t[-1] in "；;：:" or open_brackets(t):
-        return False
-    if t[-1] in "）)〕]】”’》":
-        # "…作为今后一段时期（10年或更长一段时间）": a bracket closes a phrase, not always
-        # the paragraph; a long unfinished sentence before it is cut off.
-        sentence = re.split(r"[。！？；]", t)[-1]
-        if sentence != t:
-            # after a finished sentence only a bracketed note may follow:
-            # "…。（市民政局牵头，相关部门按职责分工负责）"
-            return sentence[:1] in "（(" and not open_brackets(sentence)
-        return len(sentence) <= 20 or (len(sentence) <= 40 and not re.search(r"[，,、]", sentence))
-    return True
 
 
 def _check_against_meta(doc, meta, meta_number, warnings):
