@@ -296,3 +296,14 @@ def test_a_title_on_one_long_line():
     t, n, i, d = fields(text)
     assert (t, n) == (title, "午发改办财金〔2024〕5号")
     assert i == "午省发展和改革委员会办公室、午省税务局办公室、午省市场监督管理局办公室"
+
+
+def test_joint_issuers_printed_without_a_separator():
+    from reader.core.parse.head import split_joint
+    assert split_joint("甲市经济和信息化委员会中共甲市委网络安全和信息化委员会办公室甲市教育委员会") == [
+        "甲市经济和信息化委员会", "中共甲市委网络安全和信息化委员会办公室", "甲市教育委员会"]
+    assert split_joint("甲市经济和信息化委员会职称改革办公室") == ["甲市经济和信息化委员会职称改革办公室"]
+    assert split_joint("国家税务总局甲市税务局") == ["国家税务总局甲市税务局"]
+    text = ("甲市经济和信息化委员会甲市住房和城乡建设委员会关于编撰产业链名录的通知\n（甲经信发〔2024〕89号）\n"
+            "各区县：\n　　现就有关事宜通知如下。\n甲市经济和信息化委员会甲市住房和城乡建设委员会\n2024年11月22日\n")
+    assert fields(text)[2] == "甲市经济和信息化委员会、甲市住房和城乡建设委员会"

@@ -11,7 +11,7 @@ from ..model import (ADDRESSEES, APPOINTMENT, ATTACHMENT_NOTE, CODE, DATE, DECIS
 from ..text import fold, squeeze
 from . import lines as L
 from .body import body_blocks
-from .head import Head, ends_like_title, letter_spaced, org_names, read_head
+from .head import Head, ends_like_title, letter_spaced, org_names, read_head, split_joint
 from .lines import Line
 
 # 解读 headings: "XX局解读《…》", "解读《…》" under a bureau line, "《…》政策解读", "关于《…》的解读".
@@ -235,10 +235,12 @@ def _head_issuer(head: Head, title: str, doc: Document) -> str | None:
     named = issuer_of(title)
     if named:
         joint = org_names(named)
+        if len(joint) == 1:
+            joint = split_joint(joint[0])
         return "、".join(joint) if len(joint) > 1 else squeeze(named) if letter_spaced(named) else named
     if head.head_orgs:
         return head.head_orgs[0]
-    signed = [o for b in doc.blocks if b.kind == SIGNATURE for o in org_names(b.text)]
+    signed = [p for b in doc.blocks if b.kind == SIGNATURE for o in org_names(b.text) for p in split_joint(o)]
     if signed:
         return "、".join(dict.fromkeys(signed))
     return doc.issuer

@@ -37,8 +37,9 @@ _HEAD_MARKS = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.{0,8})?|特�
 _SIGNER = re.compile(r"^(?P<number>.+?号)\s*签发人[:：]\s*\S{2,12}$")
 # What the title proper begins with after the issuer's name (发文机关 + 关于 + 事由 + 文种).
 _TITLE_OPENERS = ("关于", "转发", "印发", "批转", "对", "发布", "公布", "废止", "同意")
-_HEAD_WINDOW = 30          # a head longer than this is no head
-_TITLE_LINES = 14          # 11 stacked issuers and a 3-line title have been seen
+_HEAD_WINDOW = 50          # a head longer than this is no head
+_TITLE_LINES = 40          # organs stacked one per line, and the title proper under them
+_TITLE_PROPER_LINES = 8    # the title proper wraps over a few lines at most
 _LEVEL_WORDS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
 
 
@@ -58,6 +59,25 @@ def org_names(text: str) -> list[str]:
     """Organ names separated by spaces or 、, or [] when any part is no organ."""
     parts = [squeeze(p) for p in re.split(r"[ 、\u3000]+", text.strip()) if p]
     return parts if parts and all(L.is_org_name(p) for p in parts) else []
+
+
+_ORGAN_OPENERS = ("中共", "共青团", "国家", "中国", "国务院")
+
+
+def split_joint(name: str) -> list[str]:
+    """Organs printed one after the other without a separator ("××市民政局××市财政局"):
+    split where an organ's name ends and the next begins as the first one did (the same
+    place name) or as party and state organs do (中共…, 国家…). [name] when no split."""
+    name = squeeze(name)
+    lead = name[:2]
+    parts, start = [], 0
+    for p in range(4, len(name) - 3):
+        if name[p - 1] in L.ORG_END and (name.startswith(lead, p) or name.startswith(_ORGAN_OPENERS, p)) \
+                and L.is_org_name(name[start:p]) and p - start >= 4:
+            parts.append(name[start:p])
+            start = p
+    parts.append(name[start:])
+    return parts if len(parts) > 1 and all(L.is_org_name(x) and len(x) >= 4 for x in parts) else [name]
 
 
 def ends_like_title(text: str) -> bool:
@@ -219,7 +239,8 @@ def read_head(lines: list[Line], title_hint: str = "") -> Head:
             h.code_line = i
             i += 1
             continue
-        if closed or len(h.title) >= _TITLE_LINES:
+        if closed or len(h.title) >= _TITLE_LINES \
+                or sum(1 for k in h.title if not org_line(lines[k].text)) >= _TITLE_PROPER_LINES:
             break
         at_end = caption_at_end(t) if h.number_line is None and not _addressee(t) else None
         if at_end:
@@ -326,5 +347,5 @@ def layout_names(h: Head, lines: list[Line]) -> list[str]:
     return out
 
 
-__all__ = ["caption_at_end", "long_title", "Head", "Caption", "read_head", "read_caption", "layout_names", "letter_spaced", "org_line",
+__all__ = ["caption_at_end", "long_title", "split_joint", "Head", "Caption", "read_head", "read_caption", "layout_names", "letter_spaced", "org_line",
            "org_names", "ends_like_title", "KIND_WORDS", "ORDER_NUMBER", "NUMBERED_KINDS"]

@@ -91,6 +91,7 @@ def is_code_line(text: str) -> bool:
 
 
 _ORG_END = "厅局部委院府会署行社办室处所站中心组司"
+ORG_END = _ORG_END
 
 
 def looks_like_name(text: str, limit: int = 30) -> bool:
