@@ -307,3 +307,9 @@ def test_joint_issuers_printed_without_a_separator():
     text = ("甲市经济和信息化委员会甲市住房和城乡建设委员会关于编撰产业链名录的通知\n（甲经信发〔2024〕89号）\n"
             "各区县：\n　　现就有关事宜通知如下。\n甲市经济和信息化委员会甲市住房和城乡建设委员会\n2024年11月22日\n")
     assert fields(text)[2] == "甲市经济和信息化委员会、甲市住房和城乡建设委员会"
+
+
+def test_signature_lines_show_where_joint_names_in_the_title_end():
+    text = ("乙市经济和信息化委员会乙市能源局某电网有限公司关于印发工作方案的通知\n（乙经信发〔2024〕86号）\n"
+            "各区县：\n　　现将工作方案印发给你们。\n乙市经济和信息化委员会乙市能源局\n某电网有限公司\n2024年10月30日\n")
+    assert fields(text)[2] == "乙市经济和信息化委员会、乙市能源局、某电网有限公司"

@@ -233,14 +233,16 @@ def _head_issuer(head: Head, title: str, doc: Document) -> str | None:
     if head.stacked:
         return head.stacked[0]
     named = issuer_of(title)
+    signed = [p for b in doc.blocks if b.kind == SIGNATURE for o in org_names(b.text) for p in split_joint(o)]
+    if named and len(signed) > 1 and "".join(signed) == squeeze(named):
+        return "、".join(signed)      # the signature lines show where each organ's name ends
     if named:
         joint = org_names(named)
-        if len(joint) == 1:
-            joint = split_joint(joint[0])
+        if len(joint) <= 1:
+            joint = split_joint(joint[0] if joint else named)
         return "、".join(joint) if len(joint) > 1 else squeeze(named) if letter_spaced(named) else named
     if head.head_orgs:
         return head.head_orgs[0]
-    signed = [p for b in doc.blocks if b.kind == SIGNATURE for o in org_names(b.text) for p in split_joint(o)]
     if signed:
         return "、".join(dict.fromkeys(signed))
     return doc.issuer

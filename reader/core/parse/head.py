@@ -69,6 +69,8 @@ def split_joint(name: str) -> list[str]:
     split where an organ's name ends and the next begins as the first one did (the same
     place name) or as party and state organs do (中共…, 国家…). [name] when no split."""
     name = squeeze(name)
+    if len(name) > 200 or any(c in name for c in "。，；：:,;！？、“”《》"):
+        return [name]
     lead = name[:2]
     parts, start = [], 0
     for p in range(4, len(name) - 3):
