@@ -11,10 +11,10 @@ from ..errors import ImportRefused
 from ..model import ADDRESSEES, DATE, ORDER, SIGNATURE, Dropped, Standalone
 from ..text import fold, squeeze
 from . import lines as L
-from .document import parse_headed, with_attachments
 from .cutoff import HEAD_KINDS as _HEAD_KINDS, cut_off
-from .head import ORDER_NUMBER, layout_names, read_head
+from .document import parse_headed, with_attachments
 from .finalize import finalize_standalone
+from .head import ORDER_NUMBER, layout_names, read_head
 from .lines import Line
 
 _META_LABELS = ("索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词")
@@ -124,8 +124,11 @@ def parse_standalone(text: str, source_name: str = "") -> Standalone:
 
 
 def _one_paragraph_per_line(text: str) -> bool:
-    """Web pages saved as text set a blank line after each paragraph: a line that ends
-    without punctuation there is a table cell or a heading, never half a paragraph."""
+    """Web pages saved as text set a blank line after each paragraph, and a line that ends
+    without punctuation there is mostly a table cell or a heading: such a text is not
+    joined across lines. (A PDF's paragraphs are rebuilt by parse/pdf.py before this;
+    a text with page breaks inside paragraphs and blank lines between all lines stays
+    unjoined here, which costs layout, never characters or fields.)"""
     lines = text.split("\n")
     filled = [i for i, ln in enumerate(lines[:-1]) if ln.strip()]
     if len(filled) < 4:
