@@ -313,3 +313,12 @@ def test_signature_lines_show_where_joint_names_in_the_title_end():
     text = ("乙市经济和信息化委员会乙市能源局某电网有限公司关于印发工作方案的通知\n（乙经信发〔2024〕86号）\n"
             "各区县：\n　　现将工作方案印发给你们。\n乙市经济和信息化委员会乙市能源局\n某电网有限公司\n2024年10月30日\n")
     assert fields(text)[2] == "乙市经济和信息化委员会、乙市能源局、某电网有限公司"
+
+
+def test_attachment_file_names_after_the_date_are_notes_not_attached_texts():
+    text = web("各区县财政局：", "现下达预算，请加快执行。", "附件：1.资金分配表", "申市财政局", "2024年11月11日",
+               "（此件主动公开）", "附件1：资金分配表.xls", "申财社〔2024〕110号.docx")
+    d = parsed(text).document
+    assert d.attachments == ()
+    assert [b.text for b in d.blocks if b.kind == "attachment_note"][-2:] == ["附件1：资金分配表.xls", "申财社〔2024〕110号.docx"]
+    assert d.doc_number is None       # a 文号 inside a file name is not the document's

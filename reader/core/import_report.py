@@ -357,7 +357,7 @@ def _to_text(r: ImportReport) -> str:
         if s.name:
             out.append(f"【{s.name}】")
         for n, d in enumerate(s.documents, 1):
-            out.append(f"  {n}. {d.title}")
+            out.append(f"  {n}. {d.title or '（无标题）'}")
             out.append(f"     {_doc_line(d)}")
             if d.issuer:
                 out.append(f"     发文机关：{d.issuer}")

@@ -21,6 +21,7 @@ ATTACH_MARK = re.compile(r"^附\s*件\s*(?P<n>\d*)\s*[.．:：]?\s*$")
 _OPEN_ENDINGS = ("的", "和", "与", "及", "关于", "对", "暨", "、")
 _ATTACHMENT_NAME = re.compile(r"^附\s*件\s*[:：]?\s*(?:\d+\s*[.．、:：]?)?\s*|^\d+\s*[.．、]\s*")
 _PRINTED_TITLE = re.compile(r"[《〈](.+)[》〉]")
+_FILE_LINE = re.compile(r"^(?:附\s*件\s*\d*\s*[:：]?\s*)?[^。，；\n]{1,120}\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)$", re.I)
 _PRINTED_TITLE_EACH = re.compile(r"[《〈]([^《》〈〉]+)[》〉]")
 APPOINT = re.compile(r"任职|任免|任命|免去|免职|聘任|职务|试用期")
 _ISSUER_SPLIT = re.compile(r"关于|转发|对(?=.{2,}(?:答复|复函|批复))|印发")
@@ -261,6 +262,12 @@ def _finish(lines: list[Line], i: int, blocks: list[Block], title: str, num, pri
     cut = _signature_end(rest)
     main, after = (rest, []) if cut is None else (rest[:cut], rest[cut:])
     blocks.extend(body_blocks(main, join_breaks))
+    # Attachment file names listed at the end of a web page ("附件1：….xls", "….docx") are
+    # notes of the notice, not attached texts.
+    files = []
+    while after and _FILE_LINE.match(after[-1].text):
+        files.insert(0, after.pop())
+    blocks.extend(Block(ATTACHMENT_NOTE, ln.text, None, ln.no) for ln in files)
     signature = " ".join(b.text for b in blocks if b.kind == SIGNATURE) or None
     date_block = next((b for b in blocks if b.kind == DATE), None)
     iso = dates.parse(date_block.text) if date_block else None
