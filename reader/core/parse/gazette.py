@@ -93,7 +93,10 @@ def _parse_official_region(region: list[Line], st: Start) -> Parsed:
         p = parse_headed(region, head)
         p.doc = replace(p.doc, layout=tuple(layout_names(head, region)))
         return p
-    return parse_official(region, title_end, number_line)
+    p = parse_official(region, title_end, number_line)
+    found = ["文号在标题下" if number_line is not None else "无文号（按目录标题找到）"]
+    p.doc = replace(p.doc, layout=tuple(found + ([f"标题 {title_end} 行"] if title_end > 1 else [])))
+    return p
 
 
 def _repeats_title(lines: list[Line], starts: list[Start], i: int, k: int) -> bool:
