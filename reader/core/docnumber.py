@@ -79,7 +79,7 @@ def _trim(d: DocNumber) -> DocNumber:
 
 def find_all(text: str, trim: bool = True) -> list[DocNumber]:
     """Every 文号 in a text, left to right. ``trim=False`` where a field holds only numbers
-    (a 题注, a 目录 entry's brackets): there "渝经信发" keeps its 经, a function word in prose."""
+    (a 题注, a 目录 entry's brackets): there "甲经信发" keeps its 经, a function word in prose."""
     original, text = text, text.translate(_DIGITS)
     cut = _trim if trim else (lambda d: d)
     found = [cut(_printed(_from_match(m), original)) for m in BRACKETED.finditer(text)]

@@ -24,7 +24,7 @@ KIND_WORDS = ("通知", "通报", "意见", "决定", "规定", "办法", "细�
               "请示", "标准", "预案", "目录", "清单", "名录", "指引", "指南", "制度", "章程", "要点", "措施",
               "决议", "公示", "说明", "导则", "守则", "意见书", "协议", "公报", "声明", "名单")
 _TRAILING_BRACKET = re.compile(r"[（(][^（()）]{1,20}[）)]$")
-# A 题注 in parentheses: "（吉政办发[2002]42号　二00二年八月二十九日）".
+# A 题注 in parentheses: "（甲政办发[2002]42号　二00二年八月二十九日）".
 CAPTION = re.compile(r"^[（(](?P<inner>.+)[）)]$")
 # "第707号" under "中华人民共和国国务院令".
 ORDER_NUMBER = re.compile(r"^第\s*(?P<serial>\d{1,5})\s*号$")
@@ -33,7 +33,7 @@ NUMBERED_KINDS = ("令", "公告", "通告")
 _ACT_VERBS = ("发布", "修正", "修订", "公布", "施行", "印发", "通过")
 # 份号, 密级 and 紧急程度: short lines at the very top of a 版头.
 _HEAD_MARKS = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.{0,8})?|特急|加急|特提|平急|急件)$")
-# "渝府文〔2024〕1号　签发人：张三" (上行文).
+# "甲府文〔2024〕1号　签发人：某某" (上行文).
 _SIGNER = re.compile(r"^(?P<number>.+?号)\s*签发人[:：]\s*\S{2,12}$")
 # What the title proper begins with after the issuer's name (发文机关 + 关于 + 事由 + 文种).
 _TITLE_OPENERS = ("关于", "转发", "印发", "批转", "对", "发布", "公布", "废止", "同意")
@@ -44,7 +44,7 @@ _LEVEL_WORDS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
 
 
 def letter_spaced(text: str) -> bool:
-    """"重 庆 市 民 政 局": single characters set apart by spaces."""
+    """"甲 市 民 政 局": single characters set apart by spaces."""
     parts = text.split(" ")
     return len(parts) >= 3 and all(len(p) == 1 for p in parts)
 
@@ -132,7 +132,7 @@ def read_caption(inner: str) -> Caption | None:
 
 
 def _order_issuer(prefix: str) -> tuple[str, ...]:
-    """"四川省人民政府令" → 四川省人民政府; "省政府令" names no organ in full."""
+    """"某省人民政府令" → 某省人民政府; "省政府令" names no organ in full."""
     name = prefix[:-1] if prefix.endswith("令") else prefix
     if L.is_org_name(name) and len(name) >= 4 and not name.startswith(_LEVEL_WORDS):
         return (name,)
@@ -140,7 +140,7 @@ def _order_issuer(prefix: str) -> tuple[str, ...]:
 
 
 def caption_at_end(text: str) -> tuple[int, Caption] | None:
-    """A title line that ends with its 题注: "…的通知（大署办〔2010〕32号　…）"."""
+    """A title line that ends with its 题注: "…的通知（甲署办〔2010〕32号　…）"."""
     if not text.endswith(("）", ")")):
         return None
     depth = 0
@@ -300,7 +300,7 @@ def _settle_title(lines: list[Line], h: Head, title_hint: str) -> None:
     if k and not squeeze(texts[k]).startswith(_TITLE_OPENERS):
         k = 0     # "××外国政府" / "贷款…细则": a title whose first line ends like an organ
     for x in texts[:k]:
-        # "中共××市委 ××市人民政府" on one line: two organs; "重 庆 市 民 政 局": one.
+        # "中共××市委 ××市人民政府" on one line: two organs; "甲 市 民 政 局": one.
         parts = [] if letter_spaced(x) else org_names(x)
         h.stacked += parts if len(parts) > 1 else [squeeze(x)]
 
