@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ..model import (ARTICLE, CODE, DOC_NUMBER, HEADING, LIST_ITEM, NOTE, PARAGRAPH, TABLE_ROW, TITLE)
+from ..model import (ARTICLE, CODE, DOC_NUMBER, HEADING, LIST_ITEM, NOTE, PARAGRAPH, TABLE, TABLE_ROW, TITLE)
 from ..text import open_brackets
 from . import lines as L
 from .head import ends_like_title
 from .lines import Line
+from .tables import looks_cut
 
 def _last_blocks(doc):
     last = doc
@@ -41,6 +42,8 @@ def unfinished(last_line: Line, blocks, line_before: Line | None = None) -> str 
     m = _CUT_TAG.search(last_line.text)
     if m:
         return f"文件不完整：止于第{last_line.no}行的半截网页标记“{m.group(0)[:20]}”"
+    if blocks and blocks[-1].kind == TABLE and looks_cut(blocks[-1].text):
+        return f"文件不完整：在第{last_line.no}行中断，表格的最后一行不全"
     if not blocks or blocks[-1].kind not in (PARAGRAPH, ARTICLE, LIST_ITEM, HEADING):
         return None
     tail = blocks[-1]

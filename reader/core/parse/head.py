@@ -16,6 +16,7 @@ from .. import dates, docnumber
 from ..text import squeeze
 from . import lines as L
 from .lines import Line
+from .tables import table_starts
 
 # 文种: the words a title ends with. (A title that names none is still a title when a
 # 文号 or 题注 follows it.)
@@ -40,6 +41,7 @@ _TITLE_OPENERS = ("关于", "转发", "印发", "批转", "对", "发布", "公�
 _HEAD_WINDOW = 50          # a head longer than this is no head
 _TITLE_LINES = 40          # organs stacked one per line, and the title proper under them
 _TITLE_PROPER_LINES = 8    # the title proper wraps over a few lines at most
+_TABLE_LOOKAHEAD = 200     # lines read beyond the head to see a table begin in it
 _LEVEL_WORDS = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡")
 
 
@@ -192,7 +194,10 @@ def read_head(lines: list[Line], title_hint: str = "") -> Head:
     h = Head()
     i, n = 0, min(len(lines), _HEAD_WINDOW)
     closed = False       # the title is over (a 文号 or 题注 followed it)
+    tables = table_starts(lines[:n + _TABLE_LOOKAHEAD])
     while i < n:
+        if i in tables:
+            break        # a table's header row: the head is over
         t = lines[i].text
         if not h.title and h.number_line is None and not closed:
             if _HEAD_MARKS.match(squeeze(t)):
