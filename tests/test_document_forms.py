@@ -322,3 +322,9 @@ def test_attachment_file_names_after_the_date_are_notes_not_attached_texts():
     assert d.attachments == ()
     assert [b.text for b in d.blocks if b.kind == "attachment_note"][-2:] == ["附件1：资金分配表.xls", "申财社〔2024〕110号.docx"]
     assert d.doc_number is None       # a 文号 inside a file name is not the document's
+
+
+def test_date_in_brackets_under_the_signature():
+    text = web("酉市人民政府关于做好春耕工作的通知", "酉政发〔2007〕14号", "各县区人民政府：", BODY, "酉市人民政府",
+               "（2007年3月29日）")
+    assert fields(text)[3] == "2007-03-29"

@@ -72,8 +72,11 @@ def starts_structure(text: str) -> bool:
 
 
 def signed_date(text: str) -> bool:
-    """Signature and 成文日期 on one line: "××市财政局　　2024年11月28日"."""
+    """Signature and 成文日期 on one line: "××市财政局　　2024年11月28日", or the date alone
+    in brackets: "（2024年11月28日）"."""
     text = text.strip()
+    if text[:1] in "（(" and text[-1:] in "）)" and dates.is_date_line(text[1:-1]):
+        return True
     m = next((m for m in dates.DATE.finditer(text) if m.end() == len(text)), None)
     if not m or m.start() == 0 or not dates.is_date_line(m.group(0)):
         return False
