@@ -328,3 +328,23 @@ def test_date_in_brackets_under_the_signature():
     text = web("酉市人民政府关于做好春耕工作的通知", "酉政发〔2007〕14号", "各县区人民政府：", BODY, "酉市人民政府",
                "（2007年3月29日）")
     assert fields(text)[3] == "2007-03-29"
+
+
+def test_web_link_lines_are_notes():
+    text = web("戌市人民政府关于推广经验的通知", "戌政发〔2023〕2号", "各区县人民政府：", "现将有关经验推广如下，请结合实际学习借鉴。",
+               "戌市人民政府", "2023年5月6日", "（此件公开发布）", "文件下载：戌政发〔2023〕2号.docx",
+               "解读：《关于推广经验的通知》政策解读")
+    d = parsed(text).document
+    notes = [b.text for b in d.blocks if b.kind in ("note", "attachment_note")]
+    assert notes == ["（此件公开发布）", "文件下载：戌政发〔2023〕2号.docx", "解读：《关于推广经验的通知》政策解读"]
+    assert d.attachments == () and d.doc_number == "戌政发〔2023〕2号"
+
+
+def test_attached_text_with_its_own_caption_of_number_and_date():
+    text = ("亥省人民政府办公厅关于转发省财政厅农业税征收办法的通知\n（亥政办发[2002]42号）\n各市人民政府：\n"
+            "　　省财政厅《亥省农业税征收办法》已经省政府同意，现转发给你们。\n亥省人民政府办公厅\n二00二年八月二十九日\n"
+            "亥省农业税征收办法\n（亥财发[2002]7号　二00二年八月一日）\n　　第一条　为规范农业税征收，制定本办法。\n")
+    d = parsed(text).document
+    (a,) = d.attachments
+    assert (a.title, a.doc_number, a.date) == ("亥省农业税征收办法", "亥财发〔2002〕7号", "2002-08-01")
+    assert (d.doc_number, d.date) == ("亥政办发〔2002〕42号", "2002-08-29")

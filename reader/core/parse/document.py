@@ -264,10 +264,12 @@ def _finish(lines: list[Line], i: int, blocks: list[Block], title: str, num, pri
     blocks.extend(body_blocks(main, join_breaks))
     # Attachment file names listed at the end of a web page ("附件1：….xls", "….docx") are
     # notes of the notice, not attached texts.
+    # So are the page's link lines ("文件下载：…", "解读：《…》").
     files = []
-    while after and _FILE_LINE.match(after[-1].text):
+    while after and (_FILE_LINE.match(after[-1].text) or L.WEB_NOTE.match(after[-1].text)):
         files.insert(0, after.pop())
-    blocks.extend(Block(ATTACHMENT_NOTE, ln.text, None, ln.no) for ln in files)
+    blocks.extend(Block(NOTE if L.WEB_NOTE.match(ln.text) else ATTACHMENT_NOTE, ln.text, None, ln.no)
+                  for ln in files)
     signature = " ".join(b.text for b in blocks if b.kind == SIGNATURE) or None
     date_block = next((b for b in blocks if b.kind == DATE), None)
     iso = dates.parse(date_block.text) if date_block else None

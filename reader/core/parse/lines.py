@@ -36,6 +36,8 @@ PAGE_NUMBER = re.compile(r"^[—\-－–~·]\s*\d{1,4}\s*[—\-－–~·]$|^第\
 WEB_FURNITURE = re.compile(
     r"^(?:扫一扫在手机打开当前页|【?(?:打印本页|关闭窗口|我要纠错|打印|关闭|返回顶部)】?"
     r"|分享到[:：]?(?:\s*(?:微信|微博|QQ空间|QQ|朋友圈|新浪微博|腾讯微博|豆瓣|人人网|好友))*)$")
+# Link lines a web page prints under a document: kept as notes, never as body text.
+WEB_NOTE = re.compile(r"^(?:(?:文件|附件|相关)下载[:：].*|(?:相关|政策|图文|文字)?解读[:：]\s*[《〈].+[》〉][^。；]{0,12})$")
 _SENTENCE_PUNCT = "。；！？"
 # Where a line may end a paragraph. "”" and "》" are missing on purpose: a line
 # ending there is, in these texts, nearly always cut by a page break.
@@ -145,5 +147,5 @@ def is_cjk_text(text: str) -> bool:
 __all__ = [
     "Line", "split_lines", "signed_date", "heading_marker", "heading_level", "starts_structure",
     "is_doc_number_line", "is_code_line", "looks_like_name", "is_org_name", "title_text",
-    "looks_like_title", "squeeze", "TERMINAL", "WEB_FURNITURE", "ARTICLE", "BULLET", "ATTACHMENT", "NOTE",
+    "looks_like_title", "squeeze", "TERMINAL", "WEB_FURNITURE", "WEB_NOTE", "ARTICLE", "BULLET", "ATTACHMENT", "NOTE",
 ]
