@@ -36,6 +36,8 @@ def _find_starts(lines: list[Line], toc_titles: list[str]) -> list[Start]:
     starts: list[Start] = []
     taken: set[int] = set()
     toc_folded = {fold(t) for t in toc_titles}
+    longest = max((len(t) for t in toc_titles), default=0) + 80
+    toc_heads = {t[:2] for t in toc_folded}
     for i, ln in enumerate(lines):
         if i in taken:
             continue
@@ -68,7 +70,11 @@ def _find_starts(lines: list[Line], toc_titles: list[str]) -> list[Start]:
             continue
         # A document listed in the 目录 but printed without a 文号 line (or with its 题注
         # at the end of the title line).
+        if not toc_folded or len(ln.text) > longest or fold(ln.text[:8])[:2] not in toc_heads:
+            continue
         for k in range(1, 8):
+            if sum(len(x.text) for x in lines[i:i + k]) > longest:
+                break      # longer than any 目录 title (with its 题注): no match further down
             if i + k <= len(lines) and _title_key(lines[i:i + k]) in toc_folded:
                 nxt = lines[i + k].text if i + k < len(lines) else ""
                 if not L.is_doc_number_line(nxt) and not _repeats_title(lines, starts, i, k):
