@@ -171,3 +171,14 @@ def test_issue_label_in_chinese_numerals():
     text = WEB_TOC.replace("2006年第12期", "二〇〇六年第十二期（总第一百二十三期）") + DOC_A + "\n" + DOC_B + "\n" + DOC_C
     issue = _issue(text)
     assert (issue.year, issue.numbers, issue.cumulative) == (2006, (12,), (123,))
+
+
+def test_red_head_above_the_number_starts_the_document():
+    doc = DOC_A.replace("丙市人民政府关于加强安全生产工作的通知\n\n丙政发〔2006〕10号\n\n",
+                        "丙市人民政府文件\n\n丙政发〔2006〕10号\n\n丙市人民政府关于加强安全生产工作的通知\n\n")
+    issue = _issue(WEB_TOC + DOC_B + "\n" + doc + "\n" + DOC_C)
+    docs = [d for s in issue.sections for d in s.documents]
+    a = next(d for d in docs if d.doc_number == "丙政发〔2006〕10号")
+    assert a.blocks[0].kind == "note" and a.blocks[0].text == "丙市人民政府文件"
+    assert a.title == "丙市人民政府关于加强安全生产工作的通知" and a.date == "2006-12-01"
+    assert not any(b.text == "丙市人民政府文件" for d in docs if d is not a for b in d.blocks)

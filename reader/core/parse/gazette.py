@@ -123,7 +123,10 @@ def _forwarded(lines: list[Line], starts: list[Start], st: Start, toc_titles: li
     prev_title = "".join(ln.text for ln in lines[prev.index:prev.title_end])
     if not any(w in prev_title for w in ("转发", "印发", "批转")):
         return False
-    title = "".join(ln.text for ln in lines[st.index:st.title_end] if not L.is_doc_number_line(ln.text))
+    region = lines[st.index:st.title_end + 1]
+    head = read_head(region)
+    title = head_title(region, head) if head.title else \
+        "".join(ln.text for ln in lines[st.index:st.title_end] if not L.is_doc_number_line(ln.text))
     return not any(_similar(title, t) > 0.85 for t in toc_titles)
 
 
@@ -139,14 +142,16 @@ def _number_above_title(lines: list[Line], i: int, toc_titles: list[str] = ()) -
     head = read_head(lines[i:i + 20])
     if head.number_line != 0 or not head.title or head.title[0] != 1:
         return None
+    # A red head ("××市人民政府文件") right above the 文号 starts the document.
+    start = i - 1 if i > 0 and read_head(lines[i - 1:i + 1]).red_head == [0] else i
     title = head_title(lines[i:i + 20], head)
     if any(_similar(title, t) > 0.85 for t in toc_titles):
-        return i        # the 目录 names the title that follows
-    before = lines[i - 1].text if i > 0 else ""
-    if i > 0 and not (dates.is_date_line(before) or L.NOTE.match(before)
-                      or before.endswith(("。", "）", ")"))):
+        return start        # the 目录 names the title that follows
+    before = lines[start - 1].text if start > 0 else ""
+    if start > 0 and not (dates.is_date_line(before) or L.NOTE.match(before)
+                          or before.endswith(("。", "）", ")"))):
         return None
-    return i
+    return start
 
 
 def _furniture(lines: list[Line], front: Front, first: int) -> tuple[list[Line], list[Dropped]]:
