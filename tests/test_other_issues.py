@@ -182,3 +182,34 @@ def test_red_head_above_the_number_starts_the_document():
     assert a.blocks[0].kind == "note" and a.blocks[0].text == "丙市人民政府文件"
     assert a.title == "丙市人民政府关于加强安全生产工作的通知" and a.date == "2006-12-01"
     assert not any(b.text == "丙市人民政府文件" for d in docs if d is not a for b in d.blocks)
+
+
+def test_an_issue_without_toc_finds_documents_by_their_caption():
+    text = """戊市人民政府公报
+
+2010年第2期
+
+戊市住房公积金归集管理办法
+
+（戊房金管发[2009]1号　戊市住房公积金管理委员会）
+
+第一条　为规范住房公积金归集管理，制定本办法。
+
+第二条　本办法自2010年1月1日起施行。
+
+戊市人民政府关于加强安全生产工作的通知
+
+（戊政发[2010]3号）
+
+各县区人民政府：
+
+为加强安全生产工作，现通知如下。
+
+戊市人民政府
+
+二〇一〇年一月五日
+"""
+    issue = _issue(text)
+    docs = [(d.title, d.doc_number, d.issuer, d.date) for s in issue.sections for d in s.documents]
+    assert docs == [("戊市住房公积金归集管理办法", "戊房金管发〔2009〕1号", "戊市住房公积金管理委员会", None),
+                    ("戊市人民政府关于加强安全生产工作的通知", "戊政发〔2010〕3号", "戊市人民政府", "2010-01-05")]

@@ -13,10 +13,10 @@ from . import lines as L
 from .document import (Parsed, interpretation_header, parse_interpretation, parse_official,
                        title_span, with_attachments)
 from .finalize import finalize_issue
-from .front import Front, issue_label, parse_front
+from .front import ISSUE_LABEL, PUBLICATION, Front, issue_label, parse_front
 from .cutoff import unfinished
 from .document import head_title, parse_headed
-from .head import caption_at_end, layout_names, read_head
+from .head import CAPTION, caption_at_end, ends_like_title, layout_names, read_caption, read_head
 from .lines import PAGE_NUMBER, Line
 
 
@@ -62,6 +62,13 @@ def _find_starts(lines: list[Line], toc_titles: list[str]) -> list[Start]:
             starts.append(st)
             taken.update(range(s, i + 1))
             continue
+        if not toc_titles and i > 0 and _caption_under_title(lines, i):
+            # No 目录: a 题注 "（…号…）" under a title starts a document, as a 文号 line does.
+            s_ = _caption_title_start(lines, i)
+            if not (starts and s_ <= starts[-1].index) and ends_like_title(lines[i - 1].text):
+                starts.append(Start(s_, "official", title_end=i, number_line=i))
+                taken.update(range(s_, i + 1))
+                continue
         h = interpretation_header(lines, i)
         if h:
             first, author, explains = h
@@ -128,6 +135,25 @@ def _forwarded(lines: list[Line], starts: list[Start], st: Start, toc_titles: li
     title = head_title(region, head) if head.title else \
         "".join(ln.text for ln in lines[st.index:st.title_end] if not L.is_doc_number_line(ln.text))
     return not any(_similar(title, t) > 0.85 for t in toc_titles)
+
+
+def _caption_title_start(lines: list[Line], i: int) -> int:
+    """The first line of the title above the 题注 at lines[i]: up to four title-like lines,
+    not past an issue label, a publication name or the end of another title."""
+    s = i - 1
+    while s > 0 and i - s < 4:
+        t = squeeze(lines[s - 1].text)
+        if not L.looks_like_title(lines[s - 1].text) or ends_like_title(t) or ISSUE_LABEL.match(t) \
+                or PUBLICATION.match(t) or dates.is_date_line(t):
+            break
+        s -= 1
+    return s
+
+
+def _caption_under_title(lines: list[Line], i: int) -> bool:
+    m = CAPTION.match(lines[i].text.strip())
+    cap = read_caption(m.group("inner")) if m else None
+    return cap is not None and cap.number is not None
 
 
 def _title_key(lines: list[Line]) -> str:
@@ -199,7 +225,7 @@ def parse_issue(text: str, source_name: str = "") -> Issue:
     first_line_no = after_toc[starts[0].index].no
     first = next(i for i, ln in enumerate(lines) if ln.no == first_line_no)
     # Running headers can fall anywhere after the 目录, even before the first document.
-    kept, dropped = _furniture(lines, probe, toc_idx + 1)
+    kept, dropped = _furniture(lines, probe, toc_idx + 1 if toc_idx >= 0 else first)
     front = parse_front([ln for ln in kept if ln.no < first_line_no])
     if front.year is None or not front.numbers:
         raise ImportRefused("不是政府公报：找不到“××××年第×期”这样的期号")
