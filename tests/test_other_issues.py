@@ -213,3 +213,10 @@ def test_an_issue_without_toc_finds_documents_by_their_caption():
     docs = [(d.title, d.doc_number, d.issuer, d.date) for s in issue.sections for d in s.documents]
     assert docs == [("戊市住房公积金归集管理办法", "戊房金管发〔2009〕1号", "戊市住房公积金管理委员会", None),
                     ("戊市人民政府关于加强安全生产工作的通知", "戊政发〔2010〕3号", "戊市人民政府", "2010-01-05")]
+
+
+def test_without_a_toc_no_document_is_called_missing_from_it():
+    text = "戊市人民政府公报\n\n2010年第2期\n\n" + DOC_A + "\n" + DOC_B
+    issue = _issue(text)
+    assert sum(1 for _ in issue.documents()) == 2
+    assert not [w for w in issue.warnings if "目录" in w]

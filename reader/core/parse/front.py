@@ -25,6 +25,7 @@ SECTION = re.compile(r"^[【\[［〖]\s*(?P<name>[^】\]］〗]{1,30}?)\s*[】\]
 # Section names as other publishers print them: "市政府文件", "★ 部门文件", "一、市政府令".
 PLAIN_SECTION = re.compile(r"^(?:[◆◇★☆●■□▲△◎※]\s*|[一二三四五六七八九十]{1,3}[、．.]\s*)?"
                            r"(?P<name>[\u4e00-\u9fff]{2,12})\s*[◆◇★☆●■□▲△◎※]?$")
+CAPTION_LINE = re.compile(r"^[（(][^（()）]*号[^（()）]*[）)]$")
 _NUMBER_AFTER = re.compile(r"\s*[（(][^（()）]*号[^（()）]*[）)]$")
 # A 目录 entry's 文号 on its own line, with no page number (a web edition).
 TOC_NUMBER_ONLY = re.compile(r"^[（(](?P<meta>[^（()）]*(?:[〔\[［][^〕\]］]*[〕\]］][^（()）]*)*号[^（()）]*)[）)]$")
@@ -93,6 +94,8 @@ def parse_front(lines: list[Line]) -> Front:
         ln = lines[i]
         t = ln.text
         s = squeeze(t)
+        if docnumber.parse(t) or (CAPTION_LINE.match(t) and docnumber.find_all(t, trim=False)):
+            break           # a document's 文号 or 题注: the front matter is over
         if _is_toc_heading(t):
             if f.toc_line is not None:
                 break       # a second 目录 belongs to a document (a plan's own contents)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from .. import dates
+from .. import dates, docnumber
 from ..errors import ImportRefused
 from ..model import Document, Dropped, Issue, Section, TocEntry
 from ..text import fold, squeeze
@@ -144,8 +144,8 @@ def _caption_title_start(lines: list[Line], i: int) -> int:
     while s > 0 and i - s < 4:
         t = squeeze(lines[s - 1].text)
         if not L.looks_like_title(lines[s - 1].text) or ends_like_title(t) or ISSUE_LABEL.match(t) \
-                or PUBLICATION.match(t) or dates.is_date_line(t):
-            break
+                or PUBLICATION.match(t) or dates.is_date_line(t) or "." in t or docnumber.find_all(t):
+            break       # (a file name or a 文号 ends what came before: no title line)
         s -= 1
     return s
 
@@ -176,7 +176,12 @@ def _number_above_title(lines: list[Line], i: int, toc_titles: list[str] = ()) -
     before = lines[start - 1].text if start > 0 else ""
     if start > 0 and not (dates.is_date_line(before) or L.NOTE.match(before)
                           or before.endswith(("。", "）", ")"))):
-        return None
+        # After a table or a line without a sentence end: the title under the 文号 must be
+        # confirmed by its 文种 word and an addressee line after it.
+        after = i + head.body
+        if not (ends_like_title(lines[i + head.title[-1]].text) and after < len(lines)
+                and lines[after].text.endswith(("：", ":")) and not L.heading_marker(lines[after].text)):
+            return None
     return start
 
 
@@ -310,6 +315,8 @@ def _refuse_if_cut(parsed: list[tuple[Start, Parsed]], body: list[Line], front: 
 
 def _match_toc(policies: list[Parsed], toc: list[TocEntry], warnings: list[str]) -> dict[int, TocEntry]:
     placed: dict[int, TocEntry] = {}
+    if not toc:
+        return placed       # an issue printed without a 目录: nothing to compare
     free = list(toc)
     for p in policies:
         d = p.doc
