@@ -348,3 +348,12 @@ def test_attached_text_with_its_own_caption_of_number_and_date():
     (a,) = d.attachments
     assert (a.title, a.doc_number, a.date) == ("亥省农业税征收办法", "亥财发〔2002〕7号", "2002-08-01")
     assert (d.doc_number, d.date) == ("亥政办发〔2002〕42号", "2002-08-29")
+
+
+def test_web_page_lines_above_and_below_the_document_are_dropped_with_a_reason():
+    text = web("当前位置：首页 > 政府信息公开 > 政策文件", "发布时间：2024-11-18  来源：市政府办公室", "【字体：大 中 小】",
+               "亥市人民政府关于做好冬季救助工作的通知", "亥府发〔2024〕3号", "各区县人民政府：", BODY,
+               "亥市人民政府", "2024年12月2日", "【打印本页】【关闭窗口】")
+    item = parsed(text)
+    assert fields(text)[:2] == ("亥市人民政府关于做好冬季救助工作的通知", "亥府发〔2024〕3号")
+    assert [d.reason for d in item.dropped] == ["网页页眉", "网页页眉", "网页页眉", "网页页脚"]

@@ -34,8 +34,13 @@ PAGE_NUMBER = re.compile(r"^[—\-－–~·]\s*\d{1,4}\s*[—\-－–~·]$|^第\
 # Whole lines of known web furniture; "分享到" only with nothing but share targets after it,
 # so that a body paragraph beginning "分享到…" is never taken for a footer.
 WEB_FURNITURE = re.compile(
-    r"^(?:扫一扫在手机打开当前页|【?(?:打印本页|关闭窗口|我要纠错|打印|关闭|返回顶部)】?"
+    r"^(?:扫一扫在手机打开当前页|(?:【?(?:打印本页|关闭窗口|我要纠错|打印|关闭|返回顶部|收藏|保存)】?\s*)+"
     r"|分享到[:：]?(?:\s*(?:微信|微博|QQ空间|QQ|朋友圈|新浪微博|腾讯微博|豆瓣|人人网|好友))*)$")
+# What a web page prints above a document: where it sits, when and from where it was posted.
+WEB_HEADER = re.compile(
+    r"^(?:当前位置[:：].{0,60}|(?:首页|网站首页)\s*[>＞»›].{0,80}|【?字体[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?】?"
+    r"|(?:发布|发文|更新)(?:时间|日期)[:：]\s*[\d\-/年月日 :：]{6,30}(?:\s*(?:来源|浏览次数|访问量)[:：].{0,30})*"
+    r"|来源[:：]\s*\S{2,30})$")
 # Link lines a web page prints under a document: kept as notes, never as body text.
 WEB_NOTE = re.compile(r"^(?:(?:文件|附件|相关)下载[:：].*|(?:相关|政策|图文|文字)?解读[:：]\s*[《〈].+[》〉][^。；]{0,12})$")
 _SENTENCE_PUNCT = "。；！？"
@@ -147,5 +152,5 @@ def is_cjk_text(text: str) -> bool:
 __all__ = [
     "Line", "split_lines", "signed_date", "heading_marker", "heading_level", "starts_structure",
     "is_doc_number_line", "is_code_line", "looks_like_name", "is_org_name", "title_text",
-    "looks_like_title", "squeeze", "TERMINAL", "WEB_FURNITURE", "WEB_NOTE", "ARTICLE", "BULLET", "ATTACHMENT", "NOTE",
+    "looks_like_title", "squeeze", "TERMINAL", "WEB_FURNITURE", "WEB_HEADER", "WEB_NOTE", "ARTICLE", "BULLET", "ATTACHMENT", "NOTE",
 ]

@@ -61,7 +61,7 @@ def _furniture(lines: list[Line]) -> tuple[list[Line], list[Dropped]]:
     while body and _footer(body[-1].text):
         dropped.append(Dropped(body[-1].no, body[-1].raw or body[-1].text, "网页页脚"))
         body.pop()
-    while body and L.WEB_FURNITURE.match(body[0].text):
+    while body and (L.WEB_FURNITURE.match(body[0].text) or L.WEB_HEADER.match(body[0].text)):
         dropped.append(Dropped(body[0].no, body[0].raw or body[0].text, "网页页眉"))
         body.pop(0)
     return body, sorted(dropped, key=lambda d: d.line)
