@@ -357,3 +357,15 @@ def test_web_page_lines_above_and_below_the_document_are_dropped_with_a_reason()
     item = parsed(text)
     assert fields(text)[:2] == ("亥市人民政府关于做好冬季救助工作的通知", "亥府发〔2024〕3号")
     assert [d.reason for d in item.dropped] == ["网页页眉", "网页页眉", "网页页眉", "网页页脚"]
+
+
+def test_another_sites_metadata_one_label_per_line():
+    text = web("索引号：11500000009275780L/2024-00079", "发布机构：子市经济和信息化委员会", "成文日期：2024-11-06",
+               "文号：子经信发〔2024〕79号", "名称：子市经济和信息化委员会关于做好某项工作的通知",
+               "子市经济和信息化委员会关于做好某项工作的通知", "各有关单位：", BODY)
+    item = parsed(text)
+    d = item.document
+    assert (d.title, d.doc_number, d.issuer, d.date) == (
+        "子市经济和信息化委员会关于做好某项工作的通知", "子经信发〔2024〕79号", "子市经济和信息化委员会", "2024-11-06")
+    assert [x.reason for x in item.dropped] == ["网页元数据"] * 5
+    assert any("正文中没有成文日期" in w for w in item.warnings)

@@ -35,3 +35,20 @@ def is_date_line(text: str) -> bool:
     """A line that is nothing but a date (the 成文日期 under a signature)."""
     m = DATE.fullmatch(text.strip())
     return bool(m) and parse(m.group(0)) is not None
+
+
+_NUMERIC = re.compile(r"^\s*(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*$")
+
+
+def parse_field(text: str) -> tuple[str, str] | None:
+    """A date as a web page's metadata gives it: 2024年11月6日, or 2024-11-06 / 2024.11.06."""
+    got = parse(text)
+    if got:
+        return got
+    m = _NUMERIC.match(text or "")
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat(), text.strip()
+    except ValueError:
+        return None

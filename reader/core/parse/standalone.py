@@ -25,11 +25,18 @@ NUMBERED_TITLE = re.compile(r"^(?:中华人民共和国)?(?P<issuer>.+?)(?P<kind
 ORDER_PREFIXES = {"国务院": "国令"}
 
 
+# Other sites name the same fields differently; one "label：value" per line.
+_META_SYNONYMS = {"文号": "发文字号", "名称": "标题", "发布机构": "发文机关", "发文单位": "发文机关",
+                  "索 引 号": "索引号", "生成日期": "成文日期", "发布时间": "发布日期", "主题分类": "主题分类",
+                  "有效性": "有效性", "组配分类": "主题分类"}
+
+
 def _web_meta(lines: list[Line]) -> tuple[dict[str, str], int]:
-    """The gov.cn metadata block: {label: value} and how many lines it spans."""
+    """The gov.cn metadata block (or another site's, one "label：value" per line):
+    {label: value} and how many lines it spans."""
     meta: dict[str, str] = {}
     end = 0
-    for i, ln in enumerate(lines[:12]):
+    for i, ln in enumerate(lines[:16]):
         cells = [c.strip() for c in ln.raw.split("\t") if c.strip()]
         hit = False
         for j, c in enumerate(cells):
@@ -38,6 +45,13 @@ def _web_meta(lines: list[Line]) -> tuple[dict[str, str], int]:
                 hit = True
                 value = cells[j + 1] if j + 1 < len(cells) and not squeeze(cells[j + 1]).rstrip("：:") in _META_LABELS else ""
                 meta[label] = value
+        if not hit and len(cells) == 1:
+            m = re.match(r"^(?P<label>[\u4e00-\u9fff ]{2,6})[：:]\s*(?P<value>.*)$", cells[0])
+            label = squeeze(m.group("label")) if m else ""
+            label = _META_SYNONYMS.get(label, label)
+            if label in _META_LABELS + ("有效性",) and (meta or i < 4):
+                hit = True
+                meta[label] = m.group("value").strip()
         if hit:
             end = i + 1
         elif meta:
@@ -183,7 +197,7 @@ def _check_against_meta(doc, meta, meta_number, warnings):
     meta_title = meta.get("标题")
     if meta_title and fold(meta_title) != fold(doc.title):
         warnings.append(f"标题不一致：网页元数据作《{meta_title}》，正文作《{doc.title}》；以正文为准")
-    iso = dates.parse(meta.get("成文日期", ""))
+    iso = dates.parse_field(meta.get("成文日期", ""))
     if iso:
         if doc.date is None:
             doc = replace(doc, date=iso[0], date_printed=meta.get("成文日期"))
