@@ -369,3 +369,12 @@ def test_another_sites_metadata_one_label_per_line():
         "子市经济和信息化委员会关于做好某项工作的通知", "子经信发〔2024〕79号", "子市经济和信息化委员会", "2024-11-06")
     assert [x.reason for x in item.dropped] == ["网页元数据"] * 5
     assert any("正文中没有成文日期" in w for w in item.warnings)
+
+
+def test_a_legal_databases_field_block():
+    text = ("【发布部门】丑市人民政府\n【发文字号】丑府发〔2010〕12号\n【发布日期】2010.05.01\n【实施日期】2010.06.01\n"
+            "【时效性】现行有效\n正文：\n丑市人民政府关于加强耕地保护的通知\n（丑府发[2010]12号　2010年4月20日）\n"
+            "各县区人民政府：\n　　为加强耕地保护，现通知如下。\n")
+    d = parsed(text).document
+    assert (d.title, d.doc_number, d.issuer, d.date) == (
+        "丑市人民政府关于加强耕地保护的通知", "丑府发〔2010〕12号", "丑市人民政府", "2010-04-20")

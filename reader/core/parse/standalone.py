@@ -28,7 +28,9 @@ ORDER_PREFIXES = {"国务院": "国令"}
 # Other sites name the same fields differently; one "label：value" per line.
 _META_SYNONYMS = {"文号": "发文字号", "名称": "标题", "发布机构": "发文机关", "发文单位": "发文机关",
                   "索 引 号": "索引号", "生成日期": "成文日期", "发布时间": "发布日期", "主题分类": "主题分类",
-                  "有效性": "有效性", "组配分类": "主题分类"}
+                  "有效性": "有效性", "组配分类": "主题分类", "发布部门": "发文机关", "制定机关": "发文机关"}
+# Fields that say nothing the text does not, but belong to the block ("正文：" ends a legal database's).
+_META_EXTRA = ("有效性", "时效性", "效力级别", "法规类别", "实施日期", "施行日期", "正文", "来源")
 
 
 def _web_meta(lines: list[Line]) -> tuple[dict[str, str], int]:
@@ -46,10 +48,11 @@ def _web_meta(lines: list[Line]) -> tuple[dict[str, str], int]:
                 value = cells[j + 1] if j + 1 < len(cells) and not squeeze(cells[j + 1]).rstrip("：:") in _META_LABELS else ""
                 meta[label] = value
         if not hit and len(cells) == 1:
-            m = re.match(r"^(?P<label>[\u4e00-\u9fff ]{2,6})[：:]\s*(?P<value>.*)$", cells[0])
+            m = re.match(r"^(?P<label>[\u4e00-\u9fff ]{2,6})[：:]\s*(?P<value>.*)$", cells[0]) \
+                or re.match(r"^【(?P<label>[\u4e00-\u9fff ]{2,6})】\s*(?P<value>.*)$", cells[0])
             label = squeeze(m.group("label")) if m else ""
             label = _META_SYNONYMS.get(label, label)
-            if label in _META_LABELS + ("有效性",) and (meta or i < 4):
+            if label in _META_LABELS + _META_EXTRA and (meta or i < 4):
                 hit = True
                 meta[label] = m.group("value").strip()
         if hit:
