@@ -220,3 +220,11 @@ def test_without_a_toc_no_document_is_called_missing_from_it():
     issue = _issue(text)
     assert sum(1 for _ in issue.documents()) == 2
     assert not [w for w in issue.warnings if "目录" in w]
+
+
+def test_a_document_printed_without_its_number_takes_the_tocs_with_a_warning():
+    doc = DOC_A.replace("丙政发〔2006〕10号\n\n", "")
+    issue = _issue(WEB_TOC + doc + "\n" + DOC_B + "\n" + DOC_C)
+    a = next(d for s in issue.sections for d in s.documents if d.title.endswith("安全生产工作的通知"))
+    assert a.doc_number == "丙政发〔2006〕10号"
+    assert any("正文没有印文号" in w for w in issue.warnings)

@@ -330,7 +330,11 @@ def _match_toc(policies: list[Parsed], toc: list[TocEntry], warnings: list[str])
             warnings.append(f"目录标题与正文标题不一致：目录作《{best.title}》，正文作《{d.title}》")
         toc_pair = " ".join(x for x in (best.doc_number_printed, best.code) if x)
         doc_pair = " ".join(x for x in (d.doc_number_printed, d.code) if x)
-        if (best.doc_number and best.doc_number != d.doc_number) or (best.code and best.code != d.code):
+        if best.doc_number and not d.doc_number and not d.code:
+            # The text prints no 文号 (a web edition): the 目录's is the only one there is.
+            p.doc = replace(d, doc_number=best.doc_number, doc_number_printed=best.doc_number_printed)
+            warnings.append(f"《{d.title}》正文没有印文号，采用目录所载 {best.doc_number_printed}")
+        elif (best.doc_number and best.doc_number != d.doc_number) or (best.code and best.code != d.code):
             warnings.append(
                 f"目录与正文的文号不一致：《{d.title}》目录作 {toc_pair}，正文作 {doc_pair}；以正文为准")
     for e in free:
