@@ -294,7 +294,7 @@ def _settle_title(lines: list[Line], h: Head, title_hint: str) -> None:
                  or (title_hint and squeeze(title_hint) == joined))
     if not confirmed:
         # No title: the body starts at the first of these lines.
-        h.body = h.title[0] if h.number_line is None or h.number_line > h.title[0] else h.body
+        h.body = h.title[0]      # (a 文号 above them stays the 文号)
         h.title = []
         return
     # Organs stacked above the title proper: every leading line that is an organ name,
