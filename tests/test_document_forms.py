@@ -6,6 +6,8 @@ not know the names.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core import dates
 from reader.core.conservation import check_standalone
@@ -378,3 +380,22 @@ def test_a_legal_databases_field_block():
     d = parsed(text).document
     assert (d.title, d.doc_number, d.issuer, d.date) == (
         "丑市人民政府关于加强耕地保护的通知", "丑府发〔2010〕12号", "丑市人民政府", "2010-04-20")
+
+
+_LINES = ["甲政发〔2024〕1号", "（甲政发[2024]2号　二〇二四年一月二日）", "甲市人民政府", "甲 市 民 政 局", "关于做好某项工作的通知",
+          "关于加强", "管理的意见", "各区县人民政府：", "为做好工作，现通知如下。", "一、总体要求", "第一条　为了规范，制定本办法。",
+          "2024年1月2日", "（此件公开发布）", "附件", "甲市某某办法", "序号", "名称", "1", "附件：1.某表", "甲市人民政府文件",
+          "扫一扫在手机打开当前页", "分享到：", "文件下载：某.docx", "解读：《某通知》", "甲市财政局　2024年1月3日", "（2024年1月4日）",
+          "当前位置：首页 > 文件", "第3号", "甲市人民政府公告", "<td valign", "甲财.docx", "目录", "市政府文件",
+          "甲市人民政府关于做好某项工作的通知（甲政发[2024]1号）", "2024年第1期", "甲市人民政府公报"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=16), st.booleans())
+def test_any_arrangement_of_document_lines_is_refused_or_conserved(lines, blank):
+    from reader.core.importer import _conserved_or_refuse, parse_text
+    text = ("\n\n" if blank else "\n").join(lines) + "\n"
+    try:
+        _conserved_or_refuse(text, parse_text(text, "x.txt"))
+    except ImportRefused as e:
+        assert "核对" not in str(e), text
