@@ -271,16 +271,64 @@ def test_the_engine_sees_imports_and_removals(full_library, tmp_path, texts):
     e.close()
 
 
-def test_without_text_in_memory_results_are_the_same(full_library, engine, monkeypatch):
-    # A library too big to keep in memory reads the displayed documents' text per search,
-    # only the blocks that can hold a hit: counts and snippets must not change.
-    from reader.core.search import doctext
-    monkeypatch.setattr(doctext, "MEMORY_LIMIT", 0)
-    reading = SearchEngine(full_library)
-    for q in ("体育", "的", "园区 办证", "2025", "，", "湘政办发[2021]75号", "YZCR-2022-00004", "Ⅱ", "-解读"):
-        a, b = engine.search(q), reading.search(q)
-        assert reading._catalog.texts is None
-        assert [(h.info.key, h.count, h.snippets) for h in a.hits] == [(h.info.key, h.count, h.snippets) for h in b.hits], q
-        assert a.facets == b.facets and a.total == b.total
-    assert reading.find_in_document(INTERP_6, "体育") == engine.find_in_document(INTERP_6, "体育")
-    reading.close()
+def test_reading_only_the_blocks_that_can_hold_a_hit_changes_nothing(engine):
+    # The displayed documents' text is read per search, only the blocks that can hold a hit:
+    # counts and snippets must be those of the whole document's text.
+    from reader.core.search.doctext import DocText
+    from reader.core.search.engine import _text_terms
+    from reader.core.search.snippets import document_hits
+    from reader.core.search.textmatch import term
+    from reader.core.search.query import parse
+    conn = engine._conn
+    for q in ("体育", "的", "园区 办证", "2025", "，", "Ⅱ", "全民健身"):
+        r = engine.search(q)
+        assert r.hits, q
+        terms = [term(n) for n in _text_terms(parse(q))]
+        for h in r.hits:
+            doc_id = engine._catalog.id_of[h.info.key]
+            whole = DocText.of_blocks(conn.execute(
+                "SELECT idx, kind, text FROM blocks WHERE doc_id = ? ORDER BY idx", (doc_id,)).fetchall())
+            assert (h.count, h.snippets) == document_hits(h.info.key, whole, terms, []), (q, h.info.key)
+
+
+def test_each_term_is_matched_in_its_cheapest_exact_index():
+    from reader.core.search import index
+    assert index.phrase_in("体育") == ("search_fts", '"体 育"')
+    assert index.phrase_in("的") == ("search_fts", '"的"')
+    assert index.phrase_in("全民健身") == ("search_tri", '"全民健身"')
+    assert index.phrase_in('a"b') == ("search_tri", '"a""b"')
+    sql, args = index.match_sql(["体育", "全民健身"], ["工作方案"])
+    assert "INTERSECT" in sql and "EXCEPT" in sql and args == ['"体 育"', '"全民健身"', '"工作方案"']
+
+
+@pytest.mark.parametrize("query", ["园区 办证服务", "全民健身 体育", "体育 -工作方案", "人民政府 国务院 的",
+                                   "（二）", "国务院办公厅", "体育场地设施 -的"])
+def test_mixed_terms_intersect_exactly(engine, texts, query):
+    # Terms of 1-2 characters in the per-character index, longer ones in the trigram index:
+    # together exactly the documents a scan finds.
+    words = query.split()
+    want = set(texts)
+    for w in words:
+        found = containing(texts, w.lstrip("-"))
+        want = want - found if w.startswith("-") else want & found
+    assert engine.search(query, limit=100_000).keys == want
+
+
+def test_a_trigram_never_matches_across_two_blocks(full_library, texts):
+    # The last two characters of one block and the first of the next are no hit.
+    conn = sqlite3.connect(full_library)
+    seen = 0
+    for key, blocks in list(texts.items())[:40]:
+        for a, b in zip(blocks, blocks[1:]):
+            na, nb = normalize(a), normalize(b)
+            q = na[-2:] + nb[:1]
+            if len(q) == 3 and not any(q in normalize(x) for x in blocks):
+                e = SearchEngine(full_library)
+                assert key not in e.search(q, limit=100_000).keys, q
+                e.close()
+                seen += 1
+                break
+        if seen >= 5:
+            break
+    conn.close()
+    assert seen >= 5

@@ -4,19 +4,22 @@ Ranking, filtering and facet counts touch every matched document, up to the
 whole library for a query like 的; reading their rows from SQLite each time
 would cost more than the full-text match itself. So warm-up fills plain lists
 indexed by document id, with facet values as small integer codes (counting
-ints is twice as fast as strings); reads the index's document frequencies
-(~150 ms for 6,000 documents), which tell whether bm25 can say anything
-about a term; and keeps the documents' text (``doctext``, ~0.2 s).
-``PRAGMA data_version`` tells the engine when to load again.
+ints is twice as fast as strings). That is a few small values per document;
+nothing holds the documents' text (read per page of results), and the index's
+document frequencies, which tell whether bm25 can say anything about a term,
+are asked of SQLite per character when a query needs them (a bounded cache).
+Rows are read in slices; between slices ``pause()`` lets the GUI thread run
+and may raise to cancel. ``PRAGMA data_version`` tells the engine when to load again.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 
+import time
+
 from ..library import DOC_COLUMNS, DOC_FROM
 from ..records import DocInfo
-from .doctext import load_all
 from .results import KIND_GROUPS, kind_group
 from .titles import Titles
 
@@ -24,6 +27,12 @@ from .titles import Titles
 _EXTRA = ("d.id, COALESCE(d.issuer, p.issuer), COALESCE(d.date, p.date), "
           "i.year, i.label, i.publication, i.numbers")
 PLACE_PARTS = ("year", "issue", "section")
+SLICE = 2000                 # rows read between two pauses of the warm-up
+DF_CACHE = 4096              # document frequencies kept (characters asked for)
+
+
+def _yield_gil() -> None:
+    time.sleep(0)            # releases the GIL: the GUI thread paints between slices
 
 
 class Codes:
@@ -45,9 +54,16 @@ class Codes:
 
 
 class Catalog:
-    def __init__(self, conn: sqlite3.Connection, data_version: int):
+    def __init__(self, conn: sqlite3.Connection, data_version: int, pause=_yield_gil):
         self.data_version = data_version
-        rows = conn.execute(f"SELECT {DOC_COLUMNS}, {_EXTRA} FROM {DOC_FROM}").fetchall()
+        cursor = conn.execute(f"SELECT {DOC_COLUMNS}, {_EXTRA} FROM {DOC_FROM}")
+        rows = []
+        while True:
+            pause()
+            part = cursor.fetchmany(SLICE)
+            if not part:
+                break
+            rows += part
         self.count = len(rows)
         size = max((r[-7] for r in rows), default=0) + 1
         self.infos: dict[int, DocInfo] = {}
@@ -62,12 +78,14 @@ class Catalog:
         self.issue_labels: dict[str, str] = {}
         self.issue_order: dict[str, tuple] = {}
         self._read(rows)
+        del rows
+        pause()
         self._place_parts()
         self.all_ids = set(self.id_of.values())
         self.titles = Titles({i: d.title for i, d in self.infos.items()})
+        pause()
         self.totals: dict[str, object] = {}   # facet counts over the whole library, made when needed
-        self.df = self._document_frequencies(conn)
-        self.texts = load_all(conn)
+        self._df: dict[str, int] = {}
 
     def _read(self, rows) -> None:
         publications = {r[-2] for r in rows if r[-2]}
@@ -113,12 +131,18 @@ class Catalog:
     def info(self, doc_id: int) -> DocInfo:
         return self.infos[doc_id]
 
-    @staticmethod
-    def _document_frequencies(conn: sqlite3.Connection) -> dict[str, int]:
-        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
-                     "USING fts5vocab(main, 'search_fts', 'row')")
-        return dict(conn.execute("SELECT term, doc FROM temp.search_vocab"))
+    def doc_freq(self, conn: sqlite3.Connection, token: str) -> int:
+        """How many documents hold this token of the per-character index (one indexed lookup)."""
+        if token not in self._df:
+            if not self._df:
+                conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
+                             "USING fts5vocab(main, 'search_fts', 'row')")
+            if len(self._df) >= DF_CACHE:
+                self._df.clear()
+            row = conn.execute("SELECT doc FROM temp.search_vocab WHERE term = ?", (token,)).fetchone()
+            self._df[token] = row[0] if row else 0
+        return self._df[token]
 
-    def phrase_df(self, tokens: list[str]) -> int:
+    def phrase_df(self, conn: sqlite3.Connection, tokens: list[str]) -> int:
         """An upper bound of how many documents hold the phrase (exact for one token)."""
-        return min((self.df.get(t, 0) for t in tokens), default=0)
+        return min((self.doc_freq(conn, t) for t in set(tokens)), default=0)

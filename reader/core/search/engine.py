@@ -46,10 +46,6 @@ Notes = Callable[[list[str]], set[str]]
 Bookmarked = Callable[[], set[str]]
 
 
-def _phrase(norm: str) -> str:
-    return f'"{index.tokens(norm)}"'
-
-
 class SearchEngine:
     """Search one content library. Safe to call from any thread (one search at a time).
 
@@ -140,7 +136,7 @@ class SearchEngine:
         if self.notes and q.terms:
             in_notes = {cat.id_of[k] for k in self.notes(list(q.terms)) if k in cat.id_of}
             if q.excluded_norms and in_notes - matched:
-                in_notes -= self._ids(" OR ".join(map(_phrase, q.excluded_norms)))
+                in_notes -= self._any(q.excluded_norms)
             matched = set(matched) | in_notes
         marked = None
         if self.bookmarked and matched:
@@ -160,27 +156,38 @@ class SearchEngine:
 
     def _match(self, cat: Catalog, norms: list[str], excluded: tuple[str, ...], number: bool = False):
         """Full-text matches: (ids, {id: bm25 relevance} or None when bm25 says nothing).
-        A 文号 or code ranks by lookup and citation, so its text needs no bm25."""
-        hidden = " OR ".join(map(_phrase, excluded))
+        Each term is matched in its cheapest exact index (``index.phrase_in``), the sets
+        intersected in SQLite. A 文号 or code ranks by lookup and citation: no bm25."""
         if not norms:
-            return (set(cat.id_of.values()) - self._ids(hidden) if hidden else set()), None
-        expr = " AND ".join(map(_phrase, norms))
-        if hidden:
-            expr = f"({expr}) NOT ({hidden})"
+            return (cat.all_ids - self._any(excluded) if excluded else set()), None
         informative = not number and (cat.count <= SMALL_LIBRARY or any(
-            cat.phrase_df(index.tokens(n).split()) * BM25_SHARE <= cat.count for n in norms))
+            cat.phrase_df(self._conn, index.tokens(n).split()) * BM25_SHARE <= cat.count for n in norms))
         if not informative:
-            return self._ids(expr), None
-        # bm25 is negative, lower is better; dict() takes the rows without a Python loop.
-        scores = dict(self._conn.execute(
-            "SELECT rowid, bm25(search_fts) FROM search_fts WHERE search_fts MATCH ?", (expr,)))
+            sql, args = index.match_sql(norms, excluded)
+            return self._ids(sql, args), None
+        # bm25 is negative, lower is better: per index over its terms, added up where both rank.
+        groups: dict[str, list[str]] = {}
+        for n in norms:
+            table, phrase = index.phrase_in(n)
+            groups.setdefault(table, []).append(phrase)
+        scores: dict[int, float] | None = None
+        for table, phrases in groups.items():
+            # dict() takes the rows without a Python loop.
+            part = dict(self._conn.execute(f"SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ?",
+                                           (" AND ".join(phrases),)))
+            scores = part if scores is None else {i: s + part[i] for i, s in scores.items() if i in part}
+        if excluded and scores:
+            hidden = self._any(excluded)
+            scores = {i: s for i, s in scores.items() if i not in hidden}
         return scores.keys(), scores
 
-    def _ids(self, expr: str) -> set[int]:
+    def _ids(self, sql: str, args) -> set[int]:
         # One JSON array from SQLite parses in C: twice as fast as a Python row per match.
-        (ids,) = self._conn.execute("SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH ?",
-                                    (expr,)).fetchone()
+        (ids,) = self._conn.execute(f"SELECT json_group_array(rowid) FROM ({sql})", args).fetchone()
         return set(json.loads(ids))
+
+    def _any(self, norms) -> set[int]:
+        return self._ids(*index.any_sql(norms)) if norms else set()
 
     def _citing(self, number: str) -> dict[int, list[tuple[int, int, int]]]:
         out: dict[int, list[tuple[int, int, int]]] = {}
@@ -191,14 +198,12 @@ class SearchEngine:
         return out
 
     def _texts(self, cat: Catalog, ids: list[int], terms: list[Term], whole=frozenset()) -> dict[int, DocText]:
-        """The text of these documents: from memory after warm-up; else read, and of each
-        document only the blocks holding a character a hit needs (see ``anchors``), except
-        for the documents in ``whole``."""
-        if cat.texts is not None:
-            return {i: cat.texts[i] for i in ids if i in cat.texts}
+        """The text of these documents, read for this page only (the library's text is never
+        held in memory): of each document only the blocks holding a character a hit needs
+        (see ``anchors``), except for the documents in ``whole``."""
         if not ids:
             return {}
-        must_hold = anchors(terms, lambda c: cat.df.get(index.token(c), 0)) if terms else None
+        must_hold = anchors(terms, lambda c: cat.doc_freq(self._conn, index.token(c))) if terms else None
         where = f"doc_id IN ({','.join('?' * len(ids))})"
         args = list(ids)
         if must_hold:

@@ -7,7 +7,8 @@ Content is rebuilt from sources, never migrated: a library whose
 Tables
 ------
 meta        key/value: schema_version, build_id (hash of the sources it holds)
-sources     every imported text, verbatim (decoded), so a library can be re-parsed
+sources     every imported text, verbatim (decoded), so a library can be re-parsed;
+            since schema 3 zlib-compressed UTF-8 (a BLOB; ``source_text`` reads both)
 issues      one row per gazette issue; masthead, 目录, warnings, dropped furniture
             and front matter as JSON
 sections    the 栏目 of an issue, in 目录 order
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2     # 2: index documents by section
+SCHEMA_VERSION = 3     # 2: index documents by section; 3: trigram index, compressed sources
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -33,7 +34,7 @@ CREATE TABLE IF NOT EXISTS sources (
     sha256 TEXT PRIMARY KEY,
     name   TEXT NOT NULL,
     kind   TEXT NOT NULL,          -- 'issue' | 'document'
-    text   TEXT NOT NULL
+    text   BLOB NOT NULL           -- zlib of the UTF-8 text (schema 2 and older: the text)
 );
 CREATE TABLE IF NOT EXISTS issues (
     id            INTEGER PRIMARY KEY,
@@ -114,6 +115,20 @@ CREATE TABLE IF NOT EXISTS citations (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS citations_target ON citations(target);
 """
+
+
+def compress_source(text: str) -> bytes:
+    """Sources are read only to rebuild or merge: kept compressed (a third of the size)."""
+    import zlib
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def source_text(value) -> str:
+    """A ``sources.text`` value as text: compressed (schema 3) or plain (older libraries)."""
+    if isinstance(value, bytes):
+        import zlib
+        return zlib.decompress(value).decode("utf-8")
+    return value
 
 
 def connect(path, readonly: bool = False) -> sqlite3.Connection:
