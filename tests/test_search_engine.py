@@ -293,12 +293,24 @@ def test_reading_only_the_blocks_that_can_hold_a_hit_changes_nothing(engine):
 
 def test_each_term_is_matched_in_its_cheapest_exact_index():
     from reader.core.search import index
-    assert index.phrase_in("体育") == ("search_fts", '"体 育"')
-    assert index.phrase_in("的") == ("search_fts", '"的"')
-    assert index.phrase_in("全民健身") == ("search_tri", '"全民健身"')
-    assert index.phrase_in('a"b') == ("search_tri", '"a""b"')
+    assert index.phrase_in("体育") == ("search_fts", 'body : "体 育"')
+    assert index.phrase_in("的") == ("search_fts", 'body : "的"')
+    assert index.phrase_in("全民健身") == ("search_tri", 'body : "全民健身"')
+    assert index.phrase_in('a"b', "title") == ("search_tri", 'title : "a""b"')
     sql, args = index.match_sql(["体育", "全民健身"], ["工作方案"])
-    assert "INTERSECT" in sql and "EXCEPT" in sql and args == ['"体 育"', '"全民健身"', '"工作方案"']
+    assert "INTERSECT" in sql and "EXCEPT" in sql
+    assert args == ['body : "体 育"', 'body : "全民健身"', 'body : "工作方案"']
+
+
+def test_title_hits_are_exactly_the_titles_holding_every_term(engine, full_library):
+    from reader.core.search.textmatch import term
+    from reader.core.search.titles import title_hits
+    lib = Library(full_library)
+    titles = dict(lib.conn.execute("SELECT id, title FROM documents"))
+    lib.close()
+    for words in (["体育"], ["的"], ["全民健身"], ["实施", "意见"], ["国务院办公厅", "通知"], ["不存在的标题词"]):
+        want = {i for i, t in titles.items() if all(normalize(w) in normalize(t) for w in words)}
+        assert set(title_hits(engine._conn, [term(normalize(w)) for w in words]).candidates) == want, words
 
 
 @pytest.mark.parametrize("query", ["园区 办证服务", "全民健身 体育", "体育 -工作方案", "人民政府 国务院 的",
@@ -332,3 +344,30 @@ def test_a_trigram_never_matches_across_two_blocks(full_library, texts):
             break
     conn.close()
     assert seen >= 5
+
+
+def test_the_character_tables_come_from_the_library_not_a_rebuild(full_library, monkeypatch):
+    from reader.core.search import charmap
+    conn = sqlite3.connect(full_library)
+    (stored,) = conn.execute("SELECT value FROM meta WHERE key = ?", (charmap.stored_key(),)).fetchone()
+    conn.close()
+    assert stored == charmap.to_json(charmap.build())      # what a build makes, for this Unicode version
+    monkeypatch.setattr(charmap, "_tables", None)
+    monkeypatch.setattr(charmap, "build", lambda: pytest.fail("tables rebuilt at start"))
+    e = SearchEngine(full_library)
+    e.warm_up()
+    assert e.search("全民健身").total > 0
+    e.close()
+    assert charmap.to_json(charmap.tables()) == stored
+
+
+def test_a_cancelled_warm_up_stops_at_the_next_slice(full_library):
+    e = SearchEngine(full_library)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(SearchCancelled):
+        e.warm_up(cancel=token)
+    assert e._catalog is None
+    e.warm_up()
+    assert e._catalog is not None
+    e.close()

@@ -21,11 +21,8 @@ import time
 from ..library import DOC_COLUMNS, DOC_FROM
 from ..records import DocInfo
 from .results import KIND_GROUPS, kind_group
-from .titles import Titles
 
 # Facets use the parent's issuer and date for attached plans, which print neither.
-_EXTRA = ("d.id, COALESCE(d.issuer, p.issuer), COALESCE(d.date, p.date), "
-          "i.year, i.label, i.publication, i.numbers")
 PLACE_PARTS = ("year", "issue", "section")
 SLICE = 2000                 # rows read between two pauses of the warm-up
 DF_CACHE = 4096              # document frequencies kept (characters asked for)
@@ -53,20 +50,17 @@ class Codes:
         return [(v if part is None else v[part]) in wanted for v in self.values]
 
 
+# What the catalogue keeps of a document: its id, key, kind, 文号, code, place and facet values.
+_COLUMNS = ("d.id, d.key, d.kind, d.doc_number, d.code, i.key, s.name, COALESCE(d.issuer, p.issuer), "
+            "COALESCE(d.date, p.date), i.year, i.label, i.publication, i.numbers")
+
+
 class Catalog:
     def __init__(self, conn: sqlite3.Connection, data_version: int, pause=_yield_gil):
         self.data_version = data_version
-        cursor = conn.execute(f"SELECT {DOC_COLUMNS}, {_EXTRA} FROM {DOC_FROM}")
-        rows = []
-        while True:
-            pause()
-            part = cursor.fetchmany(SLICE)
-            if not part:
-                break
-            rows += part
-        self.count = len(rows)
-        size = max((r[-7] for r in rows), default=0) + 1
-        self.infos: dict[int, DocInfo] = {}
+        size = (conn.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) + 1
+        self._several = conn.execute("SELECT count(DISTINCT publication) FROM issues").fetchone()[0] > 1
+        self.count = 0
         self.key: list[str | None] = [None] * size
         self.id_of: dict[str, int] = {}
         self.by_number: dict[str, list[int]] = {}       # 文号 and codes -> ids
@@ -77,42 +71,44 @@ class Catalog:
         self.group = [0] * size                           # index in KIND_GROUPS
         self.issue_labels: dict[str, str] = {}
         self.issue_order: dict[str, tuple] = {}
-        self._read(rows)
-        del rows
+        order: list = []
+        cursor = conn.execute(f"SELECT {_COLUMNS} FROM {DOC_FROM}")
+        while True:          # a slice at a time: nothing but the lists above grows with the library
+            pause()
+            part = cursor.fetchmany(SLICE)
+            if not part:
+                break
+            self._read(part, order)
+        # Newest first: by date (a plan's or interpretation's parent's), then issue, then id.
+        order.sort(reverse=True)
+        self.newest_first = [doc_id for *_, doc_id in order]
+        del order
+        self.recency = [0] * size                         # larger is newer
+        for rank, doc_id in enumerate(reversed(self.newest_first)):
+            self.recency[doc_id] = rank
         pause()
         self._place_parts()
         self.all_ids = set(self.id_of.values())
-        self.titles = Titles({i: d.title for i, d in self.infos.items()})
-        pause()
         self.totals: dict[str, object] = {}   # facet counts over the whole library, made when needed
         self._df: dict[str, int] = {}
 
-    def _read(self, rows) -> None:
-        publications = {r[-2] for r in rows if r[-2]}
-        order = []
-        for r in rows:
-            d = DocInfo(*r[:-7])
-            doc_id, issuer, date, year, label, pub, numbers = r[-7:]
-            self.infos[doc_id] = d
-            self.key[doc_id] = d.key
-            self.id_of[d.key] = doc_id
+    def _read(self, rows, order: list) -> None:
+        for doc_id, key, kind, number, code, issue_key, section, issuer, date, year, label, pub, numbers in rows:
+            self.count += 1
+            self.key[doc_id] = key
+            self.id_of[key] = doc_id
             nums = tuple(json.loads(numbers)) if numbers else ()
             year = year if year is not None else (int(date[:4]) if date else None)
-            self.place[doc_id] = self.places.code((year, d.issue_key, d.section))
+            self.place[doc_id] = self.places.code((year, issue_key, section))
             self.issuer[doc_id] = self.issuers.code(issuer)
-            self.group[doc_id] = KIND_GROUPS.index(kind_group(d.kind))
-            if d.issue_key and d.issue_key not in self.issue_labels:
-                self.issue_labels[d.issue_key] = f"{pub} {label}" if len(publications) > 1 else label
-                self.issue_order[d.issue_key] = (year, nums, pub)
-            for n in (d.doc_number, d.code):
+            self.group[doc_id] = KIND_GROUPS.index(kind_group(kind))
+            if issue_key and issue_key not in self.issue_labels:
+                self.issue_labels[issue_key] = f"{pub} {label}" if self._several else label
+                self.issue_order[issue_key] = (year, nums, pub)
+            for n in (number, code):
                 if n:
                     self.by_number.setdefault(n, []).append(doc_id)
             order.append((date or "", year or 0, nums, doc_id))
-        # Newest first: by date (a plan's or interpretation's parent's), then issue, then id.
-        self.newest_first = [doc_id for *_, doc_id in sorted(order, reverse=True)]
-        self.recency = [0] * len(self.key)             # larger is newer
-        for rank, doc_id in enumerate(reversed(self.newest_first)):
-            self.recency[doc_id] = rank
 
     def _place_parts(self) -> None:
         # Each place's year, issue and section as codes of their own: facets add per-place
@@ -128,8 +124,15 @@ class Catalog:
         self.part_labels = {"year": [f"{y}年" for y in years],
                             "issue": [self.issue_labels.get(k, k) for k in issues]}
 
-    def info(self, doc_id: int) -> DocInfo:
-        return self.infos[doc_id]
+    @staticmethod
+    def infos(conn: sqlite3.Connection, ids) -> dict[int, DocInfo]:
+        """The records of these documents (a page of results), read when shown."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        rows = conn.execute(f"SELECT d.id, {DOC_COLUMNS} FROM {DOC_FROM} WHERE d.id IN "
+                            f"({','.join('?' * len(ids))})", ids)
+        return {r[0]: DocInfo(*r[1:]) for r in rows}
 
     def doc_freq(self, conn: sqlite3.Connection, token: str) -> int:
         """How many documents hold this token of the per-character index (one indexed lookup)."""

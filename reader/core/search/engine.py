@@ -29,7 +29,7 @@ from ..location import Location
 from ..records import DocInfo
 from ..blocks import CODE, DOC_NUMBER
 from ..store import schema
-from . import index
+from . import charmap, index
 from .catalog import Catalog
 from .facets import filter_and_count
 from .query import Query, parse
@@ -37,6 +37,7 @@ from .ranking import Boosts
 from .doctext import DocText
 from .results import DocHit, Filters, SearchCancelled, SearchResults
 from .snippets import document_hits, hit_spans
+from .titles import title_hits
 from .textmatch import Term, anchors, term
 
 SMALL_LIBRARY = 1500     # documents: below this, bm25 is cheap enough for every query
@@ -72,18 +73,30 @@ class SearchEngine:
         with self._lock:
             self._conn.close()
 
-    def warm_up(self) -> float:
-        """Load what the first search needs (call it from a worker at start-up); returns ms."""
+    def warm_up(self, cancel=None) -> float:
+        """Load what the first search needs (call it from a worker after the first paint); returns
+        ms. It reads in slices, letting other threads run between them, and raises
+        SearchCancelled at the next slice once ``cancel.is_cancelled()`` (quitting never waits)."""
         t = time.perf_counter()
+
+        def pause():
+            time.sleep(0)      # releases the GIL
+            if cancel is not None and cancel.is_cancelled():
+                raise SearchCancelled()
+
         with self._lock:
-            self._current()
+            charmap.load_stored(self._conn)
+            pause()
+            self._current(pause)
             term("预热")
         return (time.perf_counter() - t) * 1000
 
-    def _current(self) -> Catalog:
+    def _current(self, pause=None) -> Catalog:
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         if self._catalog is None or self._catalog.data_version != version:
-            self._catalog = Catalog(self._conn, version)    # first use, or the library changed
+            charmap.load_stored(self._conn)
+            # first use, or the library changed
+            self._catalog = Catalog(self._conn, version, pause) if pause else Catalog(self._conn, version)
         return self._catalog
 
     # -- 文号 / code lookup ----------------------------------------------------------
@@ -96,7 +109,9 @@ class SearchEngine:
             return []
         with self._lock:
             cat = self._current()
-            return [cat.infos[i] for i in cat.by_number.get(number, ())]
+            ids = cat.by_number.get(number, ())
+            infos = cat.infos(self._conn, ids)
+            return [infos[i] for i in ids]
 
     # -- search ------------------------------------------------------------------
     def search(self, query: str | Query, filters: Filters | None = None, limit: int = 50,
@@ -143,7 +158,7 @@ class SearchEngine:
             marked = {cat.id_of[k] for k in self.bookmarked() if k in cat.id_of}
         final, facets = filter_and_count(cat, matched, filters, marked)
         check()
-        boosted = Boosts(scores, exact, cat.titles.hits(terms), in_notes)
+        boosted = Boosts(scores, exact, title_hits(self._conn, terms), in_notes)
         top = boosted.top(cat, final, limit)
         check()
         hits = self._hits(cat, top, terms, boosted, citing, q)
@@ -151,7 +166,7 @@ class SearchEngine:
             query=q.text, terms=(q.text.strip(),) if q.doc_number or q.code else q.terms,
             total=len(final), hits=tuple(hits), facets=facets,
             elapsed_ms=(time.perf_counter() - started) * 1000,
-            lookup=cat.info(min(exact, key=lambda i: cat.key[i])) if exact else None,
+            lookup=self._info(min(exact, key=lambda i: cat.key[i])) if exact else None,
             excluded=q.excluded, matched=tuple(final), key_of=cat.key)
 
     def _match(self, cat: Catalog, norms: list[str], excluded: tuple[str, ...], number: bool = False):
@@ -173,7 +188,8 @@ class SearchEngine:
         scores: dict[int, float] | None = None
         for table, phrases in groups.items():
             # dict() takes the rows without a Python loop.
-            part = dict(self._conn.execute(f"SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ?",
+            # The title column weighs nothing: its hits are boosted by the ranking instead.
+            part = dict(self._conn.execute(f"SELECT rowid, bm25({table}, 1.0, 0.0) FROM {table} WHERE {table} MATCH ?",
                                            (" AND ".join(phrases),)))
             scores = part if scores is None else {i: s + part[i] for i, s in scores.items() if i in part}
         if excluded and scores:
@@ -188,6 +204,9 @@ class SearchEngine:
 
     def _any(self, norms) -> set[int]:
         return self._ids(*index.any_sql(norms)) if norms else set()
+
+    def _info(self, doc_id: int):
+        return Catalog.infos(self._conn, [doc_id])[doc_id]
 
     def _citing(self, number: str) -> dict[int, list[tuple[int, int, int]]]:
         out: dict[int, list[tuple[int, int, int]]] = {}
@@ -223,6 +242,7 @@ class SearchEngine:
         """Counts and snippets of the displayed page only."""
         texts = self._texts(cat, top, terms, (boosted.exact | citing.keys()) & set(top))
         empty = DocText("", [], [], [])
+        infos = cat.infos(self._conn, top)
         hits = []
         for i in top:
             doc = texts.get(i, empty)
@@ -231,7 +251,7 @@ class SearchEngine:
                 own = DOC_NUMBER if q.doc_number else CODE
                 extra += [(doc.indices[k], 0, doc.lengths[k]) for k, kind in enumerate(doc.kinds) if kind == own]
             count, snippets = document_hits(cat.key[i], doc, terms, extra)
-            hits.append(DocHit(cat.info(i), boosted.score(i), count, snippets,
+            hits.append(DocHit(infos[i], boosted.score(i), count, snippets,
                                i in boosted.in_title, i in boosted.in_notes, i in boosted.exact))
         return hits
 

@@ -17,6 +17,10 @@ about 20x faster: a phrase of three trigrams finds few rows where three
 single characters find thousands each. It holds each block's normal text with
 a newline between blocks; a query's normal form has no whitespace, so no
 trigram of a query spans two blocks either. ``phrase_in`` picks the index per term.
+
+Both indexes have a second column, ``title``: which titles hold the terms (title
+hits rank first) is one more MATCH, and no title is kept in memory. Text
+matches are confined to ``body``, so results stay those of the blocks.
 """
 from __future__ import annotations
 
@@ -54,11 +58,11 @@ def create(conn: sqlite3.Connection) -> None:
     # FTS5 'delete' command, which needs the tokens, rebuilt from the blocks.
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-        "body, content='', tokenize='unicode61 remove_diacritics 0')"
+        "body, title, content='', tokenize='unicode61 remove_diacritics 0')"
     )
     conn.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS search_tri USING fts5("
-        "body, content='', tokenize='trigram case_sensitive 1')"
+        "body, title, content='', tokenize='trigram case_sensitive 1')"
     )
 
 
@@ -69,38 +73,42 @@ def _block_texts(conn: sqlite3.Connection, doc_id: int) -> list[str]:
 def _rows(conn: sqlite3.Connection, doc_ids):
     for d in doc_ids:
         texts = _block_texts(conn, d)
-        yield d, document_tokens(texts), trigram_text(texts)
+        (title,) = conn.execute("SELECT title FROM documents WHERE id = ?", (d,)).fetchone()
+        title = normalize(title)
+        yield d, document_tokens(texts), tokens(title), trigram_text(texts), title
 
 
 def index_documents(conn: sqlite3.Connection, doc_ids) -> None:
     rows = list(_rows(conn, doc_ids))
-    conn.executemany("INSERT INTO search_fts(rowid, body) VALUES (?, ?)", ((d, t) for d, t, _ in rows))
-    conn.executemany("INSERT INTO search_tri(rowid, body) VALUES (?, ?)", ((d, t) for d, _, t in rows))
+    conn.executemany("INSERT INTO search_fts(rowid, body, title) VALUES (?, ?, ?)", (r[:3] for r in rows))
+    conn.executemany("INSERT INTO search_tri(rowid, body, title) VALUES (?, ?, ?)",
+                     ((r[0], r[3], r[4]) for r in rows))
 
 
 def unindex_documents(conn: sqlite3.Connection, doc_ids) -> None:
     """Remove documents from the indexes; call before their blocks are deleted."""
     rows = list(_rows(conn, doc_ids))
-    conn.executemany("INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', ?, ?)",
-                     ((d, t) for d, t, _ in rows))
-    conn.executemany("INSERT INTO search_tri(search_tri, rowid, body) VALUES ('delete', ?, ?)",
-                     ((d, t) for d, _, t in rows))
+    conn.executemany("INSERT INTO search_fts(search_fts, rowid, body, title) VALUES ('delete', ?, ?, ?)",
+                     (r[:3] for r in rows))
+    conn.executemany("INSERT INTO search_tri(search_tri, rowid, body, title) VALUES ('delete', ?, ?, ?)",
+                     ((r[0], r[3], r[4]) for r in rows))
 
 
-def phrase_in(norm: str) -> tuple[str, str]:
-    """(table, FTS5 phrase) that matches normal text ``norm`` as an exact substring, in the
-    cheapest index: the trigram index for three characters or more, else one token a character."""
+def phrase_in(norm: str, column: str = "body") -> tuple[str, str]:
+    """(table, FTS5 phrase) that matches normal text ``norm`` as an exact substring of a
+    column, in the cheapest index: the trigram index for three characters or more, else one
+    token a character."""
     if len(norm) >= TRIGRAM_MIN:
-        return "search_tri", '"' + norm.replace('"', '""') + '"'
-    return "search_fts", f'"{tokens(norm)}"'
+        return "search_tri", f'{column} : "' + norm.replace('"', '""') + '"'
+    return "search_fts", f'{column} : "{tokens(norm)}"'
 
 
-def match_sql(norms, excluded=(), column: str = "rowid") -> tuple[str, list[str]]:
-    """SQL selecting the rowids of the documents holding every term and none of the excluded,
-    each term in its cheapest index, the sets intersected (and subtracted) in SQLite."""
+def match_sql(norms, excluded=(), column: str = "body") -> tuple[str, list[str]]:
+    """SQL selecting the rowids of the documents holding every term (in ``column``) and none
+    of the excluded, each term in its cheapest index, the sets intersected (and subtracted) in SQLite."""
     parts: dict[str, list[str]] = {}
     for n in norms:
-        table, p = phrase_in(n)
+        table, p = phrase_in(n, column)
         parts.setdefault(table, []).append(p)
     selects, args = [], []
     for table, phrases in parts.items():

@@ -145,9 +145,12 @@ def connect(path, readonly: bool = False) -> sqlite3.Connection:
 
 def create(conn: sqlite3.Connection) -> None:
     conn.executescript(DDL)
-    from ..search import index as search_index
+    from ..search import charmap, index as search_index
     search_index.create(conn)
     conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    # Computed once here, not at every start of the reader (see ``charmap``).
+    conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)",
+                 (charmap.stored_key(), charmap.to_json(charmap.tables())))
     conn.commit()
 
 
