@@ -23,17 +23,32 @@ class Roles(IntEnum):
 
 class Node:
     """One row of the tree; ``children`` is None until read."""
-    __slots__ = ("kind", "key", "label", "parent", "info", "has_children", "children", "filter_text", "row")
+    __slots__ = ("kind", "key", "label", "parent", "info", "has_children", "children", "filter_text", "row",
+                 "by_name")
 
     def __init__(self, kind: str, key, label: str, parent: "Node | None", info=None, has_children: bool = False,
                  children: "list[Node] | None" = None, filter_text: str = "", row: int = 0):
         self.kind, self.key, self.label, self.parent, self.info = kind, key, label, parent, info
         self.has_children, self.children, self.filter_text, self.row = has_children, children, filter_text, row
+        self.by_name: dict | None = None
+
+    def name(self):
+        """What finds this node among its siblings: a section by its name, the rest by key."""
+        return (self.kind, self.label if self.kind == "section" else self.key)
 
     def set_children(self, nodes: list["Node"]) -> None:
         for i, n in enumerate(nodes):
             n.row = i
         self.children = nodes
+        self.by_name = None
+
+    def child(self, name) -> "Node | None":
+        """A child by ``name()``, through an index made on first use (not a scan of 2,400 issues)."""
+        if self.by_name is None:
+            self.by_name = {}
+            for n in self.children or ():
+                self.by_name.setdefault(n.name(), n)
+        return self.by_name.get(name)
 
 
 def _doc_label(d: DocInfo) -> str:
@@ -203,25 +218,14 @@ class LibraryTreeModel(QAbstractItemModel):
             path.append(d)
             d = self.library.info(d.parent_key) if d.parent_key else None
         top = path[-1]
-        steps = []
-        if top.issue_key:
-            steps.append(lambda n: n.kind == "issue" and n.key == top.issue_key)
-            steps.append(lambda n: n.kind == "section" and n.label == top.section)
-        else:
-            steps.append(lambda n: n.kind == "group")
-        steps += [lambda n, k=x.key: n.kind == "doc" and n.key == k for x in reversed(path)]
+        names = [("issue", top.issue_key), ("section", top.section)] if top.issue_key else [("group", "standalone")]
+        names += [("doc", x.key) for x in reversed(path)]
         index = QModelIndex()
-        for pred in steps:
-            index = self._child_where(index, pred)
-            if index is None:
+        for name in names:
+            if self.canFetchMore(index):
+                self.fetchMore(index)
+            node = self._node(index).child(name)
+            if node is None:
                 return QModelIndex()
+            index = self.createIndex(node.row, 0, node)
         return index
-
-    def _child_where(self, parent: QModelIndex, pred) -> QModelIndex | None:
-        if self.canFetchMore(parent):
-            self.fetchMore(parent)
-        for r in range(self.rowCount(parent)):
-            ix = self.index(r, 0, parent)
-            if pred(self._node(ix)):
-                return ix
-        return None

@@ -3,7 +3,7 @@ off the GUI thread (a newer query cancels the older one), opening a result at it
 hit; and find in the open document (Ctrl+F) with every hit highlighted."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from ...core.location import Location
@@ -13,12 +13,16 @@ from .panel import SearchPanel
 
 
 class SearchFeature(QObject):
+    warmed = Signal(float)       # the warm-up's ms
+
     def __init__(self, app):
         super().__init__(app)
         self.app = app
         w = app.window
         self.engine = None
         self.task = None
+        self.warm_task = None
+        self.warm_ms: float | None = None
         self.last_query = ""
         self.hits: list[Location] = []       # hits in the open documents (search or find)
         self.current = -1
@@ -53,13 +57,24 @@ class SearchFeature(QObject):
         self._warm()
 
     def _warm(self) -> None:
-        """Load the search catalogue in the background, so the first search is quick."""
+        """Load the search catalogue in the background, so the first search is quick. It is
+        installed after the first paint, reads in slices and stops at the next one when
+        cancelled (a newer warm-up, or quitting)."""
         engine = self.engine
-        run_in_background(lambda token: engine.warm_up(), lambda ms: None)
+        if self.warm_task is not None:
+            self.warm_task.cancel()
+        self.warm_ms = None
+        self.warm_task = run_in_background(lambda token: engine.warm_up(cancel=token), self._warmed)
+
+    def _warmed(self, ms: float) -> None:
+        self.warm_task = None
+        self.warm_ms = ms
+        self.warmed.emit(ms)
 
     def on_close(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        for task in (self.task, self.warm_task):
+            if task is not None:
+                task.cancel()
 
     # -- library search ------------------------------------------------------------
     def focus_search(self) -> None:
