@@ -72,6 +72,8 @@ class Catalog:
         self.issue_labels: dict[str, str] = {}
         self.issue_order: dict[str, tuple] = {}
         order: list = []
+        self._numbers: dict = {}
+        self._groups: dict = {}
         cursor = conn.execute(f"SELECT {_COLUMNS} FROM {DOC_FROM}")
         while True:          # a slice at a time: nothing but the lists above grows with the library
             pause()
@@ -93,22 +95,35 @@ class Catalog:
         self._df: dict[str, int] = {}
 
     def _read(self, rows, order: list) -> None:
-        for doc_id, key, kind, number, code, issue_key, section, issuer, date, year, label, pub, numbers in rows:
-            self.count += 1
-            self.key[doc_id] = key
-            self.id_of[key] = doc_id
-            nums = tuple(json.loads(numbers)) if numbers else ()
-            year = year if year is not None else (int(date[:4]) if date else None)
-            self.place[doc_id] = self.places.code((year, issue_key, section))
-            self.issuer[doc_id] = self.issuers.code(issuer)
-            self.group[doc_id] = KIND_GROUPS.index(kind_group(kind))
+        # Per-row work is most of the warm-up at 60,000 documents: what is the same for a whole
+        # issue (its numbers) or kind is decoded once.
+        numbers_of, group_of = self._numbers, self._groups
+        key, id_of, by_number = self.key, self.id_of, self.by_number
+        place, issuer_of, group = self.place, self.issuer, self.group
+        place_code, issuer_code = self.places.code, self.issuers.code
+        for doc_id, k, kind, number, code, issue_key, section, issuer, date, year, label, pub, numbers in rows:
+            key[doc_id] = k
+            id_of[k] = doc_id
+            nums = numbers_of.get(numbers)
+            if nums is None:
+                nums = numbers_of[numbers] = tuple(json.loads(numbers)) if numbers else ()
+            if year is None and date:
+                year = int(date[:4])
+            place[doc_id] = place_code((year, issue_key, section))
+            issuer_of[doc_id] = issuer_code(issuer)
+            g = group_of.get(kind)
+            if g is None:
+                g = group_of[kind] = KIND_GROUPS.index(kind_group(kind))
+            group[doc_id] = g
             if issue_key and issue_key not in self.issue_labels:
                 self.issue_labels[issue_key] = f"{pub} {label}" if self._several else label
                 self.issue_order[issue_key] = (year, nums, pub)
-            for n in (number, code):
-                if n:
-                    self.by_number.setdefault(n, []).append(doc_id)
+            if number:
+                by_number.setdefault(number, []).append(doc_id)
+            if code:
+                by_number.setdefault(code, []).append(doc_id)
             order.append((date or "", year or 0, nums, doc_id))
+        self.count += len(rows)
 
     def _place_parts(self) -> None:
         # Each place's year, issue and section as codes of their own: facets add per-place
