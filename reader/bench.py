@@ -257,8 +257,8 @@ def time_searches(db: Path, classes: dict[str, list[str]], runs: int,
     engine = SearchEngine(db)
     warm = engine.warm_up()
     conn = sqlite3.connect(Path(db).resolve().as_uri() + "?mode=ro", uri=True)
-    conn.execute("PRAGMA cache_size = -65536")      # the engine's connection settings
-    conn.execute("PRAGMA mmap_size = 268435456")
+    conn.execute("PRAGMA cache_size = -16384")      # the engine's connection settings
+    conn.execute("PRAGMA mmap_size = 0")
     out = []
     for name, queries in classes.items():
         eng, flo, flo_text, char, tri = [], [], [], [], []

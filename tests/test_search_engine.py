@@ -371,3 +371,20 @@ def test_a_cancelled_warm_up_stops_at_the_next_slice(full_library):
     e.warm_up()
     assert e._catalog is not None
     e.close()
+
+
+@pytest.mark.parametrize("query", ["的", "体育", "全民健身", "国务院 通知"])
+def test_facets_counted_in_one_pass_equal_counting_each(engine, query):
+    # Without a filter the engine counts (place, issuer, kind) combinations once; the
+    # counts must be those of counting every matched document facet by facet.
+    from collections import Counter
+    from reader.core.search.results import KIND_GROUPS
+    r = engine.search(query)
+    cat = engine._catalog
+    ids = list(r.matched)
+    issuers = Counter(cat.issuers.values[cat.issuer[i]] for i in ids)
+    assert {f.value: f.count for f in r.facets["issuer"]} == {k: n for k, n in issuers.items() if k is not None}
+    kinds = Counter(KIND_GROUPS[cat.group[i]] for i in ids)
+    assert {f.value: f.count for f in r.facets["kind"]} == dict(kinds)
+    years = Counter(cat.places.values[cat.place[i]][0] for i in ids)
+    assert {f.value: f.count for f in r.facets["year"]} == {k: n for k, n in years.items() if k is not None}
