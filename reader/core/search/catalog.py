@@ -91,12 +91,6 @@ class Catalog:
         pause()
         self._place_parts()
         self.all_ids = set(self.id_of.values())
-        # Each document's (place, issuer, kind group) as one code: facets count them in one pass.
-        self.combos = Codes()
-        combo_code = self.combos.code
-        self.combo = [0] * size
-        for i in self.all_ids:
-            self.combo[i] = combo_code((self.place[i], self.issuer[i], self.group[i]))
         self.totals: dict[str, object] = {}   # facet counts over the whole library, made when needed
         self._df: dict[str, int] = {}
 

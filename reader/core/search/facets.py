@@ -78,40 +78,25 @@ def filter_and_count(cat: Catalog, matched, f: Filters, marked: set[int] | None)
     marked = marked or set()
     c = _Counting(cat, matched, _tests(cat, f, marked))
     facets = {}
-    bases = {name: c.base(name) for name in (*PLACE_PARTS, "kind", "issuer")}
-    if len({id(b) for b in bases.values()}) == 1:
-        # No facet filter active (the usual case): one pass over the matches counts the
-        # (place, issuer, kind) combinations, which the facets then add up.
-        place_counts, kinds, issuer_counts = Counter(), Counter(), Counter()
-        combos = cat.combos.values
-        for code, n in c.count("combo", bases["kind"]).items():
-            p, i, g = combos[code]
-            place_counts[p] += n
-            issuer_counts[i] += n
-            kinds[g] += n
-        place_by_base = {id(bases["year"]): (list(PLACE_PARTS), place_counts)}
-    else:
-        place_by_base = {}
-        for name in PLACE_PARTS:
-            entry = place_by_base.setdefault(id(bases[name]), ([], None))
-            entry[0].append(name)
-        place_by_base = {k: (names, c.count("place", bases[names[0]])) for k, (names, _) in place_by_base.items()}
-        kinds = c.count("group", bases["kind"])
-        issuer_counts = c.count("issuer", bases["issuer"])
-    parts = cat.place_parts
-    for names, counts in place_by_base.values():     # the place facets counting over the same ids
+    by_base: dict = {}                  # the place facets counting over the same ids
+    for name in PLACE_PARTS:
+        by_base.setdefault(id(c.base(name)), []).append(name)
+    for names in by_base.values():
         sums = {name: [0] * len(cat.part_codes[name].values) for name in PLACE_PARTS}
         years, issues, sections = sums["year"], sums["issue"], sums["section"]
-        for code, n in counts.items():
+        parts = cat.place_parts
+        for code, n in c.count("place", c.base(names[0])).items():
             y, i, s = parts[code]
             years[y] += n
             issues[i] += n
             sections[s] += n
         for name in names:
             facets[name] = _place_facets(cat, name, sums[name])
+    kinds = c.count("group", c.base("kind"))
     facets["kind"] = tuple(Facet(g, KIND_LABELS[g], kinds[k]) for k, g in enumerate(KIND_GROUPS) if kinds[k])
     values = cat.issuers.values
-    issuers = {values[code]: n for code, n in issuer_counts.items() if n and values[code] is not None}
+    issuers = {values[code]: n for code, n in c.count("issuer", c.base("issuer")).items()
+               if n and values[code] is not None}
     facets["issuer"] = _by_count(issuers)
     n = len(marked.intersection(c.base("bookmarked"))) if marked else 0
     facets["bookmarked"] = (Facet(True, "有书签", n),) if n else ()
