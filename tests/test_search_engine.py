@@ -388,3 +388,17 @@ def test_facets_counted_in_one_pass_equal_counting_each(engine, query):
     assert {f.value: f.count for f in r.facets["kind"]} == dict(kinds)
     years = Counter(cat.places.values[cat.place[i]][0] for i in ids)
     assert {f.value: f.count for f in r.facets["year"]} == {k: n for k, n in years.items() if k is not None}
+
+
+def test_the_first_page_comes_before_the_facets_and_total_are_counted(engine, monkeypatch):
+    from reader.core.search import engine as engine_module
+    order = []
+    counting = engine_module.filter_and_count
+    monkeypatch.setattr(engine_module, "filter_and_count", lambda *a: (order.append("count"), counting(*a))[1])
+    r = engine.search("的", on_page=lambda hits: order.append(("page", hits)))
+    assert order[0][0] == "page" and order[1] == "count"
+    assert order[0][1] == r.hits and len(r.hits) == 50 and r.total > 50
+    order.clear()
+    year = r.facets["year"][0].value            # a filter: the page follows the counting
+    f = engine.search("的", Filters(years=(year,)), on_page=lambda hits: order.append(("page", hits)))
+    assert order[0] == "count" and order[1] == ("page", f.hits)

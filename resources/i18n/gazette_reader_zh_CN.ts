@@ -950,6 +950,10 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <source> · {0:.0f} ms</source>
         <translation> · {0:.0f} 毫秒</translation>
     </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
+    </message>
 </context>
 <context>
     <name>TreePanel</name>

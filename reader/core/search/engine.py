@@ -117,8 +117,10 @@ class SearchEngine:
 
     # -- search ------------------------------------------------------------------
     def search(self, query: str | Query, filters: Filters | None = None, limit: int = 50,
-               cancel=None) -> SearchResults:
-        """Raises SearchCancelled as soon as ``cancel.is_cancelled()`` is true."""
+               cancel=None, on_page=None) -> SearchResults:
+        """Raises SearchCancelled as soon as ``cancel.is_cancelled()`` is true. ``on_page(hits)``,
+        when given, receives the first page of hits as soon as it is known: before the facets
+        and the total are counted when no filter is active (the page does not depend on them)."""
         started = time.perf_counter()
         q = query if isinstance(query, Query) else parse(query)
 
@@ -131,7 +133,7 @@ class SearchEngine:
             if cancel is not None:     # also stop a long statement, not only between steps
                 self._conn.set_progress_handler(lambda: 1 if cancel.is_cancelled() else 0, 1000)
             try:
-                return self._search(q, filters or Filters(), limit, check, started)
+                return self._search(q, filters or Filters(), limit, check, started, on_page)
             except sqlite3.OperationalError as e:
                 if cancel is not None and cancel.is_cancelled():
                     raise SearchCancelled() from e
@@ -139,7 +141,7 @@ class SearchEngine:
             finally:
                 self._conn.set_progress_handler(None, 0)
 
-    def _search(self, q: Query, filters: Filters, limit: int, check, started: float) -> SearchResults:
+    def _search(self, q: Query, filters: Filters, limit: int, check, started: float, on_page=None) -> SearchResults:
         cat = self._current()
         norms = _text_terms(q)
         terms = [term(n) for n in norms]
@@ -158,12 +160,20 @@ class SearchEngine:
         marked = None
         if self.bookmarked and matched:
             marked = {cat.id_of[k] for k in self.bookmarked() if k in cat.id_of}
+        boosted = Boosts(scores, exact, title_hits(self._conn, terms), in_notes)
+        hits = None
+        if not filters.active:
+            # The page ranks every match: shown before the facets and the total are counted.
+            hits = self._hits(cat, boosted.top(cat, matched, limit), terms, boosted, citing, q)
+            if on_page is not None:
+                on_page(tuple(hits))
+            check()
         final, facets = filter_and_count(cat, matched, filters, marked)
         check()
-        boosted = Boosts(scores, exact, title_hits(self._conn, terms), in_notes)
-        top = boosted.top(cat, final, limit)
-        check()
-        hits = self._hits(cat, top, terms, boosted, citing, q)
+        if hits is None:
+            hits = self._hits(cat, boosted.top(cat, final, limit), terms, boosted, citing, q)
+            if on_page is not None:
+                on_page(tuple(hits))
         return SearchResults(
             query=q.text, terms=(q.text.strip(),) if q.doc_number or q.code else q.terms,
             total=len(final), hits=tuple(hits), facets=facets,

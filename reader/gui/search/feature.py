@@ -12,6 +12,11 @@ from .find_bar import FindBar
 from .panel import SearchPanel
 
 
+class _Pages(QObject):
+    """Carries a search's first page from the worker to the GUI thread."""
+    page = Signal(object)
+
+
 class SearchFeature(QObject):
     warmed = Signal(float)       # the warm-up's ms
 
@@ -23,6 +28,7 @@ class SearchFeature(QObject):
         self.task = None
         self.warm_task = None
         self.warm_ms: float | None = None
+        self._pages = None
         self.last_query = ""
         self.hits: list[Location] = []       # hits in the open documents (search or find)
         self.current = -1
@@ -95,8 +101,20 @@ class SearchFeature(QObject):
             self.panel.show_message("")
             return
         engine = self.engine
-        self.task = run_in_background(lambda token: engine.search(text, filters, limit=100, cancel=token),
-                                      self._show, self._failed)
+        pages = _Pages(self)
+        pages.page.connect(lambda hits, pages=pages: self._show_page(pages, hits))
+        self._pages = pages
+        self.task = run_in_background(
+            lambda token: engine.search(text, filters, limit=100, cancel=token,
+                                        on_page=lambda hits: None if token.is_cancelled() else pages.page.emit(hits)),
+            self._show, self._failed)
+
+    def _show_page(self, pages, hits) -> None:
+        """The first page, before the total and the facets (a newer search drops it)."""
+        if pages is self._pages and self.task is not None:
+            labels = {i.key: i.label for i in self.app.library.issues()}
+            self.panel.model.mark = self._theme().search_hit
+            self.panel.show_page(hits, labels)
 
     def _show(self, results) -> None:
         self.task = None
