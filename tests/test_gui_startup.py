@@ -121,3 +121,20 @@ def test_the_tree_finds_a_row_through_its_index_not_a_scan(qtbot, built_library,
         ix = model.index_for_key(key)
         assert ix.isValid() and ix.data(Roles.Key) == key
     assert not model.index_for_key("no/such/document").isValid()
+
+
+def test_a_real_start_quit_right_after_the_first_paint_ends_with_the_state_saved(library_copy, tmp_path):
+    # The ordinary start (python -m reader) with the benchmark's probe: closed while the search
+    # warms up, the process ends at once (os._exit after saving) and the next start finds its place.
+    import os
+    import subprocess
+    import sys
+    from conftest import ROOT
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GAZETTE_READER_DATA=str(tmp_path / "profile"),
+               GAZETTE_READER_PROBE="quit:0", PYTHONPATH=str(ROOT))
+    r = subprocess.run([sys.executable, "-m", "reader", "--db", str(library_copy)], capture_output=True, text=True,
+                       env=env, cwd=ROOT, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert "first_paint_at=" in r.stdout and "quit_at=" in r.stdout
+    settings = (tmp_path / "profile" / "settings.ini").read_text(encoding="utf-8")
+    assert "geometry" in settings and "location" in settings
