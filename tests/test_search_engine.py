@@ -271,8 +271,8 @@ def test_the_engine_sees_imports_and_removals(full_library, tmp_path, texts):
     e.close()
 
 
-def test_reading_only_the_blocks_that_can_hold_a_hit_changes_nothing(engine):
-    # The displayed documents' text is read per search, only the blocks that can hold a hit:
+def test_hits_from_the_recent_texts_cache_are_those_of_the_whole_document(engine):
+    # The displayed documents' text comes from a bounded cache or is read per search:
     # counts and snippets must be those of the whole document's text.
     from reader.core.search.doctext import DocText
     from reader.core.search.engine import _text_terms
@@ -402,3 +402,13 @@ def test_the_first_page_comes_before_the_facets_and_total_are_counted(engine, mo
     year = r.facets["year"][0].value            # a filter: the page follows the counting
     f = engine.search("的", Filters(years=(year,)), on_page=lambda hits: order.append(("page", hits)))
     assert order[0] == "count" and order[1] == ("page", f.hits)
+
+
+def test_the_recent_texts_stay_within_their_bound():
+    from reader.core.search.doctext import DocText, RecentTexts
+    recent = RecentTexts(limit=100)
+    for i in range(10):
+        recent.put(i, DocText.of_blocks([(0, "paragraph", "字" * 30)]))
+    assert recent.size <= 100 and recent.take(range(10))[1] == list(range(7))   # the oldest dropped
+    found, missing = recent.take([9, 8, 0])
+    assert set(found) == {9, 8} and missing == [0]

@@ -20,6 +20,7 @@ import time
 
 from ..library import DOC_COLUMNS, DOC_FROM
 from ..records import DocInfo
+from .doctext import RecentTexts
 from .results import KIND_GROUPS, kind_group
 
 # Facets use the parent's issuer and date for attached plans, which print neither.
@@ -93,6 +94,7 @@ class Catalog:
         self.all_ids = set(self.id_of.values())
         self.totals: dict[str, object] = {}   # facet counts over the whole library, made when needed
         self._df: dict[str, int] = {}
+        self.recent = RecentTexts()           # ids change with the library: a new cache with it
 
     def _read(self, rows, order: list) -> None:
         # Per-row work is most of the warm-up at 60,000 documents: what is the same for a whole

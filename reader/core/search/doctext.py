@@ -1,16 +1,23 @@
-"""A document's text as the search matches it.
+"""A document's text as the search matches it, and a bounded cache of recent ones.
 
 Blocks are joined by SEPARATOR into one string, so a term takes one regex
 pass over a document (and no match runs from one block into the next). Only
-the documents of the displayed page are read: holding the library's text
-would grow with the library (~120 MB of strings at 60,000 documents).
+the documents of a displayed page are read: holding the library's text would
+grow with the library (~120 MB of strings at 60,000 documents). The texts of
+recently shown documents stay in ``RecentTexts`` (at most RECENT_CHARS
+characters, least recently used dropped first): while typing, successive
+queries show many of the same documents.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import OrderedDict
 from itertools import accumulate
 
 from .textmatch import SEPARATOR, Term, odd_characters
+
+RECENT_CHARS = 4_000_000     # ~8-16 MB of strings, whatever the size of the library
+
 
 class DocText:
     def __init__(self, joined: str, lengths: list[int], indices: list[int], kinds: list[str]):
@@ -58,3 +65,35 @@ class DocText:
         """(position among the blocks, offset in that block) of a joined position."""
         k = bisect_right(self.starts, pos) - 1
         return k, pos - self.starts[k]
+
+
+class RecentTexts:
+    """The whole texts of recently shown documents, by id, bounded in characters."""
+
+    def __init__(self, limit: int = RECENT_CHARS):
+        self.limit = limit
+        self.size = 0
+        self._docs: OrderedDict[int, DocText] = OrderedDict()
+
+    def take(self, ids) -> tuple[dict[int, DocText], list[int]]:
+        """(the cached ones, the ids not cached)."""
+        found, missing = {}, []
+        for i in ids:
+            doc = self._docs.get(i)
+            if doc is None:
+                missing.append(i)
+            else:
+                self._docs.move_to_end(i)
+                found[i] = doc
+        return found, missing
+
+    def put(self, doc_id: int, doc: DocText) -> DocText:
+        old = self._docs.pop(doc_id, None)
+        if old is not None:
+            self.size -= len(old.joined)
+        self._docs[doc_id] = doc
+        self.size += len(doc.joined)
+        while self.size > self.limit and len(self._docs) > 1:
+            _, dropped = self._docs.popitem(last=False)
+            self.size -= len(dropped.joined)
+        return doc

@@ -38,7 +38,7 @@ from .doctext import DocText
 from .results import DocHit, Filters, SearchCancelled, SearchResults
 from .snippets import document_hits, hit_spans
 from .titles import title_hits
-from .textmatch import Term, anchors, term
+from .textmatch import Term, term
 
 SMALL_LIBRARY = 1500     # documents: below this, bm25 is cheap enough for every query
 BM25_SHARE = 6           # bm25 for terms in at most 1/6 of the documents (BM25 idf >= ~1.6)
@@ -228,31 +228,25 @@ class SearchEngine:
             out.setdefault(doc_id, []).append((b, s, e))
         return out
 
-    def _texts(self, cat: Catalog, ids: list[int], terms: list[Term], whole=frozenset()) -> dict[int, DocText]:
-        """The text of these documents, read for this page only (the library's text is never
-        held in memory): of each document only the blocks holding a character a hit needs
-        (see ``anchors``), except for the documents in ``whole``."""
+    def _texts(self, cat: Catalog, ids: list[int]) -> dict[int, DocText]:
+        """The text of these documents: from the bounded cache of recently shown documents
+        (``doctext.RecentTexts``; never the whole library), the rest read whole and kept there."""
         if not ids:
             return {}
-        must_hold = anchors(terms, lambda c: cat.doc_freq(self._conn, index.token(c))) if terms else None
-        where = f"doc_id IN ({','.join('?' * len(ids))})"
-        args = list(ids)
-        if must_hold:
-            where += " AND (" + " OR ".join(["instr(text, ?)"] * len(must_hold))
-            args += must_hold
-            if whole:
-                where += f" OR doc_id IN ({','.join('?' * len(whole))})"
-                args += list(whole)
-            where += ")"
-        # A JSON array per document: parsed in C, faster than a Python row per block.
-        rows = self._conn.execute(
-            "SELECT doc_id, json_group_array(json_array(idx, kind, text)) FROM "
-            f"(SELECT doc_id, idx, kind, text FROM blocks WHERE {where} ORDER BY doc_id, idx) GROUP BY doc_id", args)
-        return {doc_id: DocText.of_blocks(json.loads(blocks)) for doc_id, blocks in rows}
+        out, missing = cat.recent.take(ids)
+        if missing:
+            # A JSON array per document: parsed in C, faster than a Python row per block.
+            rows = self._conn.execute(
+                "SELECT doc_id, json_group_array(json_array(idx, kind, text)) FROM "
+                f"(SELECT doc_id, idx, kind, text FROM blocks WHERE doc_id IN ({','.join('?' * len(missing))}) "
+                "ORDER BY doc_id, idx) GROUP BY doc_id", missing)
+            for doc_id, blocks in rows:
+                out[doc_id] = cat.recent.put(doc_id, DocText.of_blocks(json.loads(blocks)))
+        return out
 
     def _hits(self, cat, top, terms, boosted, citing, q) -> list[DocHit]:
         """Counts and snippets of the displayed page only."""
-        texts = self._texts(cat, top, terms, (boosted.exact | citing.keys()) & set(top))
+        texts = self._texts(cat, top)
         empty = DocText("", [], [], [])
         infos = cat.infos(self._conn, top)
         hits = []
@@ -276,7 +270,7 @@ class SearchEngine:
             doc_id = cat.id_of.get(doc_key)
             if doc_id is None:
                 return []
-            doc = self._texts(cat, [doc_id], [], {doc_id}).get(doc_id) or DocText("", [], [], [])
+            doc = self._texts(cat, [doc_id]).get(doc_id) or DocText("", [], [], [])
             extra = self._citing(q.doc_number).get(doc_id, []) if q.doc_number else []
         for n, own in ((q.doc_number, DOC_NUMBER), (q.code, CODE)):
             if n and doc_id in cat.by_number.get(n, ()):
