@@ -22,7 +22,15 @@ import time
 
 
 def _rss_kb() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss     # peak, in kB on Linux
+    """Peak RSS of this process, kB: VmHWM (ru_maxrss would count the parent's peak before exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _say(**values) -> None:

@@ -97,8 +97,14 @@ class SearchEngine:
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         if self._catalog is None or self._catalog.data_version != version:
             charmap.load_stored(self._conn)
-            # first use, or the library changed
-            self._catalog = Catalog(self._conn, version, pause) if pause else Catalog(self._conn, version)
+            # First use, or the library changed. The catalogue reads every document row once:
+            # through a small page cache, so those pages do not fill the searches' 16 MB.
+            self._conn.execute("PRAGMA cache_size = -1024")
+            try:
+                self._catalog = Catalog(self._conn, version, pause) if pause else Catalog(self._conn, version)
+            finally:
+                self._conn.execute("PRAGMA shrink_memory")
+                self._conn.execute("PRAGMA cache_size = -16384")
         return self._catalog
 
     # -- 文号 / code lookup ----------------------------------------------------------
