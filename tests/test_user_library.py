@@ -339,9 +339,9 @@ def test_an_old_schema_user_library_is_rebuilt_with_the_users_imports(shipped_fo
     assert Library(user).meta(SHIPPED_BUILD) == Library(v1).meta("build_id")
 
 
-def test_a_schema_2_library_with_plain_sources_is_rebuilt_compressed(shipped_folders, sample_text, texts,
+def test_a_schema_3_library_with_plain_sources_is_rebuilt_compressed(shipped_folders, sample_text, texts,
                                                                      tmp_path):
-    # Schema 2 kept sources as plain text and had no trigram index: the rebuild reads them
+    # Schema 3 kept sources as plain text and had no trigram index: the rebuild reads them
     # and the new file keeps them compressed, and finds 3-character terms in the trigram index.
     from reader.core.search.engine import SearchEngine
     from reader.core.store import schema
@@ -353,7 +353,7 @@ def test_a_schema_2_library_with_plain_sources_is_rebuilt_compressed(shipped_fol
     for sha, blob in c.execute("SELECT sha256, text FROM sources").fetchall():
         c.execute("UPDATE sources SET text = ? WHERE sha256 = ?", (schema.source_text(blob), sha))
     c.execute("DROP TABLE search_tri")
-    c.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    c.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     c.commit()
     c.close()
     ensure_user_library(v1)

@@ -18,12 +18,11 @@ import sqlite3
 
 import time
 
-from ..library import DOC_COLUMNS, DOC_FROM
 from ..records import DocInfo
+from ..store.queries import catalog_cursor, documents_by_id
 from .doctext import RecentTexts
 from .results import KIND_GROUPS, kind_group
 
-# Facets use the parent's issuer and date for attached plans, which print neither.
 PLACE_PARTS = ("year", "issue", "section")
 SLICE = 2000                 # rows read between two pauses of the warm-up
 DF_CACHE = 4096              # document frequencies kept (characters asked for)
@@ -51,11 +50,6 @@ class Codes:
         return [(v if part is None else v[part]) in wanted for v in self.values]
 
 
-# What the catalogue keeps of a document: its id, key, kind, 文号, code, place and facet values.
-_COLUMNS = ("d.id, d.key, d.kind, d.doc_number, d.code, i.key, s.name, COALESCE(d.issuer, p.issuer), "
-            "COALESCE(d.date, p.date), i.year, i.label, i.publication, i.numbers")
-
-
 class Catalog:
     def __init__(self, conn: sqlite3.Connection, data_version: int, pause=_yield_gil):
         self.data_version = data_version
@@ -75,7 +69,7 @@ class Catalog:
         order: list = []
         self._numbers: dict = {}
         self._groups: dict = {}
-        cursor = conn.execute(f"SELECT {_COLUMNS} FROM {DOC_FROM}")
+        cursor = catalog_cursor(conn)
         while True:          # a slice at a time: nothing but the lists above grows with the library
             pause()
             part = cursor.fetchmany(SLICE)
@@ -147,8 +141,7 @@ class Catalog:
         ids = list(ids)
         if not ids:
             return {}
-        rows = conn.execute(f"SELECT d.id, {DOC_COLUMNS} FROM {DOC_FROM} WHERE d.id IN "
-                            f"({','.join('?' * len(ids))})", ids)
+        rows = documents_by_id(conn, ids)
         return {r[0]: DocInfo(*r[1:]) for r in rows}
 
     def doc_freq(self, conn: sqlite3.Connection, token: str) -> int:

@@ -8,14 +8,15 @@ Tables
 ------
 meta        key/value: schema_version, build_id (hash of the sources it holds)
 sources     every imported text, verbatim (decoded), so a library can be re-parsed;
-            since schema 3 zlib-compressed UTF-8 (a BLOB; ``source_text`` reads both)
+            since schema 4 zlib-compressed UTF-8 (a BLOB; ``source_text`` reads both)
 issues      one row per gazette issue; masthead, 目录, warnings, dropped furniture
             and front matter as JSON
 sections    the 栏目 of an issue, in 目录 order
 documents   every document: issue documents (role "main"), their attached texts
             ("attachment") and interpretations ("interpretation"), and standalone
             documents (issue_id NULL). ``key`` is stable across rebuilds.
-blocks      the text of a document, one row per block, in order
+blocks      the text of a document, one row per block, in order; a table block's
+            text is its cells, TAB between cells and newline between rows
 citations   文号 and 《title》 references found in blocks (resolved when read)
 search_*    the search index (see ``reader.core.search``)
 """
@@ -23,7 +24,9 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3     # 2: index documents by section; 3: trigram index, compressed sources
+# 2: index documents by section; 3: table blocks (libraries re-parse their sources);
+# 4: trigram index and titles in the search indexes, compressed sources, stored character tables
+SCHEMA_VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -34,7 +37,7 @@ CREATE TABLE IF NOT EXISTS sources (
     sha256 TEXT PRIMARY KEY,
     name   TEXT NOT NULL,
     kind   TEXT NOT NULL,          -- 'issue' | 'document'
-    text   BLOB NOT NULL           -- zlib of the UTF-8 text (schema 2 and older: the text)
+    text   BLOB NOT NULL           -- zlib of the UTF-8 text (schema 3 and older: the text)
 );
 CREATE TABLE IF NOT EXISTS issues (
     id            INTEGER PRIMARY KEY,
@@ -124,7 +127,7 @@ def compress_source(text: str) -> bytes:
 
 
 def source_text(value) -> str:
-    """A ``sources.text`` value as text: compressed (schema 3) or plain (older libraries)."""
+    """A ``sources.text`` value as text: compressed (schema 4) or plain (older libraries)."""
     if isinstance(value, bytes):
         import zlib
         return zlib.decompress(value).decode("utf-8")
