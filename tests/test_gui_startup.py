@@ -6,6 +6,7 @@ import time
 
 from reader.core.library import Library
 from reader.core.location import Location
+from PySide6.QtCore import QModelIndex
 
 from gui_helpers import start_app
 
@@ -138,3 +139,37 @@ def test_a_real_start_quit_right_after_the_first_paint_ends_with_the_state_saved
     assert "first_paint_at=" in r.stdout and "quit_at=" in r.stdout
     settings = (tmp_path / "profile" / "settings.ini").read_text(encoding="utf-8")
     assert "geometry" in settings and "location" in settings
+
+
+def test_the_tree_shows_the_newest_issues_first_and_the_rest_when_needed(qtmodeltester, monkeypatch, tmp_path):
+    # TOP_BATCH 1 on a library of one issue and the standalone documents: the group row
+    # comes when scrolled to (fetchMore), looked for (index_for_key) or filtered (load_all).
+    from conftest import SAMPLE
+    from reader.core.importer import parse_file, store
+    from reader.core.store.writer import LibraryWriter
+    from reader.gui import tree_model
+    from reader.gui.tree_model import LibraryTreeModel, Roles
+    monkeypatch.setattr(tree_model, "TOP_BATCH", 1)
+    db = tmp_path / "two.db"
+    w = LibraryWriter(db)
+    store(w, parse_file(SAMPLE))
+    single = tmp_path / "single.txt"
+    single.write_text("国务院办公厅关于测试的通知\n国办发〔2020〕1号\n各省人民政府：\n    现将有关事项通知如下。\n"
+                      "国务院办公厅\n2020年1月1日\n", encoding="utf-8")
+    store(w, parse_file(single))
+    w.close()
+    lib = Library(db)
+    standalone = lib.standalone_documents()
+    assert standalone
+    model = LibraryTreeModel(lib)
+    assert model.rowCount() == 1 and model.canFetchMore(QModelIndex())
+    key = standalone[0].key
+    ix = model.index_for_key(key)
+    assert ix.isValid() and ix.data(Roles.Key) == key and model.rowCount() == 2
+    fresh = LibraryTreeModel(lib)
+    fresh.fetchMore(QModelIndex())
+    assert fresh.rowCount() == 2 and not fresh.canFetchMore(QModelIndex())
+    again = LibraryTreeModel(lib)
+    again.load_all()
+    assert again.rowCount() == 2
+    qtmodeltester.check(again, force_py=True)

@@ -6,14 +6,16 @@ and the reader while it runs, and interrupting it would interrupt them too.
 SQLite lets readers run side by side, and Python's sqlite3 releases the GIL
 while a statement runs, so a search in a worker thread leaves the GUI free.
 
-One search: parse the query; match it in FTS5, with ``bm25`` only when a
-term is specific (in at most 1/BM25_SHARE of the documents): FTS5 spends 2x
+One search: parse the query; match each term in the cheapest exact index
+(``index.phrase_in``: trigram for 3+ characters, per character for 1-2),
+intersected in SQLite, with ``bm25`` only when a term is specific (in at most 1/BM25_SHARE of the documents): FTS5 spends 2x
 the match plus ~1.5 µs a row computing it, and for a broad term (的, 发展,
 企业) BM25 says little (its idf tends to zero as a term nears half the
 documents); such terms rank title hits first, then the newest; add the 文号/code
 lookup, documents citing that 文号, and documents whose bookmark notes match;
-filter and count facets in memory (``catalog``, ``facets``); rank; and read
-the text of the displayed page only, for hit counts and snippets.
+rank and read the text of the displayed page only (a bounded cache of recent
+documents), for hit counts and snippets; hand that page on (``on_page``)
+before the facets and the total are counted in memory (``catalog``, ``facets``).
 """
 from __future__ import annotations
 
