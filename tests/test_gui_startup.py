@@ -142,8 +142,9 @@ def test_a_real_start_quit_right_after_the_first_paint_ends_with_the_state_saved
 
 
 def test_the_tree_shows_the_newest_issues_first_and_the_rest_when_needed(qtmodeltester, monkeypatch, tmp_path):
-    # TOP_BATCH 1 on a library of one issue and the standalone documents: the group row
-    # comes when scrolled to (fetchMore), looked for (index_for_key) or filtered (load_all).
+    # TOP_BATCH 1 on a library of two issues and a standalone document: the older issue comes
+    # when scrolled to (fetchMore), looked for (index_for_key) or filtered (load_all), inserted
+    # above the single documents, which stay the last row.
     from conftest import SAMPLE
     from reader.core.importer import parse_file, store
     from reader.core.store.writer import LibraryWriter
@@ -153,23 +154,32 @@ def test_the_tree_shows_the_newest_issues_first_and_the_rest_when_needed(qtmodel
     db = tmp_path / "two.db"
     w = LibraryWriter(db)
     store(w, parse_file(SAMPLE))
+    older = tmp_path / "older.txt"        # the sample as another year's issue
+    older.write_text(SAMPLE.read_text(encoding="utf-8").replace("2022", "2021"), encoding="utf-8")
+    store(w, parse_file(older))
     single = tmp_path / "single.txt"
     single.write_text("国务院办公厅关于测试的通知\n国办发〔2020〕1号\n各省人民政府：\n    现将有关事项通知如下。\n"
                       "国务院办公厅\n2020年1月1日\n", encoding="utf-8")
     store(w, parse_file(single))
     w.close()
     lib = Library(db)
-    standalone = lib.standalone_documents()
-    assert standalone
+    issues = lib.issues()
+    assert len(issues) == 2 and lib.standalone_documents()
     model = LibraryTreeModel(lib)
-    assert model.rowCount() == 1 and model.canFetchMore(QModelIndex())
-    key = standalone[0].key
-    ix = model.index_for_key(key)
-    assert ix.isValid() and ix.data(Roles.Key) == key and model.rowCount() == 2
+    kinds = lambda m: [m.index(r, 0).data(Roles.Kind) for r in range(m.rowCount())]   # noqa: E731
+    assert kinds(model) == ["issue", "group"] and model.canFetchMore(QModelIndex())
+    single_key = lib.standalone_documents()[0].key
+    assert model.index_for_key(single_key).data(Roles.Key) == single_key and model.rowCount() == 2
+    old_doc = lib.section_documents(lib.sections(issues[1].key)[0].id)[0].key
+    ix = model.index_for_key(old_doc)
+    assert ix.isValid() and ix.data(Roles.Key) == old_doc
+    assert kinds(model) == ["issue", "issue", "group"]
+    assert [model.index(r, 0).data(Roles.Key) for r in range(2)] == [i.key for i in issues]
     fresh = LibraryTreeModel(lib)
     fresh.fetchMore(QModelIndex())
-    assert fresh.rowCount() == 2 and not fresh.canFetchMore(QModelIndex())
+    assert kinds(fresh) == ["issue", "issue", "group"] and not fresh.canFetchMore(QModelIndex())
     again = LibraryTreeModel(lib)
     again.load_all()
-    assert again.rowCount() == 2
+    assert again.rowCount() == 3
     qtmodeltester.check(again, force_py=True)
+    qtmodeltester.check(LibraryTreeModel(lib), force_py=True)

@@ -78,14 +78,15 @@ class LibraryTreeModel(QAbstractItemModel):
     def _read_top(self) -> None:
         nodes = [Node("issue", i.key, i.label, self.root, i, i.document_count > 0,
                       filter_text=f"{i.publication}{i.label}") for i in self.library.issues()]
+        # A tree of 2,400 issues costs the first paint ~50 ms of per-row calls into Python (the
+        # view's layout, the filter proxy's mapping): the newest come first, the rest when needed,
+        # inserted above the single documents, which stay the last row.
+        first, self._more_top = nodes[:TOP_BATCH], nodes[TOP_BATCH:]
         standalone = self.library.standalone_count()
         if standalone:    # read when opened, like every other branch
-            nodes.append(Node("group", "standalone", self.tr("Single documents ({0})").format(standalone),
+            first.append(Node("group", "standalone", self.tr("Single documents ({0})").format(standalone),
                               self.root, None, True))
-        # A tree of 2,400 issues costs the first paint ~50 ms of per-row calls into Python (the
-        # view's layout, the filter proxy's mapping): the newest come first, the rest when needed.
-        self.root.set_children(nodes[:TOP_BATCH])
-        self._more_top = nodes[TOP_BATCH:]
+        self.root.set_children(first)
 
     def _doc_node(self, d: DocInfo, parent: Node) -> Node:
         text = " ".join(x for x in (d.title, d.doc_number or "", d.code or "", d.issuer or "") if x)
@@ -223,11 +224,12 @@ class LibraryTreeModel(QAbstractItemModel):
         batch, self._more_top = self._more_top[:count], self._more_top[count:]
         if not batch:
             return
-        start = len(self.root.children)
+        kids = self.root.children
+        start = len(kids) - (1 if kids and kids[-1].kind == "group" else 0)
         self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
-        for n, node in enumerate(batch, start):
-            node.row = n
-        self.root.children.extend(batch)
+        kids[start:start] = batch
+        for n in range(start, len(kids)):
+            kids[n].row = n
         self.root.by_name = None
         self.endInsertRows()
 
