@@ -71,22 +71,24 @@ class LibraryTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.library = library
         self.root = Node("root", None, "", None)
-        self._more_top: list[Node] = []
+        self._more_top: list = []           # IssueInfo of the issues not yet in the tree
         self._read_top()
 
     # -- building nodes --------------------------------------------------------
     def _read_top(self) -> None:
-        nodes = [Node("issue", i.key, i.label, self.root, i, i.document_count > 0,
-                      filter_text=f"{i.publication}{i.label}") for i in self.library.issues()]
         # A tree of 2,400 issues costs the first paint ~50 ms of per-row calls into Python (the
         # view's layout, the filter proxy's mapping): the newest come first, the rest when needed,
         # inserted above the single documents, which stay the last row.
-        first, self._more_top = nodes[:TOP_BATCH], nodes[TOP_BATCH:]
+        issues = self.library.issues()
+        first, self._more_top = [self._issue_node(i) for i in issues[:TOP_BATCH]], issues[TOP_BATCH:]
         standalone = self.library.standalone_count()
         if standalone:    # read when opened, like every other branch
             first.append(Node("group", "standalone", self.tr("Single documents ({0})").format(standalone),
                               self.root, None, True))
         self.root.set_children(first)
+
+    def _issue_node(self, i) -> Node:
+        return Node("issue", i.key, i.label, self.root, i, i.document_count > 0, filter_text=f"{i.publication}{i.label}")
 
     def _doc_node(self, d: DocInfo, parent: Node) -> Node:
         text = " ".join(x for x in (d.title, d.doc_number or "", d.code or "", d.issuer or "") if x)
@@ -221,9 +223,10 @@ class LibraryTreeModel(QAbstractItemModel):
         return "\n".join(lines)
 
     def _fetch_top(self, count: int) -> None:
-        batch, self._more_top = self._more_top[:count], self._more_top[count:]
-        if not batch:
+        infos, self._more_top = self._more_top[:count], self._more_top[count:]
+        if not infos:
             return
+        batch = [self._issue_node(i) for i in infos]
         kids = self.root.children
         start = len(kids) - (1 if kids and kids[-1].kind == "group" else 0)
         self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)

@@ -55,6 +55,8 @@ CREATE TABLE IF NOT EXISTS issues (
     source_sha256 TEXT NOT NULL REFERENCES sources(sha256),
     source_name   TEXT NOT NULL
 );
+-- The tree's list of issues, read at every start: from this narrow index, not the wide rows.
+CREATE INDEX IF NOT EXISTS issues_tree ON issues(key, publication, year, numbers, cumulative, label);
 CREATE TABLE IF NOT EXISTS sections (
     id       INTEGER PRIMARY KEY,
     issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
