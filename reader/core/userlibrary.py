@@ -80,7 +80,8 @@ def _sources(path: Path, shipped: bool = False) -> list[tuple[str, str, str]]:
     """(sha256, name, text) of every source a library holds."""
     conn = _connect(path, shipped)
     try:
-        return conn.execute("SELECT sha256, name, text FROM sources ORDER BY name").fetchall()
+        return [(sha, name, schema.source_text(text)) for sha, name, text in
+                conn.execute("SELECT sha256, name, text FROM sources ORDER BY name")]
     finally:
         conn.close()
 
@@ -280,8 +281,12 @@ def _salvage(path: Path) -> list[tuple[str, str, str]]:
     try:
         for order in ("ASC", "DESC"):
             try:
-                for sha, name, text in conn.execute(
+                for sha, name, stored in conn.execute(
                         f"SELECT sha256, name, text FROM sources ORDER BY rowid {order}"):
+                    try:
+                        text = schema.source_text(stored)     # zlib since schema 4, text before
+                    except Exception:  # noqa: BLE001 - a damaged row: the others may still be whole
+                        continue
                     if isinstance(text, str) and isinstance(sha, str):
                         found.setdefault(sha, (sha, str(name), text))
             except sqlite3.DatabaseError:
