@@ -40,7 +40,8 @@ class _Resolved:
 
 
 class StatusIndex:
-    def __init__(self):
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn            # its own read-only connection: built off the window's thread
         self._lock = threading.RLock()
         self._stamp = None
         self.rows: dict[int, DocRow] = {}
@@ -56,9 +57,24 @@ class StatusIndex:
         self.last_read_documents = 0
 
     # -- keeping up with the library -------------------------------------------------------
-    def refresh(self, conn: sqlite3.Connection, stamp) -> None:
-        """Bring the index up to the library's state ``stamp`` (anything that changes when it changes)."""
+    def is_current(self) -> bool:
+        """Never waits: while a worker is building, the answer is simply "not yet"."""
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
+            return self._stamp is not None and self._stamp == self._version()
+        finally:
+            self._lock.release()
+
+    def _version(self):
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def refresh(self) -> None:
+        """Bring the index up to the library's state (PRAGMA data_version moves with every write
+        made through another connection: an import, a removal)."""
+        conn = self.conn
         with self._lock:
+            stamp = self._version()
             if stamp == self._stamp and self._stamp is not None:
                 return
             import time
