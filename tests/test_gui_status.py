@@ -78,3 +78,17 @@ def test_printed_source_line_of_a_repealed_text(tmp_path):
                                             "（某政发〔2021〕9号））")
     [packet] = plan_packets(lib, PrintJob(keys=(new,)))
     assert "截至打印日" not in packet.pieces[0].source
+
+
+def test_search_switch_only_in_force(qtbot, tmp_path):
+    db, old, new = _library(tmp_path)
+    app = start_app(qtbot, db)
+    qtbot.waitUntil(lambda: app.features["status"].states is not None, timeout=10000)
+    app.features["status"].bar.date.setDate(QDate(2020, 1, 1))      # the old text in force, the notice unknown
+    panel = app.features["search"].panel
+    panel.query.setText("道路管理办法")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    panel.in_force.setChecked(True)
+    qtbot.waitUntil(lambda: [h.info.key for h in panel.model.hits] == [old], timeout=5000)
+    box = panel.facet_boxes["status"]
+    assert any("现行有效" in box.itemText(i) for i in range(box.count()))

@@ -130,3 +130,22 @@ def test_dump_carries_status_and_relations_as_of(db, tmp_path):
     assert {d["doc_number"]: d for d in later["documents"]}["某政发〔2018〕3号"]["status"]["state"] == "已废止"
     bad = run_cli("dump", "--db", str(db), "--as-of", "2022-02-30")
     assert bad.returncode != 0 and "YYYY-MM-DD" in bad.stderr.decode()
+
+
+def test_search_status_facet_and_filter(db, tmp_path):
+    from reader.core.search.engine import SearchEngine
+    from reader.core.search.results import Filters
+    old = _import(db, tmp_path, "old.txt", OLD)
+    new = _import(db, tmp_path, "repeal.txt", REPEAL)
+    lib = Library(db)
+    states = {k: s.state for k, s in lib.statuses("2022-01-01").items()}
+    engine = SearchEngine(db, statuses=lambda: states)
+    r = engine.search("道路管理办法")
+    assert {h.info.key for h in r.hits} == {old, new}
+    assert {f.value: f.count for f in r.facets["status"]} == {"已废止": 1, "状态不明": 1}
+    only = engine.search("道路管理办法", Filters(states=("现行有效", "已被修改")))
+    assert only.total == 0
+    repealed = engine.search("道路管理办法", Filters(states=("已废止",)))
+    assert [h.info.key for h in repealed.hits] == [old]
+    # Without statuses (not computed yet) the facet is empty and nothing is filtered away by it.
+    assert SearchEngine(db).search("道路管理办法").facets["status"] == ()

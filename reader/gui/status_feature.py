@@ -59,6 +59,7 @@ class StatusFeature(QObject):
         super().__init__(app)
         self.app = app
         self.task = None
+        self.states: dict[str, str] | None = None     # key → state as of the picked day (the search facet)
         w = app.window
         self.bar = AsOfBar()
         holder = QWidget()
@@ -105,6 +106,7 @@ class StatusFeature(QObject):
             return
         self.app.window.meta.refresh()
         statuses = self.app.library.statuses(self.as_of)
+        self.states = {k: s.state for k, s in statuses.items()}
         self.app.tree_model.set_status_marks(
             {k: s.state for k, s in statuses.items() if s.state in NO_LONGER_IN_FORCE})
 
