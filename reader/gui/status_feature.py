@@ -113,10 +113,10 @@ class StatusFeature(QObject):
     # -- the facts panel ----------------------------------------------------------------
     def section_html(self, v) -> str:
         lib = self.app.library
-        head = f"<p><b>{escape(self.tr('Validity'))}</b></p>"
+        head = "<p><b>" + escape(self.tr("Validity")) + "</b></p>"
         if not lib.status_ready():
             self.build()
-            return head + f"<p style='color:gray'>{escape(self.tr('Computing…'))}</p>"
+            return head + "<p style='color:gray'>" + escape(self.tr("Computing…")) + "</p>"
         s = lib.status(v.key, self.as_of)
         if s is None:
             return ""
@@ -129,8 +129,8 @@ class StatusFeature(QObject):
             span.append(self.tr("in force until {0}").format(_cn(s.until)))
         if span:
             line += "　" + escape("，".join(span))
-        parts = [head, f"<p>{line}<br><span style='color:gray'>{escape(self.tr('as of {0}').format(_cn(s.as_of)))}"
-                       f"</span></p>"]
+        as_of = escape(self.tr("as of {0}").format(_cn(s.as_of)))
+        parts = [head, f"<p>{line}<br><span style='color:gray'>{as_of}</span></p>"]
         if s.warnings:
             parts.append("".join(f"<p style='color:#b71c1c'>⚠ {escape(w)}</p>" for w in s.warnings))
         if s.evidence:
@@ -138,17 +138,18 @@ class StatusFeature(QObject):
             for e in s.evidence:
                 where = "" if e.doc_key == v.key else "（" + escape(self._title(e.doc_key)) + "）"
                 items.append(f"<li>{_link(Location(e.doc_key, e.block), e.text[:120])}{where}</li>")
-            parts.append(f"<p>{escape(self.tr('Evidence'))}</p><ul>{''.join(items)}</ul>")
+            parts.append("<p>" + escape(self.tr("Evidence")) + f"</p><ul>{''.join(items)}</ul>")
         rels = [r for r in lib.relations(v.key) if r.kind != "依据" or r.resolves_to]
+        absent = escape(self.tr(" (not in this library)"))
         if rels:
             items = []
             for r in rels[:60]:
                 name = _link(Location(r.resolves_to), r.target_title or r.target) if r.resolves_to \
-                    else escape(r.target) + f"<span style='color:gray'>{escape(self.tr(' (not in this library)'))}</span>"
+                    else escape(r.target) + f"<span style='color:gray'>{absent}</span>"
                 items.append(f"<li>{escape(r.kind)}：{name}</li>")
             if len(rels) > 60:
                 items.append(f"<li>…（{len(rels)}）</li>")
-            parts.append(f"<p>{escape(self.tr('Related documents'))}</p><ul>{''.join(items)}</ul>")
+            parts.append("<p>" + escape(self.tr("Related documents")) + f"</p><ul>{''.join(items)}</ul>")
         return "".join(parts)
 
     def _title(self, key: str) -> str:
