@@ -21,6 +21,8 @@ from .records import (AMENDS, BASED_ON, CONFIRMS, FORWARDS, INVERSE, REPEALS, RE
                       Relation)
 from .relations import DocRow, Resolver, replacements
 
+_OWN = ("start", "until", "period")                 # facts that make a text's own status
+_FROM_OTHERS = ("repeal", "amend", "confirm")       # facts about another text's status
 _FACT_KIND = {"repeal": REPEALS, "amend": AMENDS, "basis": BASED_ON, "forward": FORWARDS, "confirm": CONFIRMS}
 _ROWS_SQL = ("SELECT id, key, parent_id, role, title, title_fold, doc_number, code, issuer, date, fingerprint "
              "FROM documents")
@@ -53,6 +55,7 @@ class StatusIndex:
         self.units: dict[int, list[int]] = {}
         self._waiting: dict[str, set[int]] = {}      # lookup key → texts naming it (resolved or not)
         self._replaced = None
+        self._relevant_units: set[int] | None = None
         self.last_refresh_ms = 0.0
         self.last_read_documents = 0
 
@@ -92,6 +95,7 @@ class StatusIndex:
                 self._update(conn, gone, added)
             self._memo.clear()
             self._replaced = None
+            self._relevant_units = None
             self._stamp = stamp
             self.last_read_documents = len(added)
             self.last_refresh_ms = (time.perf_counter() - t0) * 1000
@@ -227,9 +231,25 @@ class StatusIndex:
             if r.role == "interpretation":
                 s = DocStatus(as_of, "状态不明")
             else:
-                s = compute(self._inputs(self.resolver.top(r)), as_of)
+                top = self.resolver.top(r)
+                if top.id in self._relevant():
+                    s = compute(self._inputs(top), as_of)
+                else:                       # most texts: nothing said, nothing known
+                    s = DocStatus(as_of, "状态不明")
             self._memo[(key, as_of)] = s
             return s
+
+    def _relevant(self) -> set[int]:
+        """The texts (by their top document) whose status anything is known about; the others are
+        状态不明 without further ado. Worked out once per library version."""
+        if self._relevant_units is None:
+            top = self.resolver.top
+            units = {top(self.rows[i]).id for i, (_fp, facts) in self._facts.items()
+                     if i in self.rows and any(f.kind in _OWN for f in facts)}
+            units |= {top(self.rows[i]).id for i, items in self.incoming.items()
+                      if i in self.rows and any(it.fact.kind in _FROM_OTHERS for it in items)}
+            self._relevant_units = units
+        return self._relevant_units
 
     def _inputs(self, top: DocRow) -> Inputs:
         x = Inputs(date=self._date(top))
@@ -288,6 +308,7 @@ class StatusIndex:
 
     def statuses(self, as_of: str | None = None) -> dict[str, DocStatus]:
         """Every document's status (the tree's marks, the search facet, the benchmark)."""
+        as_of = as_of or today()
         with self._lock:
             return {k: self.status(k, as_of) for k in self.by_key}
 
