@@ -92,3 +92,27 @@ def test_search_switch_only_in_force(qtbot, tmp_path):
     qtbot.waitUntil(lambda: [h.info.key for h in panel.model.hits] == [old], timeout=5000)
     box = panel.facet_boxes["status"]
     assert any("现行有效" in box.itemText(i) for i in range(box.count()))
+
+
+def test_nothing_is_computed_on_the_start_up_path(tmp_path):
+    """The window paints before any status is computed: the index module is not even imported
+    until the features install (after the first paint), and the library has no index then."""
+    import subprocess
+    import sys
+    db, old, _new = _library(tmp_path)
+    code = f"""
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from reader.core.library import Library
+from reader.core.location import Location
+from reader.gui.app import GazetteApp
+g = GazetteApp(Library({str(db)!r}))
+g.window.show()
+g.navigator.open(Location({old!r}), record=False)
+app.processEvents()
+print("index-module", "reader.core.status.index" in sys.modules, "built", g.library._status is not None)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert "index-module False built False" in out.stdout, out.stdout + out.stderr

@@ -21,7 +21,7 @@ _SP = r"[ \t\u00a0\u3000]*"
 
 # 自2022年6月1日起施行 / 自2024年12月1日零时起施行 / 本细则自2020年7月3日起正式实施 / 从…起执行
 START_ABS = re.compile(
-    rf"(?:自|从|于)?{_SP}(?P<date>{_DATE}){_SP}(?:零时|0时|起零时)?{_SP}(?:起|开始){_SP}(?:正式)?{_ACT}")
+    rf"(?:自|从|于)?{_SP}(?P<date>{_DATE}){_SP}(?:零时|0时|起零时)?{_SP}(?:起|开始)?{_SP}(?:正式)?{_ACT}")
 # 自印发之日起施行 / 自发布之日起30日后施行 / 自公布之日起三十日后施行 / 自印发日起施行 / 从发布之日起施行
 START_REL = re.compile(
     rf"(?:自|从){_SP}(?:本[\u4e00-\u9fff]{{1,6}}?)?(?P<event>印发|发布|公布|颁布|下发|发文|公告|签发){_SP}(?:之)?日"
@@ -40,6 +40,7 @@ PERIOD = re.compile(
 # The subject of a 有效期 sentence must be the text itself, not a licence, a platform or a qualification
 # named in it ("中试平台有效期为三年", "保险补偿资格…有效期5年").
 _SELF_SUBJECT = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条)?[\s、，,]*(?:本[\u4e00-\u9fff《》]{1,12}?)?[\s，,]*$")
+_LAST_NUMBER = re.compile(r"第[一二三四五六七八九十百零〇\d]+条|^[\s\u3000]*[一二三四五六七八九十百]+、|^[\s\u3000]*[（(][一二三四五六七八九十\d]+[）)]")
 _ARTICLE_HEAD = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条[\s\u3000]*")
 
 _QUOTED = re.compile(r"《([^《》]{2,120})》")
@@ -112,6 +113,8 @@ def _iso(printed: str) -> str | None:
 def _about_self(prefix: str) -> bool:
     """Is the text before a phrase ("第十九条　本细则", "") the document itself?"""
     clause = re.split(r"[，,；;：:]", prefix)[-1]
+    # A run-on line ("…负责解释  第二十六条　本办法") or a numbered item ("九十三、本规则"): from the last number on.
+    clause = _LAST_NUMBER.split(clause)[-1]
     if "》" in clause and "本《" not in clause:
         return False
     return bool(_SELF_SUBJECT.match(clause.strip()))
@@ -295,7 +298,7 @@ def read(title: str, blocks, own_number: str | None = None, in_repeal_notice: bo
             continue
         for _off, sent in sentences(text):
             # Cheap tests first: most sentences of a policy say none of this.
-            starts = _start_fact(bi, sent) if ("起" in sent or "日后" in sent) else []
+            starts = _start_fact(bi, sent) if ("起" in sent or "日后" in sent or "时" in sent) else []
             facts += starts
             if "期" in sent or "行" in sent or "至" in sent:
                 facts += _period_until(bi, sent, bool(starts))
@@ -305,8 +308,8 @@ def read(title: str, blocks, own_number: str | None = None, in_repeal_notice: bo
 
 
 # Blocks worth reading (a cheap filter in SQL before any regex runs).
-# Every start phrase has 日起, 日后 or 时起 ("自…之日起施行", "30日后施行", "零时起施行").
-KEYWORDS = ("日起", "日后", "时起", "有效期", "试行", "暂行", "废止", "失效", "停止执行", "不再执行", "修订", "修改",
+# Every start phrase has 日起, 日后, 时起 or 零时 ("自…之日起施行", "30日后施行", "自…零时执行").
+KEYWORDS = ("日起", "日后", "时起", "零时", "有效期", "试行", "暂行", "废止", "失效", "停止执行", "不再执行", "修订", "修改",
             "修正", "根据《", "依据《", "依照《", "按照《", "遵照《", "转发")
 
 
