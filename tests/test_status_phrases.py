@@ -206,3 +206,12 @@ def test_repeal_and_amendment_take_effect_on_their_date():
 ])
 def test_start_after_a_numbered_item_or_in_a_run_on_line(text):
     assert one(text, "start").event == "发布"
+
+
+def test_repeal_named_in_the_title():
+    f = phrases.read("某市人民政府关于宣布《某市城市绿化管理办法》失效的通知", [])
+    assert [(x.kind, x.how, x.targets[0].title) for x in f] == [("repeal", "失效", "某市城市绿化管理办法")]
+    g = phrases.read("某市人民政府关于废止《某市道路管理办法》的决定", [])
+    assert [(x.kind, x.how, x.targets[0].title) for x in g] == [("repeal", "废止", "某市道路管理办法")]
+    assert not [x for x in phrases.read("关于印发《某市道路管理办法》的通知", []) if x.kind == "repeal"]
+    assert not [x for x in phrases.read("关于《某市道路管理办法》的补充通知", []) if x.kind == "repeal"]

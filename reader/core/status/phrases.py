@@ -54,6 +54,7 @@ _AMEND_SENT = re.compile(r"修订后的|进行了?修订|进行了?修改|作如
 _FORWARD_SENT = re.compile(r"现将(?P<t>《[^《》]+》)(?:[（(][^（）()]{0,40}[）)])?(?:转发|印转)")
 _TITLE_AMEND = re.compile(r"关于(?:修改|修订|修正)(?P<t>.+?)的(?:决定|通知|批复|公告)$")
 _TITLE_REPEAL = re.compile(r"关于(?:宣布)?(?:废止|失效)|关于宣布.+失效|废止.*(?:目录|清单|决定)|宣布失效")
+_TITLE_REPEAL_ONE = re.compile(r"关于(?:宣布(?:废止)?|废止)(?P<t>《.+》(?:[（(][^（）()]{0,40}[）)])?)(?:等[^的]{0,10})?(?:失效|的)")
 _TITLE_FORWARD = re.compile(r"转发(?P<t>.+?)(?:的通知)?$")
 _LIST_REPEALED = re.compile(r"(?:废止|失效|宣布失效)的.*(?:目录|清单|名单)|(?:废止|失效).*(?:文件)?(?:目录|清单)$")
 _LIST_ANY = re.compile(r"(?:目录|清单|名单)$")
@@ -267,6 +268,11 @@ def _from_title(title: str, own_number: str | None) -> list[Fact]:
         inner = m.group("t")
         ts = targets_in(inner, own_number) or (Target(fold(inner), None, inner),)
         out.append(Fact("amend", 0, title, targets=ts))
+    m = _TITLE_REPEAL_ONE.search(title)       # 关于宣布《X》失效的通知 / 关于废止《X》的决定
+    if m:
+        ts = targets_in(m.group("t"), own_number)
+        if ts:
+            out.append(Fact("repeal", 0, title, how="失效" if "失效" in title else "废止", targets=ts))
     m = _TITLE_FORWARD.search(title)
     if m and not title.startswith("关于印发"):
         inner = m.group("t").strip("《》")
