@@ -125,7 +125,7 @@ class StatusFeature(QObject):
         span = []
         if s.since:
             span.append(self.tr("since {0}").format(_cn(s.since)))
-        if s.until:
+        if s.until and s.in_force:
             span.append(self.tr("in force until {0}").format(_cn(s.until)))
         if span:
             line += "　" + escape("，".join(span))
@@ -134,8 +134,11 @@ class StatusFeature(QObject):
         if s.warnings:
             parts.append("".join(f"<p style='color:#b71c1c'>⚠ {escape(w)}</p>" for w in s.warnings))
         if s.evidence:
-            items = []
+            items, shown = [], set()
             for e in s.evidence:
+                if (e.doc_key, e.block, e.text) in shown:     # one sentence may give the start and the end
+                    continue
+                shown.add((e.doc_key, e.block, e.text))
                 where = "" if e.doc_key == v.key else "（" + escape(self._title(e.doc_key)) + "）"
                 items.append(f"<li>{_link(Location(e.doc_key, e.block), e.text[:120])}{where}</li>")
             parts.append("<p>" + escape(self.tr("Evidence")) + f"</p><ul>{''.join(items)}</ul>")
