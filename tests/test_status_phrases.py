@@ -215,3 +215,19 @@ def test_repeal_named_in_the_title():
     assert [(x.kind, x.how, x.targets[0].title) for x in g] == [("repeal", "废止", "某市道路管理办法")]
     assert not [x for x in phrases.read("关于印发《某市道路管理办法》的通知", []) if x.kind == "repeal"]
     assert not [x for x in phrases.read("关于《某市道路管理办法》的补充通知", []) if x.kind == "repeal"]
+
+
+def test_a_repeal_notice_listing_its_targets_item_by_item():
+    blocks = [(3, "paragraph", "经清理，市政府决定废止以下规范性文件："),
+              (4, "heading", "一、《某市道路管理办法》（某政发〔2018〕3号）"),
+              (5, "heading", "二、《某市城市绿化管理办法》（某政发〔2015〕7号）"),
+              (6, "paragraph", "以下文件继续有效："),
+              (7, "heading", "三、《某市停车场管理办法》（某政发〔2016〕2号）"),
+              (8, "paragraph", "本通知自印发之日起施行。")]
+    fs = phrases.read("某市人民政府关于废止部分规范性文件的通知", blocks, "某政发〔2021〕9号")
+    got = [(f.kind, t.number) for f in fs if f.kind in ("repeal", "confirm") for t in f.targets]
+    assert got == [("repeal", "某政发〔2018〕3号"), ("repeal", "某政发〔2015〕7号"), ("confirm", "某政发〔2016〕2号")]
+    assert [f.event for f in fs if f.kind == "start"] == ["印发"]
+    # In an ordinary notice the same items are only citations.
+    plain = phrases.read("某市人民政府关于加强道路管理的通知", blocks[1:3])
+    assert not [f for f in plain if f.kind in ("repeal", "confirm")]

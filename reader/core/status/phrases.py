@@ -290,6 +290,7 @@ def read(title: str, blocks, own_number: str | None = None, in_repeal_notice: bo
     ``in_repeal_notice``: an attachment of a 废止 notice (its lists are repealed texts)."""
     facts: list[Fact] = list(_from_title(title, own_number))
     repeal_notice = is_repeal_notice(title)
+    in_list = "repeal"
     list_kind = None
     if title and _LIST_CONFIRMED.search(title):
         list_kind = "confirm"
@@ -302,6 +303,7 @@ def read(title: str, blocks, own_number: str | None = None, in_repeal_notice: bo
             for t, row in _list_rows(text, own_number):
                 facts.append(Fact(list_kind, bi, row, how="失效" if "失效" in title else "废止", targets=(t,)))
             continue
+        said = len(facts)
         for _off, sent in sentences(text):
             # Cheap tests first: most sentences of a policy say none of this.
             starts = _start_fact(bi, sent) if ("起" in sent or "日后" in sent or "时" in sent) else []
@@ -310,6 +312,18 @@ def read(title: str, blocks, own_number: str | None = None, in_repeal_notice: bo
                 facts += _period_until(bi, sent, bool(starts))
             if "《" in sent or "号" in sent:
                 facts += _relation_facts(bi, sent, own_number, repeal_notice)
+        if repeal_notice:
+            # A 废止 notice lists its targets in items of their own ("一、《…》（…号）"); a 继续有效 part
+            # lists the texts it keeps.
+            if "继续有效" in text:
+                in_list = "confirm"
+            elif _REPEAL_WORDS.search(text):
+                in_list = "repeal"
+            elif len(facts) == said and not _BASIS_LEAD.match(text):
+                ts = targets_in(_BASIS_RUN.sub("", text), own_number)
+                if ts:
+                    facts.append(Fact(in_list, bi, text.strip()[:200], how="失效" if "失效" in title else "废止",
+                                      targets=ts))
     return tuple(facts)
 
 
@@ -320,5 +334,7 @@ KEYWORDS = ("日起", "日后", "时起", "零时", "有效期", "试行", "暂�
 
 
 def list_title(title: str) -> bool:
-    """A list of texts (废止的…目录, 继续有效的…目录) must be read whole: its rows carry no keyword."""
-    return bool(title and (_LIST_CONFIRMED.search(title) or _LIST_REPEALED.search(title)))
+    """A list of texts (废止的…目录, 继续有效的…目录) or a 废止 notice must be read whole: the rows and
+    items that name the texts carry no keyword."""
+    return bool(title and (_LIST_CONFIRMED.search(title) or _LIST_REPEALED.search(title)
+                           or is_repeal_notice(title)))
