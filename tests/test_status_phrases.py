@@ -231,3 +231,9 @@ def test_a_repeal_notice_listing_its_targets_item_by_item():
     # In an ordinary notice the same items are only citations.
     plain = phrases.read("某市人民政府关于加强道路管理的通知", blocks[1:3])
     assert not [f for f in plain if f.kind in ("repeal", "confirm")]
+
+
+def test_not_yet_in_force_keeps_the_stated_end():
+    x = Inputs(date="2024-11-14", starts=[("2024-12-12", EV)], periods=[(24, EV)])
+    s = compute(x, "2024-12-01")
+    assert (s.state, s.since, s.until) == ("尚未施行", None, "2026-12-11")

@@ -13,7 +13,7 @@ import csv
 import sys
 from pathlib import Path
 
-from reader.core.errors import ImportRefused
+from reader.core.errors import ImportRefused, StoreError
 from reader.core.importer import parse_file, store
 from reader.core.library import Library
 from reader.core.model import Issue
@@ -46,7 +46,7 @@ def outcome(folder: Path, db: Path) -> list[dict]:
                 store(w, parsed)
                 r = parsed.result
                 keys[row["file"]] = (next(r.documents()).key if isinstance(r, Issue) else r.document.key)
-            except ImportRefused as e:
+            except (ImportRefused, StoreError) as e:     # counted, never a crash
                 refused[row["file"]] = str(e)
     finally:
         w.close()

@@ -90,7 +90,7 @@ def compute(x: Inputs, as_of: str) -> DocStatus:
         evidence += [e for _, e in ends]
 
     if start and as_of < start:
-        return DocStatus(as_of, NOT_YET, None, plus_days(start, -1), tuple(_unique(evidence)), tuple(warnings))
+        return DocStatus(as_of, NOT_YET, None, until, tuple(_unique(evidence)), tuple(warnings))
 
     # Ends that have come: expiry (the day after the last day) and repeals in force.
     happened: list[tuple[str, str, Evidence]] = []

@@ -39,7 +39,7 @@ class Evidence:
 class DocStatus:
     as_of: str
     state: str
-    since: str | None = None       # when the state began, where known
+    since: str | None = None       # when the state began (状态不明: the stated 施行 date), where known
     until: str | None = None       # the last day in force, where known
     evidence: tuple[Evidence, ...] = ()
     warnings: tuple[str, ...] = ()
