@@ -149,3 +149,34 @@ def test_search_status_facet_and_filter(db, tmp_path):
     assert [h.info.key for h in repealed.hits] == [old]
     # Without statuses (not computed yet) the facet is empty and nothing is filtered away by it.
     assert SearchEngine(db).search("道路管理办法").facets["status"] == ()
+
+
+AMENDER = """某市人民政府关于修改《某市道路管理办法》的决定
+某政发〔2020〕5号
+各区县人民政府，市政府各部门：
+市政府决定对《某市道路管理办法》（某政发〔2018〕3号）作如下修改：将第三条中的“市建设局”修改为“市住房城乡建设局”。
+本决定自2020年3月1日起施行。
+某市人民政府
+2020年2月1日
+"""
+FORWARD = """某市人民政府办公厅关于转发《某市道路管理办法》的通知
+某政办发〔2018〕20号
+各区县人民政府，市政府各部门：
+现将《某市道路管理办法》（某政发〔2018〕3号）转发给你们，请遵照执行。
+某市人民政府办公厅
+2018年6月10日
+"""
+
+
+def test_amendment_and_forwarding_both_ways(db, tmp_path):
+    old = _import(db, tmp_path, "old.txt", OLD)
+    amender = _import(db, tmp_path, "amend.txt", AMENDER)
+    fwd = _import(db, tmp_path, "fwd.txt", FORWARD)
+    lib = Library(db)
+    s = lib.status(old, "2020-06-01")
+    assert (s.state, s.since, s.until) == ("已被修改", "2020-03-01", "2023-05-31")
+    assert lib.status(old, "2020-02-15").state == "现行有效"
+    rel = {(r.kind, r.resolves_to) for r in lib.relations(old)}
+    assert {("被修改", amender), ("被转发", fwd)} <= rel
+    assert ("修改", old) in {(r.kind, r.resolves_to) for r in lib.relations(amender)}
+    assert ("转发", old) in {(r.kind, r.resolves_to) for r in lib.relations(fwd)}
