@@ -67,6 +67,7 @@ def test_a_start_of_another_text_is_not_ours():
     ("本规定自印发之日起暂行二年。", 24),
     ("有效期5年。", 60),
     ("第三十条　本办法有效期为五年。", 60),
+    ("五、本通告有效期两年。", 24),
 ])
 def test_periods_in_years_and_months(text, months):
     assert one(text, "period").months == months

@@ -49,7 +49,6 @@ _BASIS_LEAD = re.compile(r"^[\s\u3000]*(?:为了?[^，]{0,30}?)?(?:根据|依据
 _BASIS_RUN = re.compile(r"(?:根据|依据|依照|按照|参照)(?:新发布的|新修订的|最新的)?"
                         r"(?:《[^《》]+》(?:[（(][^（）()]{0,40}[）)])?[、和及与]?)+")
 _REPEAL_WORDS = re.compile(r"同时废止|予以废止|决定废止|废止|宣布失效|同时失效|予以失效|停止执行|不再执行|自行失效")
-_INVALID_WORDS = re.compile(r"失效")
 _AMEND_SENT = re.compile(r"修订后的|进行了?修订|进行了?修改|作如下修改|修改如下|修正如下|作如下修订")
 _FORWARD_SENT = re.compile(r"现将(?P<t>《[^《》]+》)(?:[（(][^（）()]{0,40}[）)])?(?:转发|印转)")
 _TITLE_AMEND = re.compile(r"关于(?:修改|修订|修正)(?P<t>.+?)的(?:决定|通知|批复|公告)$")
@@ -122,7 +121,8 @@ def _about_self(prefix: str) -> bool:
 
 
 def _self_sentence(prefix: str) -> bool:
-    """A 有效期 of the text itself: nothing but "第N条 本办法" before it in its sentence."""
+    """A 有效期 of the text itself: nothing but "第N条 本办法" (or "五、本通告") before it in its sentence."""
+    prefix = _LAST_NUMBER.split(prefix.strip())[-1]
     return bool(_SELF_SUBJECT.match(_ARTICLE_HEAD.sub("", prefix.strip()).strip()))
 
 
@@ -229,7 +229,7 @@ def _period_until(bi: int, sent: str, has_start: bool) -> list[Fact]:
     return out
 
 
-def _relation_facts(bi: int, sent: str, own_number: str | None, repeal_notice: bool) -> list[Fact]:
+def _relation_facts(bi: int, sent: str, own_number: str | None) -> list[Fact]:
     out: list[Fact] = []
     clauses = _clauses(sent)
     basis = [c for c in clauses if _BASIS_LEAD.match(c)]
@@ -242,7 +242,7 @@ def _relation_facts(bi: int, sent: str, own_number: str | None, repeal_notice: b
     if rw:
         ts = targets_in(rest, own_number)
         if ts:
-            how = "失效" if _INVALID_WORDS.search(rw.group(0)) or "宣布失效" in rest else "废止"
+            how = "失效" if "失效" in rest else "废止"
             out.append(Fact("repeal", bi, sent, how=how, targets=ts))
             return out
     if _AMEND_SENT.search(rest):
@@ -311,7 +311,7 @@ def read(title: str, blocks, own_number: str | None = None, in_repeal_notice: bo
             if "期" in sent or "行" in sent or "至" in sent:
                 facts += _period_until(bi, sent, bool(starts))
             if "《" in sent or "号" in sent:
-                facts += _relation_facts(bi, sent, own_number, repeal_notice)
+                facts += _relation_facts(bi, sent, own_number)
         if repeal_notice:
             # A 废止 notice lists its targets in items of their own ("一、《…》（…号）"); a 继续有效 part
             # lists the texts it keeps.
