@@ -238,3 +238,17 @@ def test_not_yet_in_force_keeps_the_stated_end():
     x = Inputs(date="2024-11-14", starts=[("2024-12-12", EV)], periods=[(24, EV)])
     s = compute(x, "2024-12-01")
     assert (s.state, s.since, s.until) == ("尚未施行", None, "2026-12-11")
+
+
+def test_repeal_targets_come_from_the_repealing_clause():
+    f = one("自本通知印发之日起，《国务院办公厅关于对真抓实干成效明显地方加大激励支持力度的通知》（国办发〔2016〕82号）停止执行。",
+            "repeal")
+    assert [t.number for t in f.targets] == ["国办发〔2016〕82号"]
+    # Context texts in another clause, and a provision (not the text) that no longer applies: no repeal.
+    assert not [x for x in facts("（七）在《内地与香港关于建立更紧密经贸关系的安排》、《海峡两岸经济合作框架协议》下，"
+                                 "对自贸试验区内的港澳台资建筑业企业，不再执行《外商投资建筑业企业管理规定》中关于工程承包范围"
+                                 "的限制性规定。") if x.kind == "repeal"]
+
+
+def test_an_amendment_under_way_is_not_one():
+    assert not [x for x in facts("目前，环保总局正在对《规划》进行修订，同时将研究你省制订的《方案》。") if x.kind == "amend"]

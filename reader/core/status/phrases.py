@@ -49,7 +49,11 @@ _BASIS_LEAD = re.compile(r"^[\s\u3000]*(?:为了?[^，]{0,30}?)?(?:根据|依据
 _BASIS_RUN = re.compile(r"(?:根据|依据|依照|按照|参照)(?:新发布的|新修订的|最新的)?"
                         r"(?:《[^《》]+》(?:[（(][^（）()]{0,40}[）)])?[、和及与]?)+")
 _REPEAL_WORDS = re.compile(r"同时废止|予以废止|决定废止|废止|宣布失效|同时失效|予以失效|停止执行|不再执行|自行失效")
-_AMEND_SENT = re.compile(r"修订后的|进行了?修订|进行了?修改|作如下修改|修改如下|修正如下|作如下修订")
+# Done, not planned: "已…进行了修订", not "正在对《规划》进行修订".
+_AMEND_SENT = re.compile(r"修订后的|修改后的|进行了修订|进行了修改|作如下修改|作如下修订|修改如下|修正如下")
+# A provision named inside a text: "《…》中关于…", "《…》第五条", "《…》的有关规定".
+_PARTIAL = re.compile(r"《[^《》]+》(?:[（(][^（）()]{0,40}[）)])?"
+                      r"(?=中|第[一二三四五六七八九十百零〇\d]+[条款项章]|的(?:有关|相关)?(?:规定|条款|内容))")
 _FORWARD_SENT = re.compile(r"现将(?P<t>《[^《》]+》)(?:[（(][^（）()]{0,40}[）)])?(?:转发|印转)")
 _TITLE_AMEND = re.compile(r"关于(?:修改|修订|修正)(?P<t>.+?)的(?:决定|通知|批复|公告)$")
 _TITLE_REPEAL = re.compile(r"关于(?:宣布)?(?:废止|失效)|关于宣布.+失效|废止.*(?:目录|清单|决定)|宣布失效")
@@ -240,10 +244,9 @@ def _relation_facts(bi: int, sent: str, own_number: str | None) -> list[Fact]:
             out.append(Fact("basis", bi, sent, targets=ts))
     rw = _REPEAL_WORDS.search(rest)
     if rw:
-        ts = targets_in(rest, own_number)
+        ts = _repeal_targets(rest, own_number)
         if ts:
-            how = "失效" if "失效" in rest else "废止"
-            out.append(Fact("repeal", bi, sent, how=how, targets=ts))
+            out.append(Fact("repeal", bi, sent, how="失效" if "失效" in rest else "废止", targets=ts))
             return out
     if _AMEND_SENT.search(rest):
         ts = targets_in(rest, own_number)
@@ -256,6 +259,20 @@ def _relation_facts(bi: int, sent: str, own_number: str | None) -> list[Fact]:
         if ts:
             out.append(Fact("forward", bi, sent, targets=ts[:1]))
     return out
+
+
+def _repeal_targets(rest: str, own_number: str | None) -> tuple[Target, ...]:
+    """The texts a repeal sentence ends: those in the clause that says 废止/失效, else in the nearest clause
+    before it ("原《…》（…号）经研究，决定宣布失效"). A provision of a text ("不再执行《…》中关于…的规定") is not the text."""
+    clauses = _clauses(rest)
+    at = next(i for i, c in enumerate(clauses) if _REPEAL_WORDS.search(c))
+    if targets_in(clauses[at], own_number):         # it names texts: only those, and whole texts only
+        return targets_in(_PARTIAL.sub("", clauses[at]), own_number)
+    for c in reversed(clauses[:at]):
+        ts = targets_in(_PARTIAL.sub("", c), own_number)
+        if ts:
+            return ts
+    return ()
 
 
 def _from_title(title: str, own_number: str | None) -> list[Fact]:
