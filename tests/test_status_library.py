@@ -180,3 +180,21 @@ def test_amendment_and_forwarding_both_ways(db, tmp_path):
     assert {("被修改", amender), ("被转发", fwd)} <= rel
     assert ("修改", old) in {(r.kind, r.resolves_to) for r in lib.relations(amender)}
     assert ("转发", old) in {(r.kind, r.resolves_to) for r in lib.relations(fwd)}
+
+
+def test_an_interpretation_follows_the_policy_it_explains(library_copy, tmp_path):
+    """The sample's 全民健身 notice says nothing of its force (状态不明); once a later notice repeals it by
+    its 文号, the notice, its attached plan and its 解读 are all 已废止."""
+    lib = Library(library_copy)
+    policy = lib.first_policy_with_interpretation()
+    kids = lib.children(policy.key)
+    assert {lib.status(k.key, "2024-12-31").state for k in kids} == {"状态不明"}
+    earlier = REPEAL.replace("《某市道路管理办法》（某政发〔2018〕3号）", f"《{policy.title}》（{policy.doc_number}）")
+    _import(library_copy, tmp_path, "earlier.txt", earlier)     # dated 2021: it cannot repeal a 2022 text
+    assert lib.status(policy.key, "2024-12-31").state == "状态不明"
+    later = REPEAL.replace("2021", "2023")
+    _import(library_copy, tmp_path, "repeal-sample.txt", later.replace(
+        "《某市道路管理办法》（某政发〔2018〕3号）", f"《{policy.title}》（{policy.doc_number}）"))
+    for k in [policy, *kids]:
+        s = lib.status(k.key, "2024-12-31")
+        assert (s.state, s.since) == ("已废止", "2023-03-01"), k.key

@@ -228,8 +228,9 @@ class StatusIndex:
             r = self.by_key.get(key)
             if r is None:
                 return None
-            if r.role == "interpretation":
-                s = DocStatus(as_of, "状态不明")
+            if r.role == "interpretation":      # a 解读 holds as long as the text it explains
+                parent = self.rows.get(r.parent_id)
+                s = self.status(parent.key, as_of) if parent else DocStatus(as_of, "状态不明")
             else:
                 top = self.resolver.top(r)
                 if top.id in self._relevant():
