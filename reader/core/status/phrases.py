@@ -9,7 +9,7 @@ start ("自印发之日起施行") stays relative here and is anchored by ``comp
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import dates, docnumber
 from ..text import cn_number, fold
@@ -65,6 +65,7 @@ _LIST_CONFIRMED = re.compile(r"继续有效.*(?:目录|清单|名单)")
 # 文号 prefixes glued to a title in a flattened table row: "…的通知渝人社发〔2014〕30号"
 _GENRE_HEAD = re.compile(r"^.*?(?:通知|办法|规定|意见|决定|细则|方案|批复|公告|通告|目录|清单|标准|规则|条例|计划|纲要|函|规划|指引|措施)"
                          r"(?=[\u4e00-\u9fff]{1,8}$)")
+_MIXED_ZERO = re.compile(r"(?<=[一二三四五六七八九〇○零])0|0(?=[一二三四五六七八九〇○零])")
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 _LIST_SERIAL = re.compile(r"^[\s\u3000]*(?:[\u4e00-\u9fff、和与及]{0,20}?)?\d{1,3}(?=[\u4e00-\u9fff《])")
 
@@ -321,14 +322,18 @@ def read(title: str, blocks, own_number: str | None = None, in_repeal_notice: bo
                 facts.append(Fact(list_kind, bi, row, how="失效" if "失效" in title else "废止", targets=(t,)))
             continue
         said = len(facts)
-        for _off, sent in sentences(text):
+        for _off, printed in sentences(text):
+            # Dates typed with a digit zero among Chinese numerals (二00二年八月): read as 〇, same length.
+            sent = _MIXED_ZERO.sub("〇", printed) if "0" in printed else printed
+            found: list[Fact] = []
             # Cheap tests first: most sentences of a policy say none of this.
             starts = _start_fact(bi, sent) if ("起" in sent or "日后" in sent or "时" in sent) else []
-            facts += starts
+            found += starts
             if "期" in sent or "行" in sent or "至" in sent:
-                facts += _period_until(bi, sent, bool(starts))
+                found += _period_until(bi, sent, bool(starts))
             if "《" in sent or "号" in sent:
-                facts += _relation_facts(bi, sent, own_number)
+                found += _relation_facts(bi, sent, own_number)
+            facts += [replace(f, text=printed) if f.text == sent != printed else f for f in found]
         if repeal_notice:
             # A 废止 notice lists its targets in items of their own ("一、《…》（…号）"); a 继续有效 part
             # lists the texts it keeps.
