@@ -198,3 +198,16 @@ def test_an_interpretation_follows_the_policy_it_explains(library_copy, tmp_path
     for k in [policy, *kids]:
         s = lib.status(k.key, "2024-12-31")
         assert (s.state, s.since) == ("已废止", "2023-03-01"), k.key
+
+
+def test_a_cancelled_first_build_leaves_the_index_empty_and_can_start_again(db, tmp_path):
+    from reader.core.cancel import CancelToken
+    from reader.core.status.index import Cancelled
+    old = _import(db, tmp_path, "old.txt", OLD)
+    lib = Library(db)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        lib.status_index(cancel=token)
+    assert not lib.status_ready()
+    assert lib.status(old, "2020-01-01").state == "现行有效"

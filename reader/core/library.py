@@ -207,7 +207,7 @@ class Library:
         return [_info(r) for r in rows]
 
     # -- status and relations (is it still in force?) ------------------------------
-    def status_index(self):
+    def status_index(self, cancel=None):
         """The statuses of this library, brought up to date with it (the first call reads every
         document: ~1 s for 6,000). It has its own connection, so a worker can build it while the
         window keeps reading through this one."""
@@ -215,7 +215,7 @@ class Library:
         with self._status_lock:
             if self._status is None:
                 self._status = StatusIndex(schema.connect(self.path, readonly=True))
-        self._status.refresh()
+        self._status.refresh(cancel)
         return self._status
 
     def status_ready(self) -> bool:

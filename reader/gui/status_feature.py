@@ -86,7 +86,7 @@ class StatusFeature(QObject):
         if self.task is not None:
             return
         lib = self.app.library
-        self.task = run_in_background(lambda token: lib.status_index(), self._built, self._failed)
+        self.task = run_in_background(lambda token: lib.status_index(cancel=token), self._built, self._failed)
 
     def _built(self, _index) -> None:
         self.task = None

@@ -29,6 +29,10 @@ _ROWS_SQL = ("SELECT id, key, parent_id, role, title, title_fold, doc_number, co
 _KEYWORD_SQL = " OR ".join(f"instr(b.text, '{w}') > 0" for w in phrases.KEYWORDS)
 
 
+class Cancelled(Exception):
+    """A first build stopped on request."""
+
+
 def today() -> str:
     return dt.date.today().isoformat()
 
@@ -72,9 +76,10 @@ class StatusIndex:
     def _version(self):
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
-    def refresh(self) -> None:
+    def refresh(self, cancel=None) -> None:
         """Bring the index up to the library's state (PRAGMA data_version moves with every write
-        made through another connection: an import, a removal)."""
+        made through another connection: an import, a removal). ``cancel.is_cancelled()`` stops a
+        first build (the window quitting), leaving the index empty, as before."""
         conn = self.conn
         with self._lock:
             stamp = self._version()
@@ -90,7 +95,11 @@ class StatusIndex:
                 added += [DocRow(*r) for r in conn.execute(
                     f"{_ROWS_SQL} WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
             if self._stamp is None:
-                self._build(conn, added)
+                try:
+                    self._build(conn, added, cancel)
+                except BaseException:
+                    self._reset()
+                    raise
             else:
                 self._update(conn, gone, added)
             self._memo.clear()
@@ -100,11 +109,18 @@ class StatusIndex:
             self.last_read_documents = len(added)
             self.last_refresh_ms = (time.perf_counter() - t0) * 1000
 
-    def _build(self, conn, added: list[DocRow]) -> None:
+    def _reset(self) -> None:
+        self.rows.clear()
+        self.by_key = {}
+        for table in (self._facts, self.outgoing, self.incoming, self.units, self._waiting, self._memo):
+            table.clear()
+        self._stamp = None
+
+    def _build(self, conn, added: list[DocRow], cancel=None) -> None:
         self.rows.update((r.id, r) for r in added)
         self.by_key = {r.key: r for r in self.rows.values()}
         self.resolver = Resolver(self.rows)
-        self._read_facts(conn, [r.id for r in added])
+        self._read_facts(conn, [r.id for r in added], cancel)
         for r in added:
             self._resolve(r.id)
         self.units = {}
@@ -172,7 +188,7 @@ class StatusIndex:
                 if item in lst:
                     lst.remove(item)
 
-    def _read_facts(self, conn: sqlite3.Connection, ids: list[int]) -> None:
+    def _read_facts(self, conn: sqlite3.Connection, ids: list[int], cancel=None) -> None:
         if not ids:
             return
         whole = {i for i in ids if phrases.list_title(self.rows[i].title)}
@@ -184,10 +200,14 @@ class StatusIndex:
             sql = (f"SELECT b.doc_id, b.idx, b.kind, b.text FROM blocks b WHERE {where}"
                    f"(({_KEYWORD_SQL}) OR b.doc_id IN ({','.join(str(i) for i in whole) or 'NULL'})) "
                    "ORDER BY b.doc_id, b.idx")
-            for doc_id, idx, kind, text in conn.execute(sql, chunk or ()):
+            for n, (doc_id, idx, kind, text) in enumerate(conn.execute(sql, chunk or ())):
+                if cancel is not None and n % 2048 == 0 and cancel.is_cancelled():
+                    raise Cancelled()
                 if doc_id in texts:
                     texts[doc_id].append((idx, kind, text))
-        for i in ids:
+        for n, i in enumerate(ids):
+            if cancel is not None and n % 256 == 0 and cancel.is_cancelled():
+                raise Cancelled()
             r = self.rows[i]
             if r.role == "interpretation":      # a 解读 explains a text; it enacts nothing
                 self._facts[i] = (r.fingerprint, ())
