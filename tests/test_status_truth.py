@@ -70,9 +70,9 @@ def outcome(folder: Path, db: Path) -> list[dict]:
             verdict = "agree"
         else:
             verdict = "disagree"
-        why = next((e.text for e in s.evidence), "")
+        why = next((e.text.strip(" \u3000") for e in s.evidence), "")
         out.append({"file": f, "pkulaw": truth, "state": s.state, "outcome": verdict, "route": route,
-                    "why": EXPECTED_DISAGREEMENT.get(f, why)[:90]})
+                    "why": EXPECTED_DISAGREEMENT.get(f, why)[:120]})
     lib.close()
     return out
 
