@@ -40,7 +40,7 @@ def test_facts_panel_shows_state_evidence_and_relations(qtbot, tmp_path):
     assert "2023年5月31日" in _facts(app)
 
 
-def test_tree_marks_texts_no_longer_in_force(qtbot, tmp_path):
+def test_tree_marks_texts_no_longer_in_force(qtbot, qtmodeltester, tmp_path):
     db, old, new = _library(tmp_path)
     app = start_app(qtbot, db)
     qtbot.waitUntil(lambda: bool(app.tree_model.status_marks), timeout=10000)
@@ -49,6 +49,7 @@ def test_tree_marks_texts_no_longer_in_force(qtbot, tmp_path):
     assert "〔已废止〕" in ix.data(Qt.ItemDataRole.DisplayRole)
     assert ix.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert app.tree_model.index_for_key(new).data(Qt.ItemDataRole.ForegroundRole) is None
+    qtmodeltester.check(app.tree_model)
     app.features["status"].bar.date.setDate(QDate(2020, 1, 1))
     qtbot.waitUntil(lambda: not app.tree_model.status_marks, timeout=5000)
 
