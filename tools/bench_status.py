@@ -3,7 +3,7 @@
     python tools/bench_status.py [--db bench.db]
 
 Without --db it builds the 240-issue library first (``reader.bench.build``, as
-``gazette-reader bench`` does, ~1 min). Reports, best of three runs each:
+``gazette-reader bench`` does, ~1 min); ``gazette-reader bench --out FILE --keep`` leaves one to reuse. Reports, best of three runs each:
 - the whole library: the status index (every text read once), every document's
   status today and every document's relations;
 - after importing one more text into an open library: bringing the index up to date
