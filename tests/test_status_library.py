@@ -147,8 +147,9 @@ def test_search_status_facet_and_filter(db, tmp_path):
     assert only.total == 0
     repealed = engine.search("道路管理办法", Filters(states=("已废止",)))
     assert [h.info.key for h in repealed.hits] == [old]
-    # Without statuses (not computed yet) the facet is empty and nothing is filtered away by it.
+    # Without statuses (not computed yet) the facet is empty and "only in force" finds nothing yet.
     assert SearchEngine(db).search("道路管理办法").facets["status"] == ()
+    assert SearchEngine(db).search("道路管理办法", Filters(states=("现行有效",))).total == 0
 
 
 AMENDER = """某市人民政府关于修改《某市道路管理办法》的决定

@@ -109,6 +109,9 @@ class StatusFeature(QObject):
         self.states = {k: s.state for k, s in statuses.items()}
         self.app.tree_model.set_status_marks(
             {k: s.state for k, s in statuses.items() if s.state in NO_LONGER_IN_FORCE})
+        search = self.app.features.get("search")
+        if search is not None and search.panel.filters().states:     # a search narrowed by 时效: again
+            search.panel.search_requested.emit(search.panel.query.text(), search.panel.filters())
 
     # -- the facts panel ----------------------------------------------------------------
     def section_html(self, v) -> str:

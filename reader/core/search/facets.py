@@ -31,8 +31,9 @@ def _tests(cat: Catalog, f: Filters, marked: set[int], states: dict[int, str] | 
         tests["issuer"] = lambda ids, ok=ok, codes=cat.issuer: [i for i in ids if ok[codes[i]]]
     if f.bookmarked_only:
         tests["bookmarked"] = lambda ids: [i for i in ids if i in marked]
-    if f.states and states is not None:
-        tests["status"] = lambda ids: [i for i in ids if states.get(i, UNKNOWN) in f.states]
+    if f.states:        # statuses not known yet: every text counts as 状态不明
+        known = states or {}
+        tests["status"] = lambda ids: [i for i in ids if known.get(i, UNKNOWN) in f.states]
     return tests
 
 
