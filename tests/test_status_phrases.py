@@ -90,6 +90,8 @@ def test_a_validity_of_something_else_is_not_ours(text):
     ("本办法有效期为2021年1月1日至2025年12月31日。", "2025-12-31"),
     ("本通知有效期至二〇二六年十二月三十一日。", "2026-12-31"),
     ("本方案自印发之日起施行，有效期至2027年底。", "2027-12-31"),
+    ("本办法自2022年6月1日起施行，2027年5月31日废止。", "2027-05-31"),
+    ("本办法有效期为五年，自2022年6月1日起至2027年5月31日止。", "2027-05-31"),
 ])
 def test_explicit_end(text, until):
     assert one(text, "until").date == until
@@ -253,3 +255,10 @@ def test_repeal_targets_come_from_the_repealing_clause():
 
 def test_an_amendment_under_way_is_not_one():
     assert not [x for x in facts("目前，环保总局正在对《规划》进行修订，同时将研究你省制订的《方案》。") if x.kind == "amend"]
+
+
+def test_a_validity_range_gives_start_and_end():
+    fs = facts("本办法有效期为五年，自2022年6月1日起至2027年5月31日止。")
+    assert sorted((f.kind, f.date) for f in fs if f.kind in ("start", "until")) == [
+        ("start", "2022-06-01"), ("until", "2027-05-31")]
+    assert not [f for f in facts("许可证有效期为五年，自2022年6月1日起至2027年5月31日止。") if f.kind == "until"]

@@ -30,8 +30,11 @@ START_REL = re.compile(
 UNTIL = re.compile(
     rf"有效期(?:限)?(?:为|是)?{_SP}(?:自?{_SP}(?P<from>{_DATE}){_SP}(?:起)?)?{_SP}(?:至|到|截至|截止到?){_SP}"
     rf"(?:(?P<until>{_DATE})|(?P<year>\d{{4}}|[〇○零一二三四五六七八九]{{4}}){_SP}年{_SP}(?:底|末|12月底|十二月底))")
-# …起施行，至2025年12月31日止 (only in a sentence that also states the start)
-UNTIL_AFTER_START = re.compile(rf"(?:至|到|截至){_SP}(?P<until>{_DATE}){_SP}(?:止|废止|失效|结束)")
+# …起施行，至2025年12月31日止 / …起施行，2027年5月31日废止 (only in a sentence that also states the start)
+UNTIL_AFTER_START = re.compile(
+    rf"(?:(?:至|到|截至){_SP}(?P<until>{_DATE}){_SP}(?:止|废止|失效|结束)|[，,]{_SP}(?P<end>{_DATE}){_SP}(?:废止|失效|停止执行))")
+# 有效期为五年，自2022年6月1日起至2027年5月31日止
+RANGE = re.compile(rf"自{_SP}(?P<from>{_DATE}){_SP}起?{_SP}(?:至|到){_SP}(?P<until>{_DATE}){_SP}止?")
 # 有效期5年 / 有效期为两年 / 有效期三个月 / 试行期一年 / 试行两年 / 暂行二年
 PERIOD = re.compile(
     rf"(?:(?:有效期|试行期|暂行期|实施期|执行期)(?:限)?(?:为|是)?|(?<![期行])(?:试行|暂行)){_SP}"
@@ -221,9 +224,14 @@ def _period_until(bi: int, sent: str, has_start: bool) -> list[Fact]:
             out.append(Fact("start", bi, sent, date=_iso(m.group("from"))))
     if has_start and not out:
         for m in UNTIL_AFTER_START.finditer(sent):
-            until = _iso(m.group("until"))
+            until = _iso(m.group("until") or m.group("end"))
             if until:
                 out.append(Fact("until", bi, sent, date=until))
+    if not out and "有效期" in sent and _self_sentence(sent[:sent.index("有效期")]):
+        for m in RANGE.finditer(sent):
+            start, until = _iso(m.group("from")), _iso(m.group("until"))
+            if start and until:
+                out += [Fact("start", bi, sent, date=start), Fact("until", bi, sent, date=until)]
     for m in PERIOD.finditer(sent):
         if not (has_start or _self_sentence(sent[:m.start()])):
             continue
