@@ -46,12 +46,19 @@ class PrintJob:
     notes_appendix: bool = False                # print ``notes`` after the documents
     page_range: str = ""                        # "1-3,5"; empty = every page
     output: str = PRINTER                       # PRINTER or a .pdf path
-    mirror_margins: bool = True                 # double-sided: binding margin on the inside
+    mirror_margins: bool = True                 # double-sided: binding margin inside, documents start on odd pages
     title: str = ""                             # PDF metadata / print job name
+    restart_numbers: bool = False               # page numbers start at 1 for each document
+    fonts: tuple[tuple[str, str], ...] = ()     # (role, family or font file) chosen in the print settings
 
     def __post_init__(self):
         object.__setattr__(self, "keys", tuple(self.keys))
         object.__setattr__(self, "notes", tuple(PrintNote.coerce(n) for n in self.notes))
+        fonts = self.fonts.items() if isinstance(self.fonts, Mapping) else self.fonts
+        object.__setattr__(self, "fonts", tuple((str(r), str(f)) for r, f in fonts if f))
+
+    def font_for(self, role: str) -> str:
+        return dict(self.fonts).get(role, "")
 
     def pages(self) -> frozenset[int] | None:
         return parse_page_range(self.page_range)

@@ -25,8 +25,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 class Metrics:
     """Page geometry and fonts for one paint device."""
 
-    def __init__(self, device: QPaintDevice):
+    def __init__(self, device: QPaintDevice, overrides=()):
         self.device = device
+        self.overrides = dict(overrides)            # role -> family or font file (print settings)
         self.mm_x = device.logicalDpiX() / 25.4
         self.mm_y = device.logicalDpiY() / 25.4
         self.pt = device.logicalDpiY() / 72.0
@@ -45,7 +46,7 @@ class Metrics:
     def font(self, role: str, pt: float, grid: bool = True) -> QFont:
         key = (role, pt, grid)
         if key not in self._fonts:
-            f = QFont(fonts.role_font(role, pt), self.device)
+            f = QFont(fonts.role_font(role, pt, self.overrides.get(role, "")), self.device)
             f.setKerning(False)
             if grid:
                 # PercentageSpacing scales each advance, so a full-width character takes exactly
@@ -59,10 +60,8 @@ class Metrics:
     def page_number_font(self) -> QFont:
         key = ("page-number",)
         if key not in self._fonts:
-            f = QFont()
             # 宋体 digits; the shipped Noto Serif CJK SC is a Song face, so it always matches.
-            f.setFamilies(["SimSun", "宋体", "Songti SC", fonts.SHIPPED["body"]])
-            f.setPointSizeF(S.SMALL_PT)
+            f = fonts.role_font("page_number", S.SMALL_PT, self.overrides.get("page_number", ""))
             self._fonts[key] = QFont(f, self.device)
         return self._fonts[key]
 

@@ -78,6 +78,28 @@ ATTACHMENT_LABEL = re.compile(r"附件\s*[0-9０-９一二三四五六七八九�
 ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百千零〇0-9]+条")
 
 
+# "（一）加强组织领导，完善工作机制。其余正文……": a heading run into its paragraph.
+RUN_IN = re.compile(r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^。！？；\n]{1,60}?[。！？]")
+# "5 应急保障", "6.4 奖励和处罚": numbered headings of 条-style documents (预案, 标准, 办法).
+NUMBERED_HEADING = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})[ \u3000]+[^\s。，；：！？]{2,30}")
+
+
+def numbered_level(text: str) -> int | None:
+    """Level (1 for "5 …", 2 for "6.4 …", …) of a 条-style numbered heading, else None."""
+    m = NUMBERED_HEADING.fullmatch(text.strip())
+    return m.group(1).count(".") + 1 if m else None
+
+
+def run_in(text: str, level: int | None) -> int:
+    """Length of a run-in heading at the start of ``text`` that has body text after it, else 0."""
+    m = RUN_IN.match(text)
+    if not m or len(text) <= m.end():
+        return 0
+    if level is not None and (level == 1) != text.startswith(tuple("一二三四五六七八九十")):
+        return 0
+    return m.end()
+
+
 def style_for(block: M.Block) -> Style:
     if block.kind == M.HEADING:
         return STYLES[f"heading{min(max(block.level or 1, 1), 4)}"]
@@ -93,16 +115,19 @@ class Para:
     page_break: bool = False                        # starts a new page
     centre_over: str = ""                           # signature: the date text it centres above
     kind: str = ""
+    outline: str = ""                               # PDF outline entry that starts here
+    outline_level: int = 0                          # 0 a document, 1 an attached plan
 
 
 def paras_for_packet(packet: Packet) -> list[Para]:
     if packet.kind == "notes":
         return _note_paras(packet)
     out: list[Para] = []
-    for piece in packet.pieces:
+    for n, piece in enumerate(packet.pieces):
         start = len(out)
         out.extend(_document_paras(piece.view, piece.label))
-        out[start] = replace(out[start], page_break=True)
+        entry = f"{piece.label}　{piece.view.title}" if piece.label else piece.view.title
+        out[start] = replace(out[start], page_break=True, outline=entry, outline_level=1 if n else 0)
         if piece.source:
             out.append(Para(piece.source, STYLES["source"], kind="source"))
     return out
@@ -138,6 +163,13 @@ def _document_paras(view, label: str = "") -> list[Para]:
         runs = ()
         if b.kind == M.ARTICLE and (m := ARTICLE_LABEL.match(text)):
             runs = ((0, m.end(), "heading1"),)
+        if b.kind in (M.HEADING, M.PARAGRAPH) and (head := run_in(text, b.level if b.kind == M.HEADING else None)):
+            role = "heading1" if text[0] in "一二三四五六七八九十" else "heading2"
+            style, runs = BODY, ((0, head, role),)          # heading part in its face, the rest body
+        elif b.kind == M.PARAGRAPH and (level := numbered_level(text)):
+            style = STYLES["heading1" if level == 1 else "heading2"]
+        if b.kind == M.DOC_NUMBER and out and out[-1].kind == M.TITLE:
+            style = replace(style, blank_before=1)       # 文号 one line under the title
         if b.kind == M.ATTACHMENT_NOTE:
             # Continuation lines line up with the first attachment name, after "附件：".
             head = re.match(r"附件\s*[:：]?", text)
