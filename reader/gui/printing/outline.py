@@ -17,13 +17,41 @@ class OutlineError(ValueError):
     pass
 
 
-def _obj(data: bytes, num: int) -> bytes:
-    m = None
-    for m in re.finditer(rb"(?:^|[\r\n])%d 0 obj\b(.*?)endobj" % num, data, re.S):
-        pass                           # the last definition wins (incremental updates)
+def _xref(data: bytes, at: int) -> dict[int, int]:
+    """Object number -> byte offset, from a classic xref table and those it chains to (/Prev)."""
+    offsets: dict[int, int] = {}
+    seen = set()
+    while at not in seen:
+        seen.add(at)
+        if data[at:at + 4] != b"xref":
+            raise OutlineError("not a classic xref table")
+        pos = at + 4
+        while True:
+            m = re.compile(rb"\s*(\d+)\s+(\d+)\s*?\r?\n").match(data, pos)
+            if not m:
+                break
+            first, count = int(m.group(1)), int(m.group(2))
+            pos = m.end()
+            for k in range(count):
+                entry = data[pos:pos + 20]
+                pos += 20
+                if entry[17:18] == b"n":
+                    offsets.setdefault(first + k, int(entry[:10]))
+        trailer = data[pos:pos + 2048]
+        prev = re.search(rb"/Prev\s+(\d+)", trailer.split(b">>")[0])
+        if not prev:
+            break
+        at = int(prev.group(1))
+    return offsets
+
+
+def _obj(data: bytes, num: int, offsets: dict[int, int]) -> bytes:
+    at = offsets.get(num)
+    m = re.compile(rb"%d\s+0\s+obj\b" % num).match(data, at) if at is not None else None
     if m is None:
         raise OutlineError(f"object {num} not found")
-    return m.group(1)
+    end = data.find(b"endobj", m.end())
+    return data[m.end():end]
 
 
 def _ref(body: bytes, key: bytes) -> int | None:
@@ -31,8 +59,8 @@ def _ref(body: bytes, key: bytes) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _pages(data: bytes, num: int, depth: int = 0) -> list[int]:
-    body = _obj(data, num)
+def _pages(data: bytes, num: int, offsets: dict[int, int], depth: int = 0) -> list[int]:
+    body = _obj(data, num, offsets)
     if re.search(rb"/Type\s*/Page\b(?!s)", body):
         return [num]
     kids = re.search(rb"/Kids\s*\[([^\]]*)\]", body)
@@ -40,7 +68,7 @@ def _pages(data: bytes, num: int, depth: int = 0) -> list[int]:
         raise OutlineError(f"page tree node {num} without /Kids")
     out: list[int] = []
     for k in re.findall(rb"(\d+)\s+0\s+R", kids.group(1)):
-        out.extend(_pages(data, int(k), depth + 1))
+        out.extend(_pages(data, int(k), offsets, depth + 1))
     return out
 
 
@@ -71,11 +99,12 @@ def add_outline(path: str | Path, entries: Sequence[Entry]) -> int:
     if not start or root is None or size is None:
         raise OutlineError("not a PDF with a classic xref table")
     info = _ref(trailer, b"Info")
-    catalog = _obj(data, root)
+    offsets = _xref(data, int(start[-1]))
+    catalog = _obj(data, root, offsets)
     pages_ref = _ref(catalog, b"Pages")
     if pages_ref is None:
         raise OutlineError("catalog without /Pages")
-    pages = _pages(data, pages_ref)
+    pages = _pages(data, pages_ref, offsets)
 
     next_num = int(size.group(1))
     outlines_num = next_num
