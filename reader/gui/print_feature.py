@@ -33,13 +33,19 @@ class PrintFeature(QObject):
         from ..core.userdata.exchange import References
         refs = References(self.app.library)
         wanted = None if keys is None else set(keys)
+        places: dict[str, tuple] = {}
         out = []
         for b in store.bookmarks():
             if wanted is not None and b.doc_key not in wanted:
                 continue
             ref = refs.of(b)
+            if b.doc_key not in places:
+                info = self.app.library.info(b.doc_key)
+                places[b.doc_key] = (info.issue_key or "", info.page or 0) if info else ("", 0)
+            anchor = (b.anchor.block, b.anchor.start) if b.anchor is not None else (-1, -1)
             out.append(PrintNote(doc_title=ref.title, quote=b.quote, note=b.note, citation=ref.text,
-                                 note_type=b.note_type_label, date=b.updated[:10], doc_key=b.doc_key))
+                                 note_type=b.note_type_label, date=b.updated[:10], doc_key=b.doc_key,
+                                 order=(places[b.doc_key],) + anchor))
         return out
 
 

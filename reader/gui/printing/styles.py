@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from reader.core import model as M
-from reader.core.printjob import NOTES_SOURCE, Packet, markdown_paragraphs
+from reader.core.printjob import NOTES_SOURCE, Packet, markdown_paragraphs, nest_quotes
 
 PAGE_W_MM, PAGE_H_MM = 210.0, 297.0
 TOP_MM, BINDING_MM = 37.0, 28.0
@@ -197,7 +197,7 @@ def _note_paras(packet: Packet) -> list[Para]:
             if n.citation:
                 out.append(Para(f"出处：{n.citation}", BODY, runs=((0, 3, "heading1"),), kind="note_meta"))
             if n.quote:
-                out.append(Para(f"原文：“{n.quote.strip()}”", STYLES["note_quote"], kind="note_quote"))
+                out.append(Para(nest_quotes(f"原文：“{n.quote.strip()}”"), STYLES["note_quote"], kind="note_quote"))
             for k, p in enumerate(markdown_paragraphs(n.note)):
                 text = ("笔记：" + p) if k == 0 else p
                 out.append(Para(text, BODY, runs=((0, 3, "heading1"),) if k == 0 else (), kind="paragraph"))

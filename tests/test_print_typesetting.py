@@ -1,0 +1,205 @@
+"""Issue 12: every character shows, lines keep the grid, titles break between words, packets
+print double-sided with an outline, notes print in Chinese typography."""
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pdfium = pytest.importorskip("pypdfium2")
+
+from reader.core import model as M  # noqa: E402
+from reader.core import glyphs  # noqa: E402
+from reader.core.printjob import (PrintJob, PrintNote, chinese_date, nest_quotes, sort_notes,  # noqa: E402
+                                  tight_cjk)
+from reader.gui.printing import export_pdf, styles  # noqa: E402
+from reader.gui.printing.outline import add_outline  # noqa: E402
+from test_print_layout import BLOCKS, TITLE, StubLibrary, _view  # noqa: E402
+from test_print_pdf import lines_of, squash  # noqa: E402
+
+RARE = "堃玥珺昇"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _tgh_sample():
+    # A few 通用规范汉字表 characters outside GB 2312 (二级/三级字表).
+    return "堃玥珺昇喆嵛甦犇淼垚钘"
+
+
+# -- 1. characters ---------------------------------------------------------------------
+def test_shipped_coverage_has_rare_name_characters_and_gb18030_ideographs():
+    ranges = glyphs.shipped_ranges()
+    assert ranges, "resources/fonts/coverage.txt is missing"
+    for ch in _tgh_sample():
+        assert glyphs.shipped_covers(ch, ranges), ch
+    covered = sum(1 for cp in range(0x4E00, 0x9FA6) if glyphs.shipped_covers(chr(cp), ranges))
+    assert covered >= 20900                     # GB 18030's URO, all that Noto Serif CJK SC has
+    assert glyphs.shipped_covers("\u3400", ranges)       # Extension A
+    assert not glyphs.shipped_covers("\U0002A6D6", ranges)
+
+
+def test_missing_glyphs_names_character_and_place():
+    parts = [("标题", "关于王堃同志任职的通知"), ("第2段", "甲\U0002A6D6乙 \u200b"), ("第5段", "\U0002A6D6")]
+    missing = glyphs.missing_glyphs(parts)
+    assert [(m.char, m.where, m.count) for m in missing] == [("\U0002A6D6", ("第2段", "第5段"), 2)]
+    assert glyphs.missing_glyphs(parts, also_drawable=lambda ch: True) == []
+    assert "U+2A6D6" in glyphs.describe(missing) and "第2段" in glyphs.describe(missing)
+
+
+def test_rare_name_characters_print_and_extract(qapp, tmp_path):
+    text = "任命王堃、李玥、张珺、刘昇同志为测试工作组成员。"
+    view = _view(blocks=(M.Block(M.TITLE, "关于王堃等同志任职的通知"), M.Block(M.PARAGRAPH, text)),
+                 title="关于王堃等同志任职的通知")
+    path = tmp_path / "rare.pdf"
+    export_pdf(StubLibrary(view), PrintJob(keys=["t/1"]), path)
+    extracted = squash(pdfium.PdfDocument(str(path))[0].get_textpage().get_text_range())
+    assert text in extracted and "王堃等同志" in extracted
+    if shutil.which("pdftotext"):
+        out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+        assert all(ch in out for ch in RARE) and "王 同志" not in out
+
+
+# -- 3. grid lines -----------------------------------------------------------------------
+def test_push_in_squeezes_punctuation_instead_of_spreading():
+    from reader.gui.printing.layout import grid_lines
+    char = 10.0
+    text = "甲" * 26 + "，乙。丙丁"                     # 。 would start line 2: squeeze ， and 。, no push-out
+    plan = grid_lines(text, [char] * len(text), char, [28 * char, 28 * char])
+    assert plan.ends[0] == 29 and plan.squeezed == [26, 28] and plan.scale[28] == 0.5
+    alone = "甲" * 27 + "乙。丙丁"                     # one mark gives half a character: push out 乙
+    assert grid_lines(alone, [char] * len(alone), char, [28 * char, 28 * char]).ends[0] == 27
+
+
+def test_digits_of_one_number_stay_together():
+    from reader.gui.printing.layout import grid_lines
+    char = 10.0
+    text = "甲" * 26 + "2021年度"
+    adv = [char if not c.isdigit() else 5.5 for c in text]
+    plan = grid_lines(text, adv, char, [28 * char, 28 * char])
+    first = text[:plan.ends[0]]
+    assert not first[-1].isdigit() or first.endswith("2021")
+    # The shortfall goes into the gap between Chinese and the number, not into every character.
+    assert all(k in (25, 29) or text[k] in "，。" for k in plan.scale)
+
+
+# -- 4. titles ---------------------------------------------------------------------------
+def test_titles_break_only_between_words(qapp, tmp_path):
+    from reader.core.words import available, boundaries
+    if not available():
+        pytest.skip("jieba is not installed")
+    title = "国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见"
+    view = _view(blocks=(M.Block(M.TITLE, title), M.Block(M.PARAGRAPH, "正文。")), title=title)
+    path = tmp_path / "title.pdf"
+    export_pdf(StubLibrary(view), PrintJob(keys=["t/1"]), path)
+    lines = [x[3] for x in lines_of(pdfium.PdfDocument(str(path))[0].get_textpage())]
+    title_lines = []
+    for line in lines:
+        if squash("".join(title_lines)) == title:
+            break
+        title_lines.append(line)
+    assert "".join(title_lines) == title and len(title_lines) >= 2
+    pos = 0
+    for line in title_lines[:-1]:
+        pos += len(line)
+        assert pos in boundaries(title), f"{title[:pos]}|{title[pos:]}"
+        assert not title[:pos].endswith(("行政执", "重"))
+
+
+# -- 6. headings -------------------------------------------------------------------------
+def test_run_in_heading_in_its_face_rest_in_body():
+    view = _view(blocks=(M.Block(M.TITLE, "题"),
+                         M.Block(M.PARAGRAPH, "（一）加强组织领导，完善工作机制。各地要建立工作机制。"),
+                         M.Block(M.HEADING, "二、强化保障。各部门要落实责任。", 1),
+                         M.Block(M.HEADING, "（二）基本原则", 2)))
+    paras = styles._document_paras(view)
+    run_in = paras[1]
+    assert run_in.style.role == "body" and run_in.runs == ((0, len("（一）加强组织领导，完善工作机制。"), "heading2"),)
+    assert paras[2].runs == ((0, len("二、强化保障。"), "heading1"),)
+    assert paras[3].style.role == "heading2" and not paras[3].runs
+
+
+def test_numbered_headings_are_headings_kept_with_next():
+    view = _view(blocks=(M.Block(M.TITLE, "预案"), M.Block(M.PARAGRAPH, "5 应急保障"),
+                         M.Block(M.PARAGRAPH, "6.4 奖励和处罚"), M.Block(M.PARAGRAPH, "5 个部门要在 2024 年完成。")))
+    paras = styles._document_paras(view)
+    assert paras[1].style.role == "heading1" and paras[1].style.keep_with_next
+    assert paras[2].style.role == "heading2" and paras[2].style.keep_with_next
+    assert paras[3].style.role == "body"
+
+
+# -- 7. packets --------------------------------------------------------------------------
+def _two_docs():
+    a = _view("t/1", blocks=BLOCKS[:5])
+    b = _view("t/2", blocks=BLOCKS[:5], title="某某市人民政府关于第二件事的通知")
+    return StubLibrary(a, b)
+
+
+def test_duplex_starts_each_document_on_an_odd_page_with_outline(qapp, tmp_path):
+    path = tmp_path / "duplex.pdf"
+    export_pdf(_two_docs(), PrintJob(keys=["t/1", "t/2"], mirror_margins=True), path)
+    doc = pdfium.PdfDocument(str(path))
+    toc = list(doc.get_toc())
+    assert [t.get_title() for t in toc] == [TITLE, "某某市人民政府关于第二件事的通知"]
+    starts = [t.get_dest().get_index() for t in toc]
+    assert starts[0] == 0 and all(s % 2 == 0 for s in starts) and starts[1] >= 2
+    blank = doc[starts[1] - 1].get_textpage().get_text_range().strip()
+    assert len(doc) == 3 and blank == ""                  # the unnumbered back of the first sheet
+    one_sided = tmp_path / "simplex.pdf"
+    export_pdf(_two_docs(), PrintJob(keys=["t/1", "t/2"], mirror_margins=False), one_sided)
+    assert len(pdfium.PdfDocument(str(one_sided))) == 2
+
+
+def test_page_numbers_restart_per_document(qapp, tmp_path):
+    path = tmp_path / "restart.pdf"
+    export_pdf(_two_docs(), PrintJob(keys=["t/1", "t/2"], mirror_margins=False, restart_numbers=True), path)
+    doc = pdfium.PdfDocument(str(path))
+    assert [lines_of(doc[i].get_textpage())[-1][3] for i in range(len(doc))] == ["—1—", "—1—"]
+
+
+def test_outline_is_an_incremental_update(qapp, tmp_path):
+    path = tmp_path / "plain.pdf"
+    export_pdf(_two_docs(), PrintJob(keys=["t/1"], mirror_margins=False), path)
+    before = path.read_bytes()
+    assert add_outline(path, [(0, "甲“文件”", 0), (1, "附件　乙方案", 0)]) == 2
+    after = path.read_bytes()
+    assert after.startswith(before)                         # what Qt wrote stays as it was
+    toc = list(pdfium.PdfDocument(str(path)).get_toc())
+    assert [(t.level, t.get_title()) for t in toc] == [(0, "甲“文件”"), (1, "附件　乙方案")]
+
+
+def test_doc_number_has_a_line_under_the_title():
+    paras = styles._document_paras(_view())
+    assert paras[1].kind == M.DOC_NUMBER and paras[1].style.blank_before == 1
+
+
+# -- 8. notes ----------------------------------------------------------------------------
+def test_notes_typography():
+    assert nest_quotes("“他说“好”，见《关于《办法》的通知》”") == "“他说‘好’，见《关于〈办法〉的通知》”"
+    assert chinese_date("2026-11-29") == "2026年11月29日" and chinese_date("昨天") == "昨天"
+    assert tight_cjk("某刊 2022年第5期 第 23 页") == "某刊2022年第5期 第23页"
+
+
+def test_notes_in_document_order_then_position():
+    notes = [PrintNote("乙", quote="b2", doc_key="b", order=((1,), 5, 0)),
+             PrintNote("甲", quote="a9", doc_key="a", order=((0,), 9, 0)),
+             PrintNote("乙", quote="b1", doc_key="b", order=((1,), 2, 3)),
+             PrintNote("甲", quote="a1", doc_key="a", order=((0,), 1, 0))]
+    assert [n.quote for n in sort_notes(notes)] == ["a1", "a9", "b1", "b2"]
+    assert [n.quote for n in sort_notes(notes, printed=["b", "a"])] == ["b1", "b2", "a1", "a9"]
+
+
+# -- the check ----------------------------------------------------------------------------
+def test_print_check_figures(qapp, corpus_files):
+    spec = importlib.util.spec_from_file_location("print_check", REPO / "tools" / "print_check.py")
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    r = check.run(govcn=6)
+    assert r["missing_glyphs"] == 0, r["missing_sample"]
+    assert r["title_breaks_inside_word"] == 0, r["title_break_examples"]
+    assert r["outline_top"] == r["documents"] and r["outline_plans"] == r["plans"]
+    assert r["documents_on_even_pages"] == 0
+    assert r["full_lines"] > 1000 and r["loose_share"] < 0.03
+    assert r["seconds"] < 4                                   # ~0.6 s alone; the CI machine is shared
