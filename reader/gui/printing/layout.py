@@ -219,6 +219,8 @@ def _can_break(text: str, i: int) -> bool:
         return False
     if _NUMERIC.match(a) and _NUMERIC.match(b) and (a.isascii() or b.isascii() or a.isdigit()):
         return False             # digits (and Latin words) of one number stay together
+    if a.isascii() and b.isascii() and not a.isspace() and not b.isspace() and a != "-":
+        return False             # a Latin word, code or address: only at a space or hyphen
     if a == b == "—" or a == b == "…":
         return False
     return True
