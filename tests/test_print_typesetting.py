@@ -203,3 +203,53 @@ def test_print_check_figures(qapp, corpus_files):
     assert r["documents_on_even_pages"] == 0
     assert r["full_lines"] > 1000 and r["loose_share"] < 0.03
     assert r["seconds"] < 4                                   # ~0.6 s alone; the CI machine is shared
+
+
+# -- 2. faces per role ---------------------------------------------------------------------
+def test_stand_ins_named_and_font_choices_remembered(qtbot, library, tmp_path):
+    from reader.gui import fonts
+    from reader.gui.printing import open_print_dialog
+    docs = [d for s in library.sections(library.issues()[0].key) for d in library.section_documents(s.id)]
+    dlg = open_print_dialog(None, library, docs[0].key, [])
+    qtbot.addWidget(dlg)
+    summary = fonts.role_summary()
+    assert set(summary) == {"title", "body", "heading1", "heading2", "page_number"}
+    if fonts.is_stand_in("body"):                 # a machine without 仿宋 (CI): the dialog says so
+        assert "Noto Serif CJK SC" in dlg.font_notes["body"].text()
+        assert summary["title"] == ("Noto Serif CJK SC Black", True)
+    shipped = next(fonts.resource_path("fonts").glob("GazetteWenKai-*.ttf"))
+    dlg.set_font_choice("body", str(shipped))       # a font file for the body text
+    dlg.set_font_choice("heading1", "Noto Serif CJK SC")
+    assert dlg.font_notes["body"].text().endswith("Gazette WenKai.") or "Gazette WenKai" in dlg.font_notes["body"].text()
+    dlg.restart_numbers.setChecked(True)
+    job = dlg.job()
+    assert dict(job.fonts) == {"body": str(shipped), "heading1": "Noto Serif CJK SC"} and job.restart_numbers
+    dlg.close()
+    again = open_print_dialog(None, library, docs[0].key, [])
+    qtbot.addWidget(again)
+    assert again.font_overrides() == dict(job.fonts) and again.restart_numbers.isChecked()
+    path = tmp_path / "faces.pdf"
+    export_pdf(library, job, path)
+    import ctypes
+    import pypdfium2.raw as raw
+    tp = pdfium.PdfDocument(str(path))[0].get_textpage()
+    buf = ctypes.create_string_buffer(256)
+    names = set()
+    for i in range(tp.count_chars()):
+        obj = tp.get_textobj(i)
+        if obj is not None:
+            raw.FPDFFont_GetBaseFontName(raw.FPDFTextObj_GetFont(obj.raw), buf, len(buf))
+            names.add(buf.value.decode())
+    assert any("WenKai" in n for n in names)
+
+
+def test_screen_faces_fall_back_glyph_by_glyph(qapp):
+    from PySide6.QtGui import QTextLayout
+    from reader.gui import fonts
+    for role in ("ui", "body", "heading1", "heading2", "title"):
+        layout = QTextLayout("王堃㐀䶵龥", fonts.role_font(role, 12))
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        glyphs_ = [g for run in layout.glyphRuns() for g in run.glyphIndexes()]
+        assert len(glyphs_) == 5 and 0 not in glyphs_, role

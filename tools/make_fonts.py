@@ -48,10 +48,10 @@ UNIHAN = "usr/share/unicode/Unihan_OtherMappings.txt.bz2"   # Debian package uni
 # (output stem, source file below --root, family to pick from a .ttc, new family or None, coverage)
 # Coverage "full": the core set plus every CJK Unified Ideograph of GB 18030 (URO and Extension A)
 # the source face has; that face is every role's last fallback.  "core": GB 2312, the 通用规范汉字表
-# and the bundled texts.
+# and the bundled texts.  No Noto Serif Bold: with a second face in the fallback's family Qt's
+# glyph fallback picked the Bold one (without Extension A), and the heavy title face is Black.
 FONTS = [
     ("NotoSerifCJKsc-Regular", f"{NOTO}/NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC", None, "full"),
-    ("NotoSerifCJKsc-Bold", f"{NOTO}/NotoSerifCJK-Bold.ttc", "Noto Serif CJK SC", None, "core"),
     ("NotoSerifCJKsc-Black", f"{NOTO}/NotoSerifCJK-Black.ttc", "Noto Serif CJK SC", "Noto Serif CJK SC Black",
      "core"),
     ("NotoSansCJKsc-Regular", f"{NOTO}/NotoSansCJK-Regular.ttc", "Noto Sans CJK SC", None, "core"),
