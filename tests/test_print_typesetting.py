@@ -253,3 +253,18 @@ def test_screen_faces_fall_back_glyph_by_glyph(qapp):
         layout.endLayout()
         glyphs_ = [g for run in layout.glyphRuns() for g in run.glyphIndexes()]
         assert len(glyphs_) == 5 and 0 not in glyphs_, role
+
+
+def test_import_report_and_facts_name_characters_no_face_shows(qapp, tmp_path):
+    from reader.core.import_report import build_report
+    from reader.core.importer import parse_file
+    src = tmp_path / "rare.txt"
+    src.write_text("某某市人民政府关于王\U0002A6D6同志任职的通知\n\n某政任〔2024〕1号\n\n各县市区人民政府：\n\n任命王\U0002A6D6、李玥同志为测试组成员。\n\n"
+                   "某某市人民政府\n2024年1月15日\n", encoding="utf-8")
+    report = build_report(parse_file(src))
+    lines = [w for w in report.warnings if "U+2A6D6" in w]
+    assert len(lines) == 1 and "标题" in lines[0] and "玥" not in lines[0].split("：", 1)[1]
+    from reader.gui.print_feature import PrintFeature
+    view = _view(blocks=(M.Block(M.TITLE, "关于王\U0002A6D6同志"), M.Block(M.PARAGRAPH, "王\U0002A6D6、李玥")))
+    rows = PrintFeature.glyph_facts(type("F", (), {"tr": staticmethod(lambda s: s)})(), view)
+    assert rows and "U+2A6D6" in rows[0][1] and "第2段" in rows[0][1]

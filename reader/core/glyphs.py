@@ -100,3 +100,33 @@ def describe(missing: list[MissingGlyph], limit: int = 8) -> str:
                      for m in missing[:limit])
     more = f"；另有 {len(missing) - limit} 个" if len(missing) > limit else ""
     return f"无字体可显示的字 {len(missing)} 个：{shown}{more}"
+
+
+# The Qt layer registers a check against the installed faces (reader.gui.fonts.can_show);
+# without it (command line, tests) only the shipped faces count.
+_system_check: Callable[[str], bool] | None = None
+
+
+def set_system_check(check: Callable[[str], bool] | None) -> None:
+    global _system_check
+    _system_check = check
+
+
+def block_parts(title: str, blocks) -> list[tuple[str, str]]:
+    """(where, text) of a document: "标题", then "第N段" for each block (numbered from 1)."""
+    return [("标题", title)] + [(f"第{i}段", b.text) for i, b in enumerate(blocks, 1)]
+
+
+def document_missing(doc) -> list[MissingGlyph]:
+    """Characters of a document (a model.Document or a records.DocumentView) no face can show."""
+    return missing_glyphs(block_parts(doc.title, doc.blocks), _system_check)
+
+
+def document_warnings(docs) -> list[str]:
+    """One import-report line for each document with characters no face can show."""
+    out = []
+    for doc in docs:
+        missing = document_missing(doc)
+        if missing:
+            out.append(f"《{doc.title}》{describe(missing)}")
+    return out

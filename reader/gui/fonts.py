@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
 
+from reader.core import glyphs
 from reader.resources import resource_path
 
 
@@ -78,6 +79,7 @@ def register_fonts() -> dict[str, str]:
             continue
         _loaded[key] = font_id
     if system is not None:
+        glyphs.set_system_check(can_show)
         for role in ROLES:
             found = next((f for f in PREFERRED[role] if f.casefold() in system), None)
             _roles[role] = found or SHIPPED[role]
@@ -144,14 +146,16 @@ def role_summary(overrides: dict[str, str] | None = None) -> dict[str, tuple[str
     return out
 
 
+_can_show: dict[str, bool] = {}
+
+
 def can_show(ch: str) -> bool:
-    """Whether any installed or shipped face has a glyph for ``ch`` (slow: for the rare
-    characters the shipped coverage list lacks)."""
-    cp = ord(ch)
-    for family in QFontDatabase.families():
-        if QFontMetrics(QFont(family)).inFontUcs4(cp):
-            return True
-    return False
+    """Whether any installed or shipped face has a glyph for ``ch`` (slow, so cached: asked only
+    for the rare characters the shipped coverage list lacks)."""
+    if ch not in _can_show:
+        cp = ord(ch)
+        _can_show[ch] = any(QFontMetrics(QFont(family)).inFontUcs4(cp) for family in QFontDatabase.families())
+    return _can_show[ch]
 
 
 def css_font_stack(role: str) -> str:

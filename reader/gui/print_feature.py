@@ -15,6 +15,14 @@ class PrintFeature(QObject):
         a = app.window.actions
         a.print_.triggered.connect(self.open)
         a.export_pdf.triggered.connect(self.open)
+        app.window.meta.row_providers.append(self.glyph_facts)
+
+    def glyph_facts(self, view):
+        """Facts panel row: characters of the document that no shipped or installed face shows."""
+        from html import escape
+        from ..core.glyphs import describe, document_missing
+        missing = document_missing(view)
+        return [(self.tr("Missing characters"), escape(describe(missing)))] if missing else []
 
     def open(self):
         from .printing import open_print_dialog
