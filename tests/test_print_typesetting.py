@@ -123,11 +123,13 @@ def test_run_in_heading_in_its_face_rest_in_body():
 
 def test_numbered_headings_are_headings_kept_with_next():
     view = _view(blocks=(M.Block(M.TITLE, "预案"), M.Block(M.PARAGRAPH, "5 应急保障"),
-                         M.Block(M.PARAGRAPH, "6.4 奖励和处罚"), M.Block(M.PARAGRAPH, "5 个部门要在 2024 年完成。")))
+                         M.Block(M.PARAGRAPH, "6.4 奖励和处罚"), M.Block(M.PARAGRAPH, "5 个部门要在 2024 年完成。"),
+                         M.Block(M.PARAGRAPH, "1.1编制目的及依据"), M.Block(M.PARAGRAPH, "3年内完成")))
     paras = styles._document_paras(view)
     assert paras[1].style.role == "heading1" and paras[1].style.keep_with_next
     assert paras[2].style.role == "heading2" and paras[2].style.keep_with_next
     assert paras[3].style.role == "body"
+    assert paras[4].style.role == "heading2" and paras[5].style.role == "body"
 
 
 # -- 7. packets --------------------------------------------------------------------------
@@ -168,6 +170,18 @@ def test_outline_is_an_incremental_update(qapp, tmp_path):
     assert after.startswith(before)                         # what Qt wrote stays as it was
     toc = list(pdfium.PdfDocument(str(path)).get_toc())
     assert [(t.level, t.get_title()) for t in toc] == [(0, "甲“文件”"), (1, "附件　乙方案")]
+
+
+def test_source_line_is_one_line_where_it_fits(qapp, library, tmp_path):
+    from reader.core.printjob import source_line
+    key = library.issues()[0]
+    doc = next(d for s in library.sections(key.key) for d in library.section_documents(s.id))
+    view = library.document(doc.key)
+    path = tmp_path / "source.pdf"
+    export_pdf(library, PrintJob(keys=[doc.key], mirror_margins=False), path)
+    pdf = pdfium.PdfDocument(str(path))
+    lines = [x[3] for i in range(len(pdf)) for x in lines_of(pdf[i].get_textpage())]
+    assert squash(source_line(view)) in lines
 
 
 def test_doc_number_has_a_line_under_the_title():

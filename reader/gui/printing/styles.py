@@ -45,6 +45,7 @@ class Style:
     keep_together: bool = False
     grid: bool = True             # letter spacing that fits 28 characters a line
     balance: bool = False         # break into balanced lines (titles)
+    one_line: bool = False        # tighten slightly rather than break (the source line)
 
 
 BODY = Style()
@@ -70,7 +71,7 @@ STYLES: dict[str, Style] = {
     # Not block kinds: the parts a reprint adds.
     "label": Style("heading1", align="left", first_indent=0, keep_with_next=True),
     "source": Style("heading2", SMALL_PT, "left", 0, blank_before=1, grid=False, keep_with_prev=True,
-                    keep_together=True, balance=True),
+                    keep_together=True, balance=True, one_line=True),
     "note_quote": Style("heading2"),
 }
 HEADER_KINDS = (M.TITLE, M.DOC_NUMBER, M.CODE)
@@ -81,7 +82,10 @@ ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百千零〇0-9]+
 # "（一）加强组织领导，完善工作机制。其余正文……": a heading run into its paragraph.
 RUN_IN = re.compile(r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^。！？；\n]{1,60}?[。！？]")
 # "5 应急保障", "6.4 奖励和处罚": numbered headings of 条-style documents (预案, 标准, 办法).
-NUMBERED_HEADING = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})[ \u3000]+[^\s。，；：！？]{2,30}")
+# The space after the number is often lost in web texts ("1.1编制目的及依据"); a count ("5个部门",
+# "3年") is not a heading.
+NUMBERED_HEADING = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})(?:[ \u3000]+|(?![个年月日项条次万亿元名家所类种批%％.．、）)]))"
+                              r"[^\s。，；：！？0-9]{2,30}")
 
 
 def numbered_level(text: str) -> int | None:
