@@ -340,9 +340,14 @@ def balance(text: str, font: QFont, m: Metrics, width: float) -> str:
 
 
 def _best_breaks(prefix: list[float], cost_at: list, lines: int, width: float):
-    """(cost, break positions) for ``lines`` lines as equal as possible, or None."""
+    """(cost, break positions) for ``lines`` lines as equal as possible, or None.
+
+    Three lines are weighed as a whole so that the shape is a 梯形 or 菱形 (GB/T 9704 7.3.1),
+    never an hourglass with a short middle line."""
     n = len(prefix) - 1
     target = prefix[-1] / lines
+    if lines == 3:
+        return _three_lines(prefix, cost_at, width, target)
     best = {0: (0.0, ())}              # position -> (cost, breaks)
     for _ in range(lines - 1):
         nxt: dict[int, tuple[float, tuple]] = {}
@@ -360,6 +365,29 @@ def _best_breaks(prefix: list[float], cost_at: list, lines: int, width: float):
     finals = [(c + 0.5 * (prefix[-1] - prefix[a] - target) ** 2, brk) for a, (c, brk) in best.items()
               if prefix[-1] - prefix[a] <= width]
     return min(finals) if finals else None
+
+
+def _three_lines(prefix: list[float], cost_at: list, width: float, target: float):
+    n = len(prefix) - 1
+    allowed = [b for b in range(1, n) if cost_at[b] is not None]
+    best = None
+    for i, a in enumerate(allowed):
+        w1 = prefix[a]
+        if w1 > width:
+            break
+        for b in allowed[i + 1:]:
+            w2, w3 = prefix[b] - prefix[a], prefix[-1] - prefix[b]
+            if w2 > width:
+                break
+            if w3 > width:
+                continue
+            cost = (0.5 * ((w1 - target) ** 2 + (w2 - target) ** 2 + (w3 - target) ** 2)
+                    + cost_at[a] + cost_at[b])
+            if w2 < min(w1, w3) - 0.5 * target / 10:     # hourglass: middle line the shortest
+                cost += (target / 4) ** 2
+            if best is None or cost < best[0]:
+                best = (cost, (a, b))
+    return best
 
 
 def _break_cost(text: str, b: int, em: float, bounds: set[int] | None = None,
