@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Build the CJK font subsets shipped in resources/fonts/.
 
-Sources are the Debian packages fonts-noto-cjk and fonts-lxgw-wenkai (SIL OFL 1.1):
+Sources are the Debian packages fonts-noto-cjk, fonts-noto-cjk-extra (Black) and fonts-lxgw-wenkai
+(SIL OFL 1.1), and unicode-data for the 通用规范汉字表 list (Unihan kTGH):
 
-    apt-get download fonts-noto-cjk fonts-lxgw-wenkai
-    dpkg -x fonts-noto-cjk_*.deb x && dpkg -x fonts-lxgw-wenkai_*.deb x
+    apt-get download fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai unicode-data
+    for d in *.deb; do dpkg -x "$d" x; done
     python tools/make_fonts.py --root x
 
 Subset rule: every character of GB 2312 (6763 hanzi + its 682 symbols), of the 通用规范汉字表
