@@ -282,3 +282,18 @@ def test_import_report_and_facts_name_characters_no_face_shows(qapp, tmp_path):
     view = _view(blocks=(M.Block(M.TITLE, "关于王\U0002A6D6同志"), M.Block(M.PARAGRAPH, "王\U0002A6D6、李玥")))
     rows = PrintFeature.glyph_facts(type("F", (), {"tr": staticmethod(lambda s: s)})(), view)
     assert rows and "U+2A6D6" in rows[0][1] and "第2段" in rows[0][1]
+
+
+def test_notes_appendix_printout(qapp, tmp_path):
+    notes = [PrintNote("某某市人民政府关于做好测试工作的通知", quote="他说“好”", note="要点", citation="第 3 页",
+                       date="2026-11-29", doc_key="t/1", order=((0,), 4, 0)),
+             PrintNote("某某市人民政府关于做好测试工作的通知", quote="前面一段", note="先看", date="2026-11-28",
+                       doc_key="t/1", order=((0,), 1, 0))]
+    path = tmp_path / "notes.pdf"
+    export_pdf(_two_docs(), PrintJob(keys=["t/1"], notes=notes, notes_appendix=True), path)
+    doc = pdfium.PdfDocument(str(path))
+    toc = list(doc.get_toc())
+    assert [t.get_title() for t in toc] == [TITLE, "附：阅读笔记"] and toc[1].get_dest().get_index() % 2 == 0
+    text = squash("".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))))
+    assert "原文：“他说‘好’”" in text and "2026年11月29日" in text and "出处：第3页" in text
+    assert text.index("前面一段") < text.index("他说")               # by position in the document

@@ -187,7 +187,7 @@ def _document_paras(view, label: str = "") -> list[Para]:
 
 
 def _note_paras(packet: Packet) -> list[Para]:
-    out = [Para(packet.notes_title, STYLES[M.TITLE], page_break=True, kind=M.TITLE)]
+    out = [Para(packet.notes_title, STYLES[M.TITLE], page_break=True, kind=M.TITLE, outline=packet.notes_title)]
     by_doc: dict[str, list] = {}
     for n in packet.notes:
         by_doc.setdefault(n.doc_title or "（未注明文件）", []).append(n)
