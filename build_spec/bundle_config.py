@@ -184,6 +184,16 @@ def translation_kept(dest: str) -> bool | None:
     return parts[-1] in QT_TRANSLATIONS
 
 
+def package_data_kept(dest: str) -> bool | None:
+    """Of a PACKAGE_DATA package's data files (a PyInstaller hook may collect them all: jieba's
+    would add 25 MB of POS-tagging, keyword and paddle models) keep only the listed ones."""
+    parts = PurePosixPath(dest.replace("\\", "/")).parts
+    for package, names in PACKAGE_DATA:
+        if parts and parts[0] == package and not dest.endswith((".py", ".pyc")):
+            return "/".join(parts[1:]) in names
+    return None
+
+
 def filter_toc(toc, log=print):
     """Drop unused Qt plugins and translations from an Analysis TOC; return the kept entries."""
     kept, dropped = [], []
@@ -192,6 +202,8 @@ def filter_toc(toc, log=print):
         verdict = plugin_kept(dest)
         if verdict is None:
             verdict = translation_kept(dest)
+        if verdict is None:
+            verdict = package_data_kept(dest)
         (dropped if verdict is False else kept).append(entry)
     for entry in dropped:
         log(f"bundle: left out {entry[0]}")

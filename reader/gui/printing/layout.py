@@ -288,6 +288,7 @@ def grid_lines(text: str, adv: list[float], char: float, widths: list[float]) ->
                 b = e                    # nothing allowed: break where it runs out
             best = (b, [])
         end, take = best
+        end = max(end, start + 1)         # a character wider than the line still advances
         ends.append(end)
         squeezed.extend(sorted(take))
         for k in take:
