@@ -297,3 +297,13 @@ def test_notes_appendix_printout(qapp, tmp_path):
     text = squash("".join(doc[i].get_textpage().get_text_range() for i in range(len(doc))))
     assert "原文：“他说‘好’”" in text and "2026年11月29日" in text and "出处：第3页" in text
     assert text.index("前面一段") < text.index("他说")               # by position in the document
+
+
+def test_titles_do_not_break_beside_a_lone_prefix_or_suffix():
+    from reader.core.words import available, good_breaks
+    if not available():
+        pytest.skip("jieba is not installed")
+    title = "国务院办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见"
+    breaks = good_breaks(title)
+    assert title.index("性融资") not in breaks and title.index("微企业") not in breaks   # 政府|性, 小|微
+    assert title.index("有效") in breaks                                                # after 关于

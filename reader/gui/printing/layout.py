@@ -321,7 +321,7 @@ def balance(text: str, font: QFont, m: Metrics, width: float) -> str:
     for a in adv:
         prefix.append(prefix[-1] + a)
     em = font.pointSizeF() * m.pt
-    bounds = words.boundaries(text)
+    bounds = words.good_breaks(text) if words.available() else None
     fewest = math.ceil(total / width)
     options = []
     # Breaks only between words first; only a title that cannot be set so may break inside one.
