@@ -307,3 +307,14 @@ def test_titles_do_not_break_beside_a_lone_prefix_or_suffix():
     breaks = good_breaks(title)
     assert title.index("性融资") not in breaks and title.index("微企业") not in breaks   # 政府|性, 小|微
     assert title.index("有效") in breaks                                                # after 关于
+
+
+def test_numbered_heading_never_alone_at_a_page_foot(qapp, tmp_path):
+    blocks = [M.Block(M.TITLE, "预案")] + [M.Block(M.PARAGRAPH, f"第{i}段正文。") for i in range(19)] + [
+        M.Block(M.PARAGRAPH, "5 应急保障"), M.Block(M.PARAGRAPH, "各地要做好保障。")]
+    path = tmp_path / "foot.pdf"
+    export_pdf(StubLibrary(_view(blocks=tuple(blocks), title="预案")), PrintJob(keys=["t/1"], mirror_margins=False), path)
+    doc = pdfium.PdfDocument(str(path))
+    first = [x[3] for x in lines_of(doc[0].get_textpage())][:-1]          # without the page number
+    second = [x[3] for x in lines_of(doc[1].get_textpage())]
+    assert first[-1] == "第18段正文。" and second[:2] == ["5应急保障", "各地要做好保障。"]
