@@ -318,3 +318,12 @@ def test_numbered_heading_never_alone_at_a_page_foot(qapp, tmp_path):
     first = [x[3] for x in lines_of(doc[0].get_textpage())][:-1]          # without the page number
     second = [x[3] for x in lines_of(doc[1].get_textpage())]
     assert first[-1] == "第18段正文。" and second[:2] == ["5应急保障", "各地要做好保障。"]
+
+
+def test_an_installed_song_face_is_still_named_a_stand_in_for_fangsong(qapp, monkeypatch):
+    from reader.gui import fonts
+    roles = dict(fonts.register_fonts(), body="SimSun", heading2="KaiTi")
+    monkeypatch.setattr(fonts, "register_fonts", lambda: roles)
+    summary = fonts.role_summary()
+    assert summary["body"] == ("SimSun", True) and summary["heading2"] == ("KaiTi", False)
+    assert fonts.role_summary({"body": "FangSong"})["body"] == ("FangSong", False)

@@ -132,9 +132,20 @@ def _looks_like_file(choice: str) -> bool:
     return choice.lower().endswith((".ttf", ".otf", ".ttc", ".otc")) or "/" in choice or "\\" in choice
 
 
+# The PREFERRED faces that really are the GB/T 9704 face of the role; the others (宋体 for 正文,
+# 微软雅黑 for 黑体) are installed stand-ins, and the print dialog says so.
+GENUINE = {
+    "body": PREFERRED["body"][:6],
+    "heading1": PREFERRED["heading1"][:5],
+    "heading2": PREFERRED["heading2"],
+    "title": PREFERRED["title"],
+    "page_number": PREFERRED["page_number"],
+}
+
+
 def is_stand_in(role: str) -> bool:
     """True when no installed face of the GB/T 9704 kind was found for the role."""
-    return register_fonts()[role] == SHIPPED[role]
+    return register_fonts()[role] not in GENUINE.get(role, ())
 
 
 def role_summary(overrides: dict[str, str] | None = None) -> dict[str, tuple[str, bool]]:
