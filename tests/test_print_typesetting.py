@@ -41,11 +41,19 @@ def test_shipped_coverage_has_rare_name_characters_and_gb18030_ideographs():
     assert not glyphs.shipped_covers("\U0002A6D6", ranges)
 
 
+def test_every_character_of_the_corpora_has_a_shipped_glyph(corpus_files, local_corpus):
+    files = list(corpus_files) + sorted(local_corpus.glob("*.txt")) + sorted((REPO / "data" / "sources").glob("*.txt"))
+    missing = {f.name: [m.code for m in glyphs.missing_glyphs([(f.name, f.read_text(encoding="utf-8"))])]
+               for f in files}
+    assert {k: v for k, v in missing.items() if v} == {}
+
+
 def test_missing_glyphs_names_character_and_place():
     parts = [("标题", "关于王堃同志任职的通知"), ("第2段", "甲\U0002A6D6乙 \u200b"), ("第5段", "\U0002A6D6")]
     missing = glyphs.missing_glyphs(parts)
     assert [(m.char, m.where, m.count) for m in missing] == [("\U0002A6D6", ("第2段", "第5段"), 2)]
     assert glyphs.missing_glyphs(parts, also_drawable=lambda ch: True) == []
+    assert [m.char for m in glyphs.missing_glyphs([("第1段", "\ue000\t\u3000\ufeff")])] == ["\ue000"]   # PUA
     assert "U+2A6D6" in glyphs.describe(missing) and "第2段" in glyphs.describe(missing)
 
 

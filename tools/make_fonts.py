@@ -66,11 +66,14 @@ EXTRA_RANGES = [
     (0x2010, 0x2027),  # ‐ – — ― ‖ ‘ ’ “ ” • ‥ … ‧
     (0x2030, 0x203E),  # ‰ ′ ″ ※ ‾
     (0x2160, 0x217F),  # Roman numerals Ⅰ Ⅱ … ⅰ ⅱ …
-    (0x2460, 0x249B),  # ① … ⑳  ⑴ … ⒇  ⒈ … ⒛
+    (0x2460, 0x24FF),  # ① … ⑳  ⑴ … ⒇  ⒈ … ⒛  ⓐ … ⓿
     (0x25A0, 0x25A1), (0x25B2, 0x25B3), (0x25C6, 0x25C7), (0x25CB, 0x25CF),  # ■□▲△◆◇○◎●
     (0x3000, 0x303F),  # CJK symbols and punctuation (incl. 〇)
-    (0x3220, 0x3229),  # ㈠ … ㈩
-    (0xFF01, 0xFF5E),  # full-width forms
+    (0x3200, 0x32FF),  # enclosed CJK: ㈠ … ㈩, ㊀ … ㊉, ㊣ …
+    (0xFE10, 0xFE19),  # vertical forms
+    (0xFE30, 0xFE4F),  # CJK compatibility forms (︵ ︶ …)
+    (0xFE50, 0xFE6B),  # small form variants: ﹝2007﹞ in 文号 of some sources
+    (0xFF01, 0xFF65),  # full-width forms, ｟ ｠ and half-width CJK punctuation
     (0xFFE0, 0xFFE6),  # ￠ ￡ ￥ …
 ]
 

@@ -53,8 +53,10 @@ def shipped_covers(ch: str, ranges: tuple[tuple[int, int], ...] | None = None) -
 
 def _needs_glyph(ch: str) -> bool:
     # Spaces, controls, format characters (ZWJ, BOM…) and variation selectors draw nothing.
+    # Private-use and unassigned code points do need a glyph (a 方正 PUA character shows as a box).
     cat = unicodedata.category(ch)
-    return not (cat[0] in "CZ" or 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF)
+    return not (cat in ("Cc", "Cf", "Cs") or cat[0] == "Z" or 0xFE00 <= ord(ch) <= 0xFE0F
+                or 0xE0100 <= ord(ch) <= 0xE01EF)
 
 
 @dataclass(frozen=True)
