@@ -335,3 +335,18 @@ def test_an_installed_song_face_is_still_named_a_stand_in_for_fangsong(qapp, mon
     summary = fonts.role_summary()
     assert summary["body"] == ("SimSun", True) and summary["heading2"] == ("KaiTi", False)
     assert fonts.role_summary({"body": "FangSong"})["body"] == ("FangSong", False)
+
+
+def test_a_line_left_short_by_digits_takes_the_next_character_in():
+    from reader.gui.printing.layout import grid_lines
+    char = 10.0
+    text = "甲" * 20 + "，" + "甲" * 5 + "12" + "乙丙"
+    adv = [5.5 if c.isdigit() else char for c in text]
+    plan = grid_lines(text, adv, char, [28 * char, 28 * char])
+    assert plan.ends[0] == text.index("丙") and plan.squeezed == [20]
+    # Without a mark to squeeze, the shortfall goes beside the number instead.
+    plain = "甲" * 25 + "12" + "乙" * 3
+    plan = grid_lines(plain, [5.5 if c.isdigit() else char for c in plain], char, [28 * char, 28 * char])
+    assert plan.ends[0] == 28 and set(plan.scale) == {24, 26}
+    assert abs(sum(a * plan.scale.get(k, 1) for k, a in enumerate([5.5 if c.isdigit() else char
+                                                                       for c in plain[:28]])) - 280) < 1

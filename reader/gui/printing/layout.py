@@ -214,7 +214,9 @@ def _open_gaps(text: str, adv: list[float], char: float, a: int, b: int, slack: 
     narrow = [adv[k] < 0.75 * char for k in range(a, b)]
     # Only where a half-width run meets an ideograph: next to full-width punctuation the mark's
     # own blank half is space enough.
-    gaps = [a + k for k in range(len(narrow) - 1) if narrow[k] != narrow[k + 1]]
+    # Never before a half-width closing mark or after an opening one: "前 , 将" reads as a slip.
+    gaps = [a + k for k in range(len(narrow) - 1) if narrow[k] != narrow[k + 1]
+            and text[a + k + 1] not in ",.;:!?)]}%" and text[a + k] not in "([{"]
     beside_han = [k for k in gaps if _IDEOGRAPH.match(text[k] if adv[k] >= 0.75 * char else text[k + 1])]
     if beside_han and slack / len(beside_han) <= 0.5 * char:
         gaps = beside_han
@@ -246,6 +248,7 @@ def grid_lines(text: str, adv: list[float], char: float, widths: list[float]) ->
     otherwise gives its last characters to the next line (push-out, the line is spread)."""
     n = len(text)
     half = char / 2
+    quarter = char / 4
     tol = char * 0.02
     ends: list[int] = []
     squeezed: list[int] = []
@@ -264,6 +267,10 @@ def grid_lines(text: str, adv: list[float], char: float, widths: list[float]) ->
         # Natural break e (text[e] does not fit).  Candidates: push-in to the next break after e,
         # or push-out to the last break at or before e.
         best = (e, []) if e > start and _can_break(text, e) else None
+        if best is not None and width - w > quarter:
+            # Half-width digits left the line short by more than a quarter: take the next
+            # characters in by squeezing punctuation, if the line has enough of it.
+            best = None
         f = e
         extra = 0.0
         while best is None and f < n and f - e < 4:
@@ -280,6 +287,8 @@ def grid_lines(text: str, adv: list[float], char: float, widths: list[float]) ->
                 take = room[:max(0, math.ceil((need - tol) / half))]
                 best = (f, take)
             break
+        if best is None and e > start and _can_break(text, e):
+            best = (e, [])
         if best is None:
             b = e
             while b > start + 1 and not _can_break(text, b):
