@@ -275,6 +275,15 @@ def test_screen_faces_fall_back_glyph_by_glyph(qapp):
         layout.endLayout()
         glyphs_ = [g for run in layout.glyphRuns() for g in run.glyphIndexes()]
         assert len(glyphs_) == 5 and 0 not in glyphs_, role
+    # The reading view: HTML with the role's CSS font stack.
+    from PySide6.QtGui import QTextDocument
+    for role in ("body", "heading1", "heading2", "title"):
+        doc = QTextDocument()
+        doc.setHtml(f"<p style=\"font-family: {fonts.css_font_stack(role)}\">王堃㐀䶵</p>")
+        doc.setTextWidth(500)
+        doc.size()
+        glyphs_ = [g for run in doc.begin().layout().lineAt(0).glyphRuns() for g in run.glyphIndexes()]
+        assert len(glyphs_) == 4 and 0 not in glyphs_, role
 
 
 def test_import_report_and_facts_name_characters_no_face_shows(qapp, tmp_path):
