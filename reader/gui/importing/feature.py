@@ -44,9 +44,8 @@ class ImportFeature(QObject):
     def _writable(self) -> bool:
         path = Path(self.app.library.path)
         try:
-            from ...core.store.writer import LibraryWriter
-            LibraryWriter(path).close()
-            ok = path.exists() and _can_write(path)
+            self.app.library.check_writable()
+            ok = True
         except StoreError:
             ok = False
         if not ok:
@@ -100,12 +99,7 @@ class ImportFeature(QObject):
             self.remove_issue(key)
 
     def remove_issue(self, key: str) -> None:
-        from ...core.store.writer import LibraryWriter
-        w = LibraryWriter(self.app.library.path)
-        try:
-            w.remove_issue(key)
-        finally:
-            w.close()
+        self.app.library.remove_issue(key)
         nav = self.app.navigator
         if nav.current is not None and nav.current.info.issue_key == key:
             nav.clear()
@@ -120,11 +114,6 @@ class ImportFeature(QObject):
         dlg = CompletenessDialog(self.app.window, self.app.library)
         dlg.show()
         return dlg
-
-
-def _can_write(path: Path) -> bool:
-    import os
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def install(app) -> ImportFeature:
