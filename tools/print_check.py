@@ -9,6 +9,7 @@ PDF, double-sided, and measure the PDF with pypdfium2, character by character:
   gaps of the line);
 * titles broken inside a word (jieba's segmentation of the whole title);
 * outline entries against documents, and whether each document starts on an odd page;
+* table blocks in the documents, and pages of the PDF that carry ruled lines (printed tables);
 * export seconds.
 
     python tools/print_check.py [--govcn 6] [--pdf out.pdf]
@@ -128,7 +129,10 @@ def word_boundaries(text: str) -> set[int]:
 
 def measure(pdf: Path, expected_text: str, tops: list[str], plans: list[str]) -> dict:
     import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
     doc = pdfium.PdfDocument(str(pdf))
+    ruled = sum(1 for i in range(len(doc))
+                if any(o.type == raw.FPDF_PAGEOBJ_PATH for o in doc[i].get_objects()))
     pages = len(doc)
     extracted = []
     full = loose = 0
@@ -178,6 +182,7 @@ def measure(pdf: Path, expected_text: str, tops: list[str], plans: list[str]) ->
         "outline_top": len(top_entries), "documents": len(tops),
         "outline_plans": len(plan_entries), "plans": len(plans),
         "documents_on_even_pages": len(starts_even),
+        "pages_with_ruled_tables": ruled,
     }
 
 
@@ -199,6 +204,7 @@ def run(govcn: int = 6, pdf: Path | None = None, mirror: bool = True) -> dict:
     export_pdf(lib, job, pdf)
     seconds = time.perf_counter() - t0
     text = []
+    tables = 0
     for key in keys:
         view = lib.document(key)
         docs = [view] + [lib.document(a.key) for a in view.attachments] + \
@@ -207,7 +213,9 @@ def run(govcn: int = 6, pdf: Path | None = None, mirror: bool = True) -> dict:
             if not any(b.kind == "title" for b in d.blocks):
                 text.append(d.title)
             text += [b.text for b in d.blocks]
+            tables += sum(1 for b in d.blocks if b.kind == "table")
     result = measure(pdf, "".join(text), tops, plans)
+    result["table_blocks"] = tables
     result["seconds"] = round(seconds, 2)
     result["pdf"] = str(pdf)
     lib.close()
