@@ -38,6 +38,7 @@ def test_shipped_coverage_has_rare_name_characters_and_gb18030_ideographs():
     covered = sum(1 for cp in range(0x4E00, 0x9FA6) if glyphs.shipped_covers(chr(cp), ranges))
     assert covered >= 20900                     # GB 18030's URO, all that Noto Serif CJK SC has
     assert glyphs.shipped_covers("\u3400", ranges)       # Extension A
+    assert glyphs.shipped_covers("\U0002000B", ranges)   # Extension B, where Noto Serif CJK SC has it
     assert not glyphs.shipped_covers("\U0002A6D6", ranges)
 
 

@@ -58,7 +58,11 @@ FONTS = [
     ("NotoSansCJKsc-Regular", f"{NOTO}/NotoSansCJK-Regular.ttc", "Noto Sans CJK SC", None, "core"),
     ("GazetteWenKai-Regular", f"{LXGW}/LXGWWenKai-Regular.ttf", None, "Gazette WenKai", "core"),
 ]
-GB18030_HAN = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF)]     # Extension A and the URO
+# GB 18030's ideographs: the URO and Extension A (levels 1 and 2 of GB 18030-2022), Extensions B-G
+# (its level 3, which maps them through four-byte codes) and the compatibility block, whose twelve
+# FA0E… characters are unified ideographs too.  Only those the source face has are taken.
+GB18030_HAN = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF), (0x2A700, 0x2EBEF),
+               (0x2F800, 0x2FA1F), (0x30000, 0x3134F)]
 
 EXTRA_RANGES = [
     (0x0020, 0x007E),  # ASCII
