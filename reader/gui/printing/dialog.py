@@ -7,6 +7,7 @@ menu and Ctrl+P.
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFil
 
 from reader.core.model import INTERPRETATION
 from reader.core.printjob import PageRangeError, PrintJob, PrintNote, parse_page_range
+from reader.core import words
 from reader.gui import fonts
 from reader.gui.settings import open_settings
 from .controller import PrintController
@@ -35,6 +37,8 @@ class PrintDialog(QDialog):
         self.library = library
         self.notes_provider = notes_provider
         self.controller = PrintController(library, self)
+        # The title breaker's dictionary (~0.5 s to load) loads while the user picks options.
+        threading.Thread(target=words.warm_up, name="jieba-warm-up", daemon=True).start()
         self.setWindowTitle(self.tr("Print and export PDF"))
         self._choices: list[tuple[QRadioButton, str, tuple[str, ...]]] = []
         self._build(current_key, tuple(dict.fromkeys(picked_keys)))
