@@ -215,10 +215,25 @@ def test_notes_in_document_order_then_position():
 
 
 # -- the check ----------------------------------------------------------------------------
-def test_print_check_figures(qapp, corpus_files):
+def _check_module():
     spec = importlib.util.spec_from_file_location("print_check", REPO / "tools" / "print_check.py")
     check = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(check)
+    return check
+
+
+def test_print_check_measures_can_fail():
+    check = _check_module()
+    grid = check.GRID_CHAR
+    on_grid = [(k * grid, "国", 16.0) for k in range(28)]
+    spread = [(k * grid * 28 / 27, "国", 16.0) for k in range(27)]     # 27 characters over 28 cells
+    assert check.line_spread(on_grid) < 0.01 and check.line_spread(spread) > 0.9
+    title = [[(0, c, 22.0) for c in "关于推进行政执"], [(0, c, 22.0) for c in "法改革的意见"], [(0, "正", 16.0)]]
+    assert check.title_breaks(title) == [("关于推进行政执法改革的意见", 7)]
+
+
+def test_print_check_figures(qapp, corpus_files):
+    check = _check_module()
     r = check.run(govcn=6)
     assert r["missing_glyphs"] == 0, r["missing_sample"]
     assert r["title_breaks_inside_word"] == 0, r["title_break_examples"]
