@@ -41,4 +41,5 @@ def register_extra_commands(sub) -> None:
     bench.add_argument("--out", default=None, help="基准库位置（默认临时目录）")
     bench.add_argument("--keep", action="store_true", help="保留生成的基准库")
     bench.add_argument("--paint-runs", type=int, default=15, help="首帧测量的轮数（与空窗口交替，默认 15）")
+    bench.add_argument("--library", default=None, help="测量已建好的基准库（不再构建）")
     bench.set_defaults(run=_bench)

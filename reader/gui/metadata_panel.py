@@ -38,8 +38,12 @@ def _list(heading: str, items: list[str]) -> str:
     return f"<p><b>{escape(heading)}</b></p><ul>{''.join(f'<li>{x}</li>' for x in items)}</ul>"
 
 
+MORE_CITED_BY = "more:cited-by"
+
+
 class MetadataPanel(QTextBrowser):
     location_requested = Signal(object)
+    more_cited_by = Signal(str)           # a document's key: list every document citing it
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,6 +60,9 @@ class MetadataPanel(QTextBrowser):
         return None
 
     def _on_anchor(self, url: QUrl) -> None:
+        if url.toString() == MORE_CITED_BY and self._shown is not None:
+            self.more_cited_by.emit(self._shown.key)
+            return
         loc = Location.from_url(url.toString())
         if loc:
             self.location_requested.emit(loc)
@@ -73,6 +80,11 @@ class MetadataPanel(QTextBrowser):
         if v is not None:
             self._shown = v
             self.setHtml(self.document_html(v))
+
+    def show_all_cited_by(self, key: str, docs) -> None:
+        """The rest of a long "cited by" list, asked for with "more"."""
+        if self._shown is not None and self._shown.key == key:
+            self.show_document(self._shown._replace(cited_by=tuple(docs), cited_by_total=None))
 
     def refresh(self) -> None:
         """Show the current document's facts again (a feature's rows changed)."""
@@ -116,9 +128,13 @@ class MetadataPanel(QTextBrowser):
             label = c.text if c.kind == "doc_number" else f"《{c.text}》"
             if not c.target_key and label not in missing:
                 missing.append(label)
+        more = []       # the first CITED_BY_FIRST are listed; the rest when asked for
+        if v.cited_by_total and v.cited_by_total > len(v.cited_by):
+            label = self.tr("More ({0} in all)").format(v.cited_by_total)
+            more = [f"<a href='{MORE_CITED_BY}'>{escape(label)}</a>"]
         return "".join([
             f"<p style='font-weight:bold'>{escape(i.title)}</p><table>{''.join(rows)}</table>",
-            _list(self.tr("Cited by"), [_link(d.key, d.title) for d in v.cited_by]),
+            _list(self.tr("Cited by"), [_link(d.key, d.title) for d in v.cited_by] + more),
             _list(self.tr("Cites (in this library)"), [_link(k, t or k) for k, t in resolved]),
             _list(self.tr("Cited, not in this library"), [escape(m) for m in missing]),
             _list(self.tr("Import notes"), [escape(w) for w in v.warnings]),

@@ -1,4 +1,7 @@
-"""File → Import (and files dropped on the window), Remove issue, Issues by year."""
+"""File → Import (and files dropped on the window), Remove issue, Issues by year.
+
+Installed after the first paint, and light: the dialogs' modules are imported
+when first asked for."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,8 +10,6 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.errors import StoreError
-from .completeness_view import CompletenessDialog
-from .dialog import ImportDialog
 
 ACCEPTED = (".txt", ".pdf")
 
@@ -17,7 +18,7 @@ class ImportFeature(QObject):
     def __init__(self, app):
         super().__init__(app)
         self.app = app
-        self.dialog: ImportDialog | None = None
+        self.dialog = None
         a = app.window.actions
         a.import_.triggered.connect(self.choose_files)
         a.remove_issue.triggered.connect(self.remove_current_issue)
@@ -33,9 +34,10 @@ class ImportFeature(QObject):
         if paths:
             self.start(paths)
 
-    def start(self, paths: list[str]) -> ImportDialog | None:
+    def start(self, paths: list[str]):
         if not self._writable():
             return None
+        from .dialog import ImportDialog
         self.dialog = ImportDialog(self.app.window, self.app.library, self.app.library.path, paths)
         self.dialog.imported.connect(self._after_import)
         self.dialog.show()
@@ -110,7 +112,8 @@ class ImportFeature(QObject):
             bookmarks.reanchor()      # bookmarks on it become detached, never deleted
 
     # -- completeness -----------------------------------------------------------------
-    def show_completeness(self) -> CompletenessDialog:
+    def show_completeness(self):
+        from .completeness_view import CompletenessDialog
         dlg = CompletenessDialog(self.app.window, self.app.library)
         dlg.show()
         return dlg
