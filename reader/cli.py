@@ -26,6 +26,8 @@ def _parser():
 
     dump = sub.add_parser("dump", help="以 JSON 输出整个公报库")
     dump.add_argument("--db", dest="db_sub")
+    dump.add_argument("--as-of", dest="as_of", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                      help="各文件的时效状态按此日期计算（默认：今天）")
 
     build = sub.add_parser("build-db", help="由 data/sources 重建 data/gazette.db")
     build.add_argument("--sources", default=None)
@@ -34,6 +36,15 @@ def _parser():
     from .commands import register_extra_commands
     register_extra_commands(sub)
     return p
+
+
+def _iso_date(text: str) -> str:
+    import argparse
+    import datetime
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text}") from None
 
 
 def _db(args) -> Path:
@@ -101,7 +112,7 @@ def cmd_dump(args) -> int:
         return 2
     import json
     try:
-        json.dump(lib.dump(), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(lib.dump(getattr(args, "as_of", None)), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:  # `dump | head` is fine
