@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+import shiboken6
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -157,7 +159,8 @@ class BookmarksFeature(QObject):
         return False
 
     def refresh(self) -> None:
-        if self.store is None:
+        # A background re-anchor can report after the window (and this panel) is gone.
+        if self.store is None or not shiboken6.isValid(self.panel.filter):
             return
         self._fresh()
         text = self.panel.filter_text() or None
