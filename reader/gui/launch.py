@@ -23,6 +23,20 @@ def _install_translator(app, language: str) -> None:
         app.installTranslator(qt)
 
 
+# What the offscreen platform says about every window it cannot really show: not the
+# reader's business, and noise in the self-test's one line of output.
+_PLATFORM_NOISE = ("QBackingStore::flush()", "does not support propagateSizeHints", "which does not have a handle")
+
+
+def _quiet_platform_noise() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_kind, _context, message):
+        if not any(n in message for n in _PLATFORM_NOISE):
+            sys.stderr.write(message + "\n")
+    qInstallMessageHandler(handler)
+
+
 def _fail(message: str, self_test: bool) -> int:
     print(f"gazette-reader: {message}", file=sys.stderr)
     if not self_test and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
@@ -43,6 +57,8 @@ def run_gui(args) -> int:
     if self_test and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY") \
             and sys.platform.startswith("linux"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if self_test:
+        _quiet_platform_noise()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gazette-reader")
     app.setOrganizationName("gazette-reader")
