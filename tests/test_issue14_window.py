@@ -24,3 +24,18 @@ def _front_tab(w) -> str:
     bars = [t for t in w.findChildren(QTabBar) if t.count() > 1]
     assert len(bars) == 1
     return bars[0].tabText(bars[0].currentIndex())
+
+
+def test_reading_position_is_saved_while_reading_so_a_kill_keeps_it(qtbot, library_copy, tmp_path):
+    from reader.gui.settings import WindowState, open_settings
+    settings = tmp_path / "settings.ini"
+    app = start_app(qtbot, library_copy, settings)
+    app.navigator.open(Location(FIRST + "/附件1", 20))
+    view = app.window.area.policy.view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 300)   # reading on
+    here = app.navigator.current_location()
+
+    def saved():   # what a new process would read: the file on disk, no clean quit
+        return WindowState(open_settings(settings)).location()
+    qtbot.waitUntil(lambda: saved() == here, timeout=5000)
+    assert here.block > 20

@@ -2,7 +2,7 @@
 window and the navigator, and wires the window's commands to them."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.library import Library
@@ -15,6 +15,9 @@ from .reading_mode import ReadingMode
 from .settings import Preferences, WindowState, load_preferences, open_settings, save_preferences
 from .themes import THEMES, palette_for
 from .tree_model import LibraryTreeModel
+
+
+POSITION_SAVE_DELAY_MS = 1200
 
 
 class GazetteApp(QObject):
@@ -97,6 +100,18 @@ class GazetteApp(QObject):
         self.reading_mode = ReadingMode(w, a.fullscreen)
         a.about.triggered.connect(self._about)
         self._update_history_actions()
+        # Where the reader is goes to disk as reading moves, a moment after it settles:
+        # a crash or kill -9 then loses at most that moment, not the whole session.
+        self._position_timer = QTimer(w, singleShot=True, interval=POSITION_SAVE_DELAY_MS)   # dies with the window
+        self._position_timer.timeout.connect(self._save_position)
+        nav.opened.connect(lambda _loc: self._position_timer.start())
+        for view in w.area.views():
+            view.verticalScrollBar().valueChanged.connect(lambda _v: self._position_timer.start())
+
+    def _save_position(self) -> None:
+        loc = self.navigator.current_location()
+        if loc is not None:
+            self.state.save_location(loc)
 
     def _update_history_actions(self) -> None:
         a = self.window.actions
@@ -157,6 +172,7 @@ class GazetteApp(QObject):
 
     def save_state(self) -> None:
         w = self.window
+        self._position_timer.stop()
         if w.isFullScreen():
             w.actions.fullscreen.setChecked(False)
         self.state.save_bytes("geometry", w.saveGeometry())
