@@ -44,6 +44,12 @@ def _db(args) -> Path:
     return ensure_user_library()
 
 
+def _db_for_reading() -> Path:
+    """Without --db a dry run compares with the library the real import would write to."""
+    from .core.userlibrary import library_for_reading
+    return library_for_reading()
+
+
 def cmd_import(args) -> int:
     from .core.errors import ImportRefused, StoreError
     from .core.importer import dry_run, parse_file, store
@@ -54,7 +60,7 @@ def cmd_import(args) -> int:
         for f in args.files:
             try:
                 if args.dry_run:      # the report only; nothing is opened for writing
-                    print(dry_run(f, db).to_text())
+                    print(dry_run(f, db or _db_for_reading()).to_text())
                     continue
                 parsed = parse_file(f)   # parse first: a refused file never creates or opens the library
                 if writer is None:
@@ -133,6 +139,15 @@ def main(argv: list[str] | None = None) -> int:
         from .gui.launch import run_gui
         return run_gui(fast)
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:   # `import --dry-run | head`: the reader of our output has had enough
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # no second error at exit
+        return 0
+
+
+def _run(args) -> int:
     if args.command == "import":
         return cmd_import(args)
     if args.command == "dump":

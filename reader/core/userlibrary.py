@@ -203,3 +203,11 @@ def _rebuild(user: Path, recover: bool) -> None:
                 w.set_meta(k, v)
     finally:
         w.close()
+
+
+def library_for_reading(shipped: Path | None = None, user: Path | None = None) -> Path:
+    """The library a command without ``--db`` works on, for reading only (``import --dry-run``):
+    the user's library, or, before the first run made it, the shipped one it will be copied from.
+    Nothing is created or copied."""
+    user = Path(user) if user else user_library_path()
+    return user if user.exists() else (Path(shipped) if shipped else default_library())
