@@ -39,3 +39,36 @@ def test_reading_position_is_saved_while_reading_so_a_kill_keeps_it(qtbot, libra
         return WindowState(open_settings(settings)).location()
     qtbot.waitUntil(lambda: saved() == here, timeout=5000)
     assert here.block > 20
+
+
+def _doc_rows(tree):
+    """(label, unread) of every document row the tree panel shows."""
+    from reader.gui.tree_model import Roles
+    out, stack = [], [tree.proxy.index(r, 0) for r in range(tree.proxy.rowCount())]
+    while stack:
+        ix = stack.pop()
+        if ix.data(Roles.Kind) not in ("issue", "section", "group"):
+            out.append((ix.data(Roles.Key), ix.data(Roles.Unread)))
+        stack += [tree.proxy.index(r, 0, ix) for r in range(tree.proxy.rowCount(ix))]
+    return out
+
+
+def test_read_marks_show_in_the_tree_and_the_unread_filter(qtbot, library_copy):
+    from PySide6.QtCore import Qt
+    app = start_app(qtbot, library_copy)
+    tree = app.window.tree
+    tree.model.load_all()
+    rows = dict(_doc_rows(tree))
+    assert rows[FIRST] is True and rows[FIRST + "/附件1"] is True         # nothing 圈阅 yet
+    first = tree.proxy.mapFromSource(tree.model.index_for_key(FIRST))
+    assert first.data(Qt.ItemDataRole.FontRole).bold()                  # unread: bold, like mail
+    app.navigator.open(Location(FIRST))
+    app.window.actions.mark_read.trigger()                              # 圈阅
+    rows = dict(_doc_rows(tree))
+    assert rows[FIRST] is False and rows[FIRST + "/附件1"] is False      # its plan goes with it
+    assert not first.data(Qt.ItemDataRole.FontRole)
+    tree.unread.click()                                                  # the "未读" filter
+    shown = dict(_doc_rows(tree))
+    assert FIRST not in shown and shown and all(shown.values())
+    tree.unread.click()
+    assert FIRST in dict(_doc_rows(tree))

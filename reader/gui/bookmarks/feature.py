@@ -120,6 +120,7 @@ class BookmarksFeature(QObject):
         else:
             groups = group_by_document(items, self._describe)
         self.panel.set_groups(groups)
+        self.app.tree_model.set_read_keys(self.store.read_marks())
         self.highlight()
         self.app.window.meta.refresh()
 
