@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.errors import StoreError
 from ...core.location import Location
-from ...core.userdata import DETACHED, Bookmark, open_user_data
+from ...core.userdata import DETACHED, TODO, Bookmark, open_user_data
 from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_all
 from ..workers import run_in_background
 from .editor import BookmarkEditor, color
@@ -50,7 +50,11 @@ class BookmarksFeature(QObject):
         self.changed.connect(self.refresh)   # direct on the GUI thread, queued from workers
         app.navigator.document_shown.connect(lambda _doc: self.highlight())
         app.navigator.leaving.connect(self._save_position)
-        self.panel.changed_view.connect(self.refresh)
+        grouping = app.settings.value("bookmarks/grouping")
+        if isinstance(grouping, str):
+            self.panel.set_group_mode(grouping)      # as the reader left it
+        self.panel.changed_view.connect(self._view_changed)
+        self.panel.model.done_requested.connect(self.set_done)
         self.panel.jump.connect(self.jump)
         self.panel.edit.connect(self.edit)
         self.panel.delete.connect(self.delete)
@@ -114,7 +118,9 @@ class BookmarksFeature(QObject):
         if self.store is None:
             return
         text = self.panel.filter_text() or None
-        items = self.store.bookmarks(text=text)
+        done = self.panel.done_wanted()     # open / done: a state only a 待办 has
+        note_type = TODO if done is not None else self.panel.type_wanted()
+        items = self.store.bookmarks(text=text, note_type=note_type, done=done)
         if self.panel.group_mode() == "tag":
             groups = group_by_tag(items)
         else:
@@ -123,6 +129,17 @@ class BookmarksFeature(QObject):
         self.app.tree_model.set_read_keys(self.store.read_marks())
         self.highlight()
         self.app.window.meta.refresh()
+
+    def _view_changed(self) -> None:
+        self.app.settings.setValue("bookmarks/grouping", self.panel.group_mode())
+        self.refresh()
+
+    def set_done(self, b: Bookmark, done: bool) -> None:
+        """Tick a 待办 已办 (with the time) or open it again; Ctrl+Z undoes it."""
+        old = b.done
+        self.undo.push(_Command(self.tr("Done") if done else self.tr("Open again"),
+                                lambda: self.store.set_done(b.id, done),
+                                lambda: self.store.update(b.id, done=old)))
 
     def _describe(self, b: Bookmark) -> tuple[str, str]:
         info = self.app.library.info(b.doc_key)

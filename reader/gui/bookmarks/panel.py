@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QPushButton, QTreeView, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTreeView, QVBoxLayout,
                                QWidget)
 
-from .model import BookmarkModel
+from .model import NOTE_TYPES, BookmarkModel, label
 
 
 class BookmarksPanel(QWidget):
@@ -22,6 +22,16 @@ class BookmarksPanel(QWidget):
         self.grouping = QComboBox(self)
         self.grouping.addItem(self.tr("By issue and document"), "document")
         self.grouping.addItem(self.tr("By tag"), "tag")
+        self.type_filter = QComboBox(self)
+        self.type_filter.setObjectName("bookmarkTypeFilter")
+        self.type_filter.addItem(self.tr("All types"), None)
+        for code in NOTE_TYPES:
+            self.type_filter.addItem(label(NOTE_TYPES, code), code)
+        self.state_filter = QComboBox(self)
+        self.state_filter.setObjectName("bookmarkStateFilter")
+        self.state_filter.addItem(self.tr("Any state"), None)
+        self.state_filter.addItem(self.tr("Follow-ups open"), False)
+        self.state_filter.addItem(self.tr("Follow-ups done"), True)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Search notes and passages…"))
         self.filter.setClearButtonEnabled(True)
@@ -31,6 +41,10 @@ class BookmarksPanel(QWidget):
         self.view.setHeaderHidden(True)
         self.view.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
         self.view.setWordWrap(True)
+        # Long group titles (issue · document) are shown whole, with a scroll bar, never cut off.
+        self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.header().setStretchLastSection(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         buttons = QHBoxLayout()
@@ -39,11 +53,17 @@ class BookmarksPanel(QWidget):
         buttons.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.grouping)
+        row = QHBoxLayout()
+        row.addWidget(self.grouping, 2)
+        row.addWidget(self.type_filter, 1)
+        row.addWidget(self.state_filter, 1)
+        lay.addLayout(row)
         lay.addWidget(self.filter)
         lay.addWidget(self.view)
         lay.addLayout(buttons)
         self.grouping.currentIndexChanged.connect(self.changed_view)
+        self.type_filter.currentIndexChanged.connect(self.changed_view)
+        self.state_filter.currentIndexChanged.connect(self.changed_view)
         self.filter.textChanged.connect(self.changed_view)
         self.view.clicked.connect(self._jump)
         self.view.activated.connect(self._jump)
@@ -55,6 +75,17 @@ class BookmarksPanel(QWidget):
 
     def group_mode(self) -> str:
         return self.grouping.currentData()
+
+    def set_group_mode(self, mode: str) -> None:
+        i = self.grouping.findData(mode)
+        if i >= 0:
+            self.grouping.setCurrentIndex(i)
+
+    def type_wanted(self) -> str | None:
+        return self.type_filter.currentData()
+
+    def done_wanted(self) -> bool | None:
+        return self.state_filter.currentData()
 
     def filter_text(self) -> str:
         return self.filter.text().strip()
