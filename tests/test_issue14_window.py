@@ -72,3 +72,27 @@ def test_read_marks_show_in_the_tree_and_the_unread_filter(qtbot, library_copy):
     assert FIRST not in shown and shown and all(shown.values())
     tree.unread.click()
     assert FIRST in dict(_doc_rows(tree))
+
+
+def test_status_bar_shows_zoom_printed_page_and_hits(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    w = app.window
+    s = app.status
+    assert "100%" in s.zoom.text()
+    w.actions.zoom_in.trigger()
+    assert "110%" in s.zoom.text()
+    app.navigator.open(Location(FIRST + "/附件1"))
+    qtbot.waitUntil(lambda: s.page.text() != "")
+    import re
+    first = [int(x) for x in re.findall(r"\d+", s.page.text())]
+    assert first[0] == 1 and first[1] >= 3, s.page.text()
+    view = w.area.policy.view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() * 2 // 3)
+    qtbot.waitUntil(lambda: [int(x) for x in re.findall(r"\d+", s.page.text())][0] > 1)
+    assert not s.hits.isVisibleTo(w)
+    search = app.features["search"]
+    search.open_find()
+    search.find("全民健身")
+    assert s.hits.isVisibleTo(w) and str(len(search.hits)) in s.hits.text() and len(search.hits) > 1
+    search.find_bar.close_bar()
+    assert not s.hits.isVisibleTo(w)

@@ -41,6 +41,8 @@ class GazetteApp(QObject):
         w = self.window
         self.navigator = Navigator(library, w.area, w.meta, self.render_style, self)
         self.features: dict[str, object] = {}
+        from .status_bar import StatusIndicators
+        self.status = StatusIndicators(w, self.navigator)
         self._base_palette = QApplication.instance().palette()
         self._wire()
         self.apply_preferences(self.prefs, rerender=False)
@@ -69,6 +71,7 @@ class GazetteApp(QObject):
         a.split.setChecked(self.prefs.split)
         self.window.area.set_split(self.prefs.split)
         self.window.area.set_caption_color(theme.muted)   # a palette, not a style sheet: cheaper at start-up
+        self.status.set_zoom(self.prefs.zoom)
         if rerender:   # a change by the user: keep it (at start-up nothing changed)
             save_preferences(self.settings, self.prefs)
             self.navigator.refresh()

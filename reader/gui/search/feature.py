@@ -136,6 +136,7 @@ class SearchFeature(QObject):
                 view.scroll_to(h)
                 view.set_layer("target", [h], color)
         self.find_bar.show_count(self.current, len(self.hits))
+        self.app.status.set_hits(len(self.hits), self.current)
 
     def step(self, direction: int) -> None:
         if not self.hits:
@@ -173,6 +174,7 @@ class SearchFeature(QObject):
             view.clear_layer("find")
             view.clear_layer("target")
         self.hits = []
+        self.app.status.set_hits(None)
 
 
 def install(app) -> SearchFeature:
