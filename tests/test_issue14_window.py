@@ -96,3 +96,21 @@ def test_status_bar_shows_zoom_printed_page_and_hits(qtbot, library_copy):
     assert s.hits.isVisibleTo(w) and str(len(search.hits)) in s.hits.text() and len(search.hits) > 1
     search.find_bar.close_bar()
     assert not s.hits.isVisibleTo(w)
+
+
+def test_f1_opens_an_offline_help_page_with_shortcuts_split_view_and_bookmarks(qtbot, library_copy):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from reader.gui.help_page import HelpPage
+    app = start_app(qtbot, library_copy)
+    w = app.window
+    w.activateWindow()
+    w.area.policy.view.setFocus()
+    qtbot.wait(10)
+    qtbot.keyClick(w.area.policy.view, Qt.Key.Key_F1)
+    pages = [x for x in QApplication.topLevelWidgets() if isinstance(x, HelpPage) and x.isVisible()]
+    assert len(pages) == 1
+    text = pages[0].browser.toPlainText()
+    assert "Ctrl+D" in text and "Ctrl+F" in text and "F1" in text
+    assert "Side by side" in text and "Bookmarks and notes" in text
+    pages[0].close()

@@ -69,6 +69,7 @@ class Actions(QObject):
         self.forward = a(self.tr("&Forward"), QKeySequence("Alt+Right"))
         _shortcuts(self.forward, "Alt+Right", QKeySequence(Qt.Key.Key_Forward))
         # Help
+        self.help = a(self.tr("&Help"), QKeySequence(Qt.Key.Key_F1))
         self.about = a(self.tr("&About"))
 
     def _make(self, text, shortcut=None, tip=None, checkable=False) -> QAction:

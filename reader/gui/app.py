@@ -2,7 +2,7 @@
 window and the navigator, and wires the window's commands to them."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.library import Library
@@ -102,6 +102,7 @@ class GazetteApp(QObject):
         a.lang_en.triggered.connect(lambda: self._language("en"))
         self.reading_mode = ReadingMode(w, a.fullscreen)
         a.about.triggered.connect(self._about)
+        a.help.triggered.connect(self.show_help)
         self._update_history_actions()
         # Where the reader is goes to disk as reading moves, a moment after it settles:
         # a crash or kill -9 then loses at most that moment, not the whole session.
@@ -132,6 +133,13 @@ class GazetteApp(QObject):
         self._set(language=lang)
         QMessageBox.information(self.window, self.tr("Language"),
                                 self.tr("The interface language changes the next time the reader starts."))
+
+    def show_help(self):
+        from .help_page import HelpPage
+        page = HelpPage(self.window)
+        page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        page.show()     # not modal: the reader can try what it says
+        return page
 
     def _about(self) -> None:
         from .. import __version__
