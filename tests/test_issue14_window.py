@@ -114,3 +114,30 @@ def test_f1_opens_an_offline_help_page_with_shortcuts_split_view_and_bookmarks(q
     assert "Ctrl+D" in text and "Ctrl+F" in text and "F1" in text
     assert "Side by side" in text and "Bookmarks and notes" in text
     pages[0].close()
+
+
+def test_file_dialogs_open_in_documents_then_in_the_last_folder(qtbot, library_copy, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    from reader.gui import file_dialogs
+    docs = tmp_path / "Documents"
+    docs.mkdir()
+    monkeypatch.setattr(file_dialogs, "documents_folder", lambda: str(docs))
+    app = start_app(qtbot, library_copy, tmp_path / "settings.ini")
+    asked = []
+    elsewhere = tmp_path / "incoming"
+    elsewhere.mkdir()
+
+    def fake_open(parent, caption, folder, filters):
+        asked.append(folder)
+        return [], ""
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(fake_open))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda p, c, folder, f: (asked.append(folder), (str(elsewhere / "b.json"), ""))[1]))
+    monkeypatch.setattr(app.features["bookmarks"], "import_from", lambda path: None)
+    app.features["import"].choose_files()
+    assert asked[-1] == str(docs)                                  # first time: the documents folder
+    app.features["bookmarks"].import_dialog()                      # picks a file in another folder
+    app.features["import"].choose_files()
+    assert asked[-1] == str(elsewhere)                             # then the folder used last
+    import os
+    assert os.getcwd() not in asked

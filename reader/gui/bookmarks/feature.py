@@ -280,9 +280,12 @@ class BookmarksFeature(QObject):
 
     # -- moving between machines ------------------------------------------------------
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.app.window, self.tr("Export bookmarks"), "bookmarks.json",
+        from ..file_dialogs import remember, start_path
+        path, _ = QFileDialog.getSaveFileName(self.app.window, self.tr("Export bookmarks"),
+                                              start_path(self.app.settings, "bookmarks.json"),
                                               self.tr("Bookmarks (*.json);;Markdown (*.md);;Web page (*.html)"))
         if path:
+            remember(self.app.settings, path)
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
@@ -295,9 +298,11 @@ class BookmarksFeature(QObject):
         self.app.window.statusBar().showMessage(self.tr("Bookmarks exported to {0}").format(path), 8000)
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.app.window, self.tr("Import bookmarks"), "",
-                                              self.tr("Bookmarks (*.json)"))
+        from ..file_dialogs import remember, start_folder
+        path, _ = QFileDialog.getOpenFileName(self.app.window, self.tr("Import bookmarks"),
+                                              start_folder(self.app.settings), self.tr("Bookmarks (*.json)"))
         if path:
+            remember(self.app.settings, path)
             self.import_from(path)
 
     def import_from(self, path: str):

@@ -27,10 +27,12 @@ class ImportFeature(QObject):
 
     # -- import ----------------------------------------------------------------------
     def choose_files(self) -> None:
+        from ..file_dialogs import remember, start_folder
         paths, _ = QFileDialog.getOpenFileNames(
-            self.app.window, self.tr("Import a gazette issue or documents"), "",
+            self.app.window, self.tr("Import a gazette issue or documents"), start_folder(self.app.settings),
             self.tr("Gazette text or PDF (*.txt *.pdf);;All files (*)"))
         if paths:
+            remember(self.app.settings, paths)
             self.start(paths)
 
     def start(self, paths: list[str]) -> ImportDialog | None:
