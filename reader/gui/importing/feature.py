@@ -84,15 +84,31 @@ class ImportFeature(QObject):
 
     # -- remove ----------------------------------------------------------------------
     def current_issue_key(self) -> str | None:
+        """The issue chosen in the tree, else the open document's; None for a single document
+        (it belongs to no issue: never guess one)."""
+        from ..tree_model import Roles
+        tree = self.app.window.tree
+        ix = tree.proxy.mapToSource(tree.view.currentIndex())
+        while ix.isValid():
+            kind = ix.data(Roles.Kind)
+            if kind == "issue":
+                return ix.data(Roles.Key)
+            if kind == "group":
+                return None
+            if kind != "section":       # a document: its issue, None for a single document
+                return ix.data(Roles.Info).issue_key
+            ix = ix.parent()
         cur = self.app.navigator.current
-        if cur is not None and cur.info.issue_key:
-            return cur.info.issue_key
-        issues = self.app.library.issues()
-        return issues[0].key if issues else None
+        return cur.info.issue_key if cur is not None else None
 
     def remove_current_issue(self) -> None:
         key = self.current_issue_key()
-        if key is None or not self._writable():
+        if key is None:
+            self.app.window.statusBar().showMessage(
+                self.tr("Choose an issue (or a document in it) to remove; a single document belongs to no issue."),
+                8000)
+            return
+        if not self._writable():
             return
         detail = self.app.library.issue(key)
         answer = QMessageBox.question(self.app.window, self.tr("Remove issue"), self.tr(
@@ -111,6 +127,11 @@ class ImportFeature(QObject):
         nav = self.app.navigator
         if nav.current is not None and nav.current.info.issue_key == key:
             nav.clear()
+        elif self.app.window.meta.shows_issue(key):      # its facts, while another document is open
+            if nav.current is not None:
+                self.app.window.meta.show_document(nav.current)
+            else:
+                self.app.window.meta.show_empty()
         self.app.tree_model.reload()
         self.app.library_changed.emit()
         bookmarks = self.app.features.get("bookmarks")
