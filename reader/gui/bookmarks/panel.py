@@ -53,6 +53,9 @@ class BookmarksPanel(QWidget):
         buttons.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
+        for box in (self.grouping, self.type_filter, self.state_filter):   # a narrow dock stays narrow
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(3)
         row = QHBoxLayout()
         row.addWidget(self.grouping, 2)
         row.addWidget(self.type_filter, 1)
