@@ -53,7 +53,8 @@ class HelpPage(QDialog):
                 "list filters by type and by open or done, and groups by document or by tag.")),
         ]
         parts = [f"<h2>{esc(h)}</h2><p>{esc(t)}</p>" for h, t in sections]
-        parts.append(f"<h2>{esc(self.tr('Keyboard shortcuts'))}</h2><table cellpadding='3'>")
+        keys_title = self.tr("Keyboard shortcuts")
+        parts.append(f"<h2>{esc(keys_title)}</h2><table cellpadding='3'>")
         parts += [f"<tr><td>{esc(name)}</td><td><b>{esc(keys)}</b></td></tr>" for name, keys in _shortcut_rows(window)]
         parts.append("</table>")
         return "".join(parts)

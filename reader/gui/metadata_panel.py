@@ -155,10 +155,12 @@ class MetadataPanel(QTextBrowser):
     def _details(self, fingerprint: str, warnings) -> str:
         """What the importer checked, for whoever asks: folded away by default."""
         arrow = "▾" if self.details_open else "▸"
-        head = f"<p><a href='{DETAILS_URL}'>{arrow} {escape(self.tr('Details'))}</a></p>"
+        title = escape(self.tr("Details"))
+        head = f"<p><a href='{DETAILS_URL}'>{arrow} {title}</a></p>"
         if not self.details_open:
             return head
-        return head + f"<table>{_row(self.tr('Fingerprint'), fingerprint, raw=True)}</table>" + \
+        row = _row(self.tr("Fingerprint"), fingerprint, raw=True)
+        return head + f"<table>{row}</table>" + \
             _list(self.tr("Import notes"), [escape(w) for w in warnings])
 
     def issue_html(self, d: IssueDetail) -> str:

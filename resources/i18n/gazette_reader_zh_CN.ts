@@ -128,6 +128,10 @@
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -166,6 +170,22 @@
         <source>Preview</source>
         <translation>预览</translation>
     </message>
+    <message>
+        <source>Keep the note you have written?</source>
+        <translation>保留已写的批注吗？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
 </context>
 <context>
     <name>BookmarkModel</name>
@@ -196,6 +216,10 @@
     <message>
         <source>(no tag)</source>
         <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>Done {0}</source>
+        <translation>已办 {0}</translation>
     </message>
     <message>
         <source>Whole document</source>
@@ -239,6 +263,14 @@
     <message>
         <source>My bookmarks</source>
         <translation>我的书签</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已办</translation>
+    </message>
+    <message>
+        <source>Open again</source>
+        <translation>恢复未办</translation>
     </message>
     <message>
         <source>Not in this library</source>
@@ -328,6 +360,22 @@
     <message>
         <source>By tag</source>
         <translation>按标签</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Follow-ups open</source>
+        <translation>未办</translation>
+    </message>
+    <message>
+        <source>Follow-ups done</source>
+        <translation>已办</translation>
     </message>
     <message>
         <source>Search notes and passages…</source>
@@ -428,6 +476,41 @@
     </message>
 </context>
 <context>
+    <name>HelpPage</name>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <source>Choose an issue and a document in the library tree on the left. Bold documents are unread; mark one as read (圈阅) with Ctrl+Shift+R. The Unread button shows only unread documents.</source>
+        <translation>在左侧公报目录中选择一期和其中的文件。粗体的文件尚未阅读；按 Ctrl+Shift+R 圈阅即标为已读。“未读”按钮只显示尚未圈阅的文件。</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排阅读</translation>
+    </message>
+    <message>
+        <source>A policy with an official interpretation (解读) opens with the interpretation beside it. Clicking a heading in the interpretation brings the part of the policy it explains into view. Swap the sides or turn the split off in the View menu. In a narrow window the reader shows one pane and a button that switches to the interpretation and back.</source>
+        <translation>有官方解读的政策打开时，解读并排显示在旁边。点击解读中的小标题，政策中对应的部分随即显示出来。在“视图”菜单中可以交换左右或取消并排。窗口较窄时只显示一栏，并有一个按钮在政策与解读之间切换。</translation>
+    </message>
+    <message>
+        <source>Bookmarks and notes</source>
+        <translation>书签与批注</translation>
+    </message>
+    <message>
+        <source>Select a passage and press Ctrl+D to bookmark it with a note, a type (note, instruction, follow-up) and tags; without a selection the whole document is bookmarked. Ctrl+Enter saves the note. A follow-up (待办) is ticked done in the bookmarks list, which records the time. The list filters by type and by open or done, and groups by document or by tag.</source>
+        <translation>选中一段文字后按 Ctrl+D 加书签，可写批注、选类型（笔记、批示、待办）并加标签；不选文字则为整份文件加书签。Ctrl+Enter 保存批注。待办在书签列表中勾选即为已办，并记下办结时间。书签列表可按类型、未办或已办筛选，按文件或标签分组。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import</source>
@@ -511,6 +594,10 @@ Start the reader without --db to import into your own library.</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
+        <source>Choose an issue (or a document in it) to remove; a single document belongs to no issue.</source>
+        <translation>请选择要移除的一期（或其中的文件）；单份公文不属于任何一期。</translation>
+    </message>
+    <message>
         <source>Remove issue</source>
         <translation>移除本期</translation>
     </message>
@@ -542,6 +629,10 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Has an official interpretation (解读)</source>
         <translation>附有政策解读</translation>
+    </message>
+    <message>
+        <source>Unread (not yet marked 圈阅)</source>
+        <translation>未读（尚未圈阅）</translation>
     </message>
 </context>
 <context>
@@ -630,6 +721,10 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>决定</translation>
     </message>
     <message>
+        <source>Bulletin</source>
+        <translation>通报</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>公文</translation>
     </message>
@@ -686,10 +781,6 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>所属文件</translation>
     </message>
     <message>
-        <source>Fingerprint</source>
-        <translation>文本指纹</translation>
-    </message>
-    <message>
         <source>Cited by</source>
         <translation>被以下文件引用</translation>
     </message>
@@ -700,6 +791,14 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Cited, not in this library</source>
         <translation>引用的文件（库中没有）</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>文本指纹</translation>
     </message>
     <message>
         <source>Import notes</source>
@@ -948,10 +1047,45 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     </message>
 </context>
 <context>
+    <name>StatusIndicators</name>
+    <message>
+        <source>Position on the printed form (GB/T 9704: 22 lines of 28 characters a page)</source>
+        <translation>在印刷版式中的位置（GB/T 9704：每页22行，每行28字）</translation>
+    </message>
+    <message>
+        <source>Zoom {0}%</source>
+        <translation>缩放 {0}%</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hit %n of {0}</source>
+        <translation>
+            <numerusform>第%n处/共{0}处</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n 处命中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>第{0}页/共{1}页</translation>
+    </message>
+</context>
+<context>
     <name>TreePanel</name>
     <message>
         <source>Filter by title, number or issuer…</source>
         <translation>按标题、文号或发文机关筛选…</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Show only documents not yet marked as read (圈阅)</source>
+        <translation>只显示尚未圈阅的文件</translation>
     </message>
 </context>
 </TS>

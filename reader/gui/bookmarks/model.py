@@ -63,7 +63,7 @@ def done_label(b: Bookmark) -> str:
         return ""
     from ...core.userdata.bookmarks import parse_stamp
     when = parse_stamp(b.done).astimezone().strftime("%m-%d %H:%M")
-    return QCoreApplication.translate(_C, "Done {0}").format(when)
+    return QCoreApplication.translate("BookmarkModel", "Done {0}").format(when)
 
 
 class BookmarkModel(QAbstractItemModel):
