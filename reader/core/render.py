@@ -66,6 +66,8 @@ def _stylesheet(s: RenderStyle) -> str:
         "p.date { text-align: right; text-indent: 0; margin-right: 4em; }"
         f"p.h1 {{ font-family: {s.heading1_font}; margin-top: 0.5em; }}"
         f"p.h2 {{ font-family: {s.heading2_font}; }}"
+        f"a {{ color: {s.link_color}; }}"
+        f"a.heading {{ color: {s.text_color}; text-decoration: none; }}"
         f"p.rule {{ text-align: center; text-indent: 0; color: {s.rule_color}; margin-top: 1.5em; margin-bottom: 1.5em; }}"
     )
 
@@ -127,7 +129,7 @@ def render_documents(docs: list[tuple[DocumentView, dict[int, Location]]], style
             text = _with_links(b.text, links)
             if i in extra:
                 text = (f'<a href="{escape(extra[i].to_url())}" title="在政策原文中查看此部分" '
-                        f'style="color: inherit;">{text}</a>')
+                        f'class="heading" style="color: {style.text_color};">{text}</a>')
             own = ""
             # Right-hand margins inline: Qt resolves em in class rules against the wrong size.
             if b.kind == DATE:

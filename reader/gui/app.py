@@ -63,9 +63,10 @@ class GazetteApp(QObject):
         self.prefs = p.valid()
         a = self.window.actions
         theme = THEMES[self.prefs.theme]
-        # Light is the platform's own palette; building one costs start-up time for nothing.
-        QApplication.instance().setPalette(
-            self._base_palette if theme.name == "light" else palette_for(theme, self._base_palette))
+        # Every theme sets its palette, light too: the platform's selection (white on mid blue)
+        # and its grey placeholder text fall short of WCAG AA.
+        QApplication.instance().setPalette(palette_for(theme, self._base_palette))
+        self.window.meta.set_colors(theme.muted, theme.link)
         {"light": a.theme_light, "sepia": a.theme_sepia, "dark": a.theme_dark}[self.prefs.theme].setChecked(True)
         (a.lang_zh if self.prefs.language == "zh_CN" else a.lang_en).setChecked(True)
         a.split.setChecked(self.prefs.split)

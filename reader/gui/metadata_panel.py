@@ -25,7 +25,7 @@ def _row(label: str, value: str | None, raw: bool = False) -> str:
     if not value:
         return ""
     v = value if raw else escape(value)
-    return (f"<tr><td style='color:gray; padding-right:8px; white-space:nowrap'>{escape(label)}</td>"
+    return (f"<tr><td class='label' style='padding-right:8px; white-space:nowrap'>{escape(label)}</td>"
             f"<td>{v}</td></tr>")
 
 
@@ -64,6 +64,11 @@ class MetadataPanel(QTextBrowser):
         self.row_providers: list = []
         self.details_open = False       # importer diagnostics (SHA-256, source lines, 相似度) behind 详细信息
         self._issue_key: str | None = None   # the issue whose facts are shown
+
+    def set_colors(self, muted: str, link: str) -> None:
+        """The theme's colours for labels and links (the document's own default is pure blue)."""
+        self.document().setDefaultStyleSheet(f"a {{ color: {link}; }} .label {{ color: {muted}; }}")
+        self.refresh()
 
     def loadResource(self, type_, name: QUrl):  # noqa: N802
         return None

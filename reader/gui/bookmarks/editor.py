@@ -11,7 +11,7 @@ from ...core.userdata import DEFAULT_COLOR, NOTE_TYPES
 from .model import NOTE_TYPES as TYPE_NAMES
 from .model import label
 
-COLORS = ("#ffd54f", "#ffab91", "#a5d6a7", "#90caf9", "#ce93d8", "#e0e0e0")
+from ..themes import BOOKMARK_COLORS as COLORS  # noqa: E402  (contrast is checked against each)
 
 
 class _SafePreview(QTextBrowser):

@@ -49,6 +49,8 @@ class BookmarksFeature(QObject):
         w.meta.row_providers.append(self._facts)
         self.changed.connect(self.refresh)   # direct on the GUI thread, queued from workers
         app.navigator.document_shown.connect(lambda _doc: self.highlight())
+        app.preferences_changed.connect(self._theme_changed)
+        self._theme_changed(app.prefs)
         app.navigator.leaving.connect(self._save_position)
         grouping = app.settings.value("bookmarks/grouping")
         if isinstance(grouping, str):
@@ -130,6 +132,13 @@ class BookmarksFeature(QObject):
         self.highlight()
         self.app.window.meta.refresh()
 
+    def _theme_changed(self, prefs) -> None:
+        from ..themes import THEMES
+        theme = THEMES[prefs.theme]
+        self.alpha = theme.bookmark_alpha     # light text on the dark theme needs a fainter highlight
+        self.panel.model.warn = theme.warn
+        self.highlight()
+
     def _view_changed(self) -> None:
         self.app.settings.setValue("bookmarks/grouping", self.panel.group_mode())
         self.refresh()
@@ -156,7 +165,7 @@ class BookmarksFeature(QObject):
             for key in view.doc_keys():
                 for b in self.store.bookmarks(key):
                     if b.status != DETACHED:
-                        items.append((b.location, color(b.color)))
+                        items.append((b.location, color(b.color, self.alpha)))
             view.set_colored_layer("bookmarks", items)
 
     def _at(self, loc: Location) -> list[Bookmark]:

@@ -72,6 +72,7 @@ class BookmarkModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.groups: list[Group] = []
+        self.warn = "#9a3b2f"       # the theme's colour for a passage no longer found
 
     def set_groups(self, groups: list[Group]) -> None:
         self.beginResetModel()
@@ -156,7 +157,7 @@ class BookmarkModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(b.color)
         if role == Qt.ItemDataRole.ForegroundRole and b.status == DETACHED:
-            return QColor("#9a3b2f")
+            return QColor(self.warn)
         if role == Roles.Bookmark:
             return b
         return None
