@@ -141,4 +141,4 @@ def test_completeness_view_shows_the_years(qtbot, library_copy):
     app = start_app(qtbot, library_copy)
     dlg = app.features["import"].show_completeness()
     text = dlg.view.toPlainText()
-    assert "永州市人民政府公报" in text and "2022" in text and "第5期" in text and "第1期" in text
+    assert "永州市人民政府公报" in text and "2022" in text and "No. 5" in text and "No. 1" in text

@@ -88,3 +88,27 @@ def test_a_tongbao_is_labelled_tongbao(corpus_files):
     path = next(p for p in corpus_files if p.name == "guobanfa-2018-108.txt")
     doc = parse_file(path).result.document
     assert doc.title.endswith("通报") and doc.kind == "bulletin" and KIND_NAMES[doc.kind] == "通报"
+
+
+def test_issues_by_year_gives_one_account_of_what_is_missing_and_numbers_open_issues(qtbot, library_copy):
+    from PySide6.QtCore import QUrl
+    from reader.gui.importing.completeness_view import ISSUE_SCHEME
+    app = start_app(qtbot, library_copy)
+    dlg = app.features["import"].show_completeness()
+    qtbot.addWidget(dlg)
+    text = dlg.view.toPlainText()
+    head = text.split("2022 —")[0]
+    assert "Missing" in head and "No. 1" in head and "No. 4" in head      # the missing numbers, up front
+    assert "without gaps" not in text and "No missing issue" not in text  # and nothing contradicting it
+    import re
+    from reader.core.completeness import completeness
+    rows = re.findall(r"<tr>(.*?)</tr>", dlg.render(completeness(app.library.issues())))
+    missing_rows = [re.sub(r"<[^>]+>", " ", r) for r in rows if "✗" in r]
+    assert len(missing_rows) == 4 and all(len(re.findall(r"(?<!cumulative )No\. \d", r)) == 1 for r in missing_rows)
+    html = dlg.view.toHtml()
+    links = [u for u in __import__("re").findall(r'href="([^"]+)"', html) if u.startswith(ISSUE_SCHEME)]
+    assert len(links) == 2                                               # 第5期 and 第6期 are present
+    app.navigator.clear()
+    dlg.view.anchorClicked.emit(QUrl(links[0]))
+    assert app.navigator.current is not None and app.navigator.current.info.issue_key == ISSUE
+    qtbot.waitUntil(lambda: "永州市人民政府公报" in app.window.meta.toPlainText())

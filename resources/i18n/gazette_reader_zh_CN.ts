@@ -397,20 +397,40 @@
         <translation>各年期数一览</translation>
     </message>
     <message>
+        <source>No. {0}</source>
+        <translation>第{0}期</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}年{1}</translation>
+    </message>
+    <message>
+        <source>Missing: {0}.</source>
+        <translation>缺：{0}。</translation>
+    </message>
+    <message>
+        <source>Cumulative numbers held by no issue: {0}.</source>
+        <translation>以下总期号库中没有：{0}。</translation>
+    </message>
+    <message>
+        <source>No missing issue found among the numbers held; whether more followed the last one is not known.</source>
+        <translation>已有各期之间没有缺期；最后一期之后是否还有，无从得知。</translation>
+    </message>
+    <message>
+        <source>No missing issue found.</source>
+        <translation>没有缺期。</translation>
+    </message>
+    <message>
         <source>No issues in the library yet.</source>
         <translation>库中还没有任何一期。</translation>
     </message>
     <message>
-        <source>Cumulative numbers run without gaps.</source>
-        <translation>总期号连续，没有缺号。</translation>
+        <source>missing</source>
+        <translation>缺</translation>
     </message>
     <message>
-        <source>Cumulative numbers missing: {0}</source>
-        <translation>缺少总期号：{0}</translation>
-    </message>
-    <message>
-        <source>No. {0} (missing)</source>
-        <translation>第{0}期（缺）</translation>
+        <source>cumulative No. {0}</source>
+        <translation>总第{0}期</translation>
     </message>
     <message>
         <source>missing: {0}</source>

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.errors import StoreError
+from ...core.location import Location
 from .completeness_view import CompletenessDialog
 from .dialog import ImportDialog
 
@@ -140,9 +141,22 @@ class ImportFeature(QObject):
 
     # -- completeness -----------------------------------------------------------------
     def show_completeness(self) -> CompletenessDialog:
-        dlg = CompletenessDialog(self.app.window, self.app.library)
+        from ..themes import THEMES
+        t = THEMES[self.app.prefs.theme]
+        dlg = CompletenessDialog(self.app.window, self.app.library, {"warn": t.warn, "ok": t.ok, "muted": t.muted})
+        dlg.issue_chosen.connect(self.open_issue)
         dlg.show()
         return dlg
+
+    def open_issue(self, key: str) -> None:
+        """A number in 各年期数一览: its first document, its facts, its place in the tree."""
+        lib = self.app.library
+        for section in lib.sections(key):
+            docs = lib.section_documents(section.id)
+            if docs:
+                self.app.navigator.open(Location(docs[0].key))
+                break
+        self.app.show_issue(key)
 
 
 def _can_write(path: Path) -> bool:
