@@ -8,19 +8,25 @@ import time
 _T0 = time.perf_counter()
 
 
-def _install_translator(app, language: str) -> None:
-    from PySide6.QtCore import QLocale, QTranslator
+def _install_translator(app, language: str) -> list:
+    """Qt's own strings (file chooser, print dialog: qtbase_zh_CN from the PySide6
+    installation, bundled by build_spec), then ours, which win where both translate (Qt
+    asks the translator installed last first). English has a file too: plural forms."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from ..resources import resource_path
-    if language != "zh_CN":
-        return
-    tr = QTranslator(app)
-    if tr.load(str(resource_path("i18n", "gazette_reader_zh_CN.qm"))):
-        app.installTranslator(tr)
-    qt = QTranslator(app)   # Qt's own dialogs (file chooser, print preview) in Chinese too
-    from PySide6.QtCore import QLibraryInfo
-    if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
+    installed = []
+    if language == "zh_CN":
+        qt = QTranslator(app)
+        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            installed.append(qt)
+    ours = QTranslator(app)
+    name = "gazette_reader_zh_CN.qm" if language == "zh_CN" else "gazette_reader_en.qm"
+    if ours.load(str(resource_path("i18n", name))):
+        app.installTranslator(ours)
+        installed.append(ours)
+    return installed
 
 
 # What the offscreen platform says about every window it cannot really show: not the

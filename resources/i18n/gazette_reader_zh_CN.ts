@@ -577,8 +577,8 @@
         <translation>正在存入 {0}…</translation>
     </message>
     <message>
-        <source>imported: {0} documents</source>
-        <translation>已导入 {0} 件文件</translation>
+        <source>the library&apos;s copy kept</source>
+        <translation>保留库中原有版本</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -963,6 +963,13 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     </message>
 </context>
 <context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
     <name>ReadingArea</name>
     <message>
         <source>Policy</source>
@@ -979,6 +986,233 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Interpretation · {0}</source>
         <translation>政策解读 · {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>attached text</source>
+        <translation>印发的正文</translation>
+    </message>
+    <message>
+        <source>interpretation</source>
+        <translation>解读</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>任免</translation>
+    </message>
+    <message>
+        <source>opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>批复</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>函</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>令</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>bulletin</source>
+        <translation>通报</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>same as in the library</source>
+        <translation>与库中相同</translation>
+    </message>
+    <message>
+        <source>differs from the library</source>
+        <translation>与库中不同</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF, %n page(s)</source>
+        <translation>
+            <numerusform>PDF，%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Import preview: {0} ({1})</source>
+        <translation>导入预览：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>A single document (part of no issue)</source>
+        <translation>单份公文（不属于任何一期）</translation>
+    </message>
+    <message>
+        <source>Not yet in the library: importing adds it.</source>
+        <translation>库中尚无：导入将新增。</translation>
+    </message>
+    <message>
+        <source>Already in the library as {0} ({1}), identical: nothing to import.</source>
+        <translation>库中已有{0}（{1}），内容完全相同：无需再导入。</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n 件相同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n 件有改动</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n 件新增</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n only in the library</source>
+        <translation>
+            <numerusform>%n 件库中有而此文件没有</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already in the library as {0} ({1}): {2}. Replace it or keep the library&apos;s copy.</source>
+        <translation>库中已有{0}（{1}）：{2}。可替换，或保留库中原有版本。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>page {0}</source>
+        <translation>第{0}页</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n 个栏目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 件文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attached text(s)</source>
+        <translation>
+            <numerusform>%n 件附属正文</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interpretation(s)</source>
+        <translation>
+            <numerusform>%n 篇解读</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n paired)</source>
+        <translation>
+            <numerusform>（已配对 %n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paragraph(s)</source>
+        <translation>
+            <numerusform>%n 段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Total: {0}; character check {1} (source {2} = stored {3})</source>
+        <translation>合计：{0}；字符核对{1}（原文 {2} 字 = 入库 {3} 字）</translation>
+    </message>
+    <message>
+        <source>Other documents in the library with this number: {0}</source>
+        <translation>库中另有同文号文件：{0}</translation>
+    </message>
+    <message>
+        <source>Attached: {0} ({1})</source>
+        <translation>附：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Interpretation: {0} ({1}, {2})</source>
+        <translation>解读：{0}（{1}，{2}）</translation>
+    </message>
+    <message>
+        <source>unsigned</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>Interpretations and the policies they explain:</source>
+        <translation>解读与政策的配对：</translation>
+    </message>
+    <message>
+        <source>not paired (listed on its own)</source>
+        <translation>未配对（单独列出）</translation>
+    </message>
+    <message>
+        <source>{0} explains 《{1}》 → {2}</source>
+        <translation>{0} 解读《{1}》→ {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) from the importer:</source>
+        <translation>
+            <numerusform>提示（%n 条）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of page furniture left out of the text:</source>
+        <translation>
+            <numerusform>略去的版面文字（%n 行，不入正文）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line {0}: {1}</source>
+        <translation>第{0}行：{1}</translation>
+    </message>
+    <message>
+        <source>imported: {0}</source>
+        <translation>已导入：{0}</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,10 @@ class ImportFeature(QObject):
             self.start(paths)
 
     def start(self, paths: list[str]) -> ImportDialog | None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.enqueue(paths)      # one report at a time
+            self.dialog.raise_()
+            return self.dialog
         if not self._writable():
             return None
         self.dialog = ImportDialog(self.app.window, self.app.library, self.app.library.path, paths)
