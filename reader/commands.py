@@ -23,22 +23,22 @@ def _bench(args) -> int:
 
 
 def register_extra_commands(sub) -> None:
-    bm = sub.add_parser("bookmarks", help="导出或导入书签与批注")
-    bsub = bm.add_subparsers(dest="bookmarks_command", required=True)
-    ex = bsub.add_parser("export", help="导出书签（json、md 或 html）")
-    ex.add_argument("file")
-    ex.add_argument("--format", choices=["json", "md", "html"], default=None,
-                    help="默认按文件扩展名，否则 json")
-    ex.add_argument("--db", dest="db_sub", help="公报库（用于引文信息）")
+    from .cli_text import t
+    bm = sub.add_parser("bookmarks", help=t("bookmarks"), description=t("bookmarks"))
+    bsub = bm.add_subparsers(dest="bookmarks_command", required=True, title=t("commands"), metavar="{export,import}")
+    ex = bsub.add_parser("export", help=t("bm_export"), description=t("bm_export"))
+    ex.add_argument("file", metavar=t("M_FILE"), help=t("bm_file_out"))
+    ex.add_argument("--format", choices=["json", "md", "html"], default=None, help=t("bm_format"))
+    ex.add_argument("--db", dest="db_sub", metavar=t("M_DB"), help=t("bm_db_cite"))
     ex.set_defaults(run=_bookmarks_export)
-    im = bsub.add_parser("import", help="导入书签文件并合并（不重复，较新的修改为准）")
-    im.add_argument("file")
-    im.add_argument("--db", dest="db_sub", help="公报库（用于重新定位）")
+    im = bsub.add_parser("import", help=t("bm_import"), description=t("bm_import"))
+    im.add_argument("file", metavar=t("M_FILE"), help=t("bm_file_in"))
+    im.add_argument("--db", dest="db_sub", metavar=t("M_DB"), help=t("bm_db_anchor"))
     im.set_defaults(run=_bookmarks_import)
 
-    bench = sub.add_parser("bench", help="性能基准：构建大库并测量检索与首帧耗时")
-    bench.add_argument("--issues", type=int, default=240)
-    bench.add_argument("--out", default=None, help="基准库位置（默认临时目录）")
-    bench.add_argument("--keep", action="store_true", help="保留生成的基准库")
-    bench.add_argument("--paint-runs", type=int, default=15, help="首帧测量的轮数（与空窗口交替，默认 15）")
+    bench = sub.add_parser("bench", help=t("bench"), description=t("bench"))
+    bench.add_argument("--issues", type=int, default=240, metavar=t("M_N"), help=t("bench_issues"))
+    bench.add_argument("--out", default=None, metavar=t("M_DIR"), help=t("bench_out"))
+    bench.add_argument("--keep", action="store_true", help=t("bench_keep"))
+    bench.add_argument("--paint-runs", type=int, default=15, metavar=t("M_N"), help=t("bench_runs"))
     bench.set_defaults(run=_bench)
