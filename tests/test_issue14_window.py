@@ -141,3 +141,30 @@ def test_file_dialogs_open_in_documents_then_in_the_last_folder(qtbot, library_c
     assert asked[-1] == str(elsewhere)                             # then the folder used last
     import os
     assert os.getcwd() not in asked
+
+
+def test_a_narrow_window_reads_one_pane_with_a_one_click_switch(qtbot, library_copy):
+    from reader.gui.reading_area import MIN_CHARS_PER_SIDE
+    app = start_app(qtbot, library_copy)
+    w, area = app.window, app.window.area
+    app.navigator.open(Location(FIRST))
+    w.resize(1920, 1080)
+    qtbot.wait(30)
+    assert area.policy.isVisible() and area.interpretation.isVisible() and not area.narrow_bar.isVisible()
+    assert area.chars_per_side() >= MIN_CHARS_PER_SIDE
+    w.resize(1366, 768)
+    qtbot.wait(30)
+    assert area.chars_per_side() < MIN_CHARS_PER_SIDE
+    assert area.policy.isVisible() and not area.interpretation.isVisible()     # one readable column
+    assert area.narrow_bar.isVisible()
+    area.switch_button.click()                                                  # one click: the 解读
+    assert area.interpretation.isVisible() and not area.policy.isVisible()
+    area.switch_button.click()
+    assert area.policy.isVisible()
+    interp = app.library.children(FIRST)[-1].key
+    app.navigator.open(Location(interp))                                        # a link to the 解读 shows it
+    assert area.interpretation.isVisible()
+    w.resize(1920, 1080)
+    qtbot.wait(30)
+    assert area.policy.isVisible() and area.interpretation.isVisible() and not area.narrow_bar.isVisible()
+    assert w.actions.split.isChecked()                                          # the preference is untouched

@@ -73,6 +73,7 @@ class GazetteApp(QObject):
         self.window.area.set_split(self.prefs.split)
         self.window.area.set_caption_color(theme.muted)   # a palette, not a style sheet: cheaper at start-up
         self.status.set_zoom(self.prefs.zoom)
+        self.window.area.set_body_size(self.render_style().body_pt)
         if rerender:   # a change by the user: keep it (at start-up nothing changed)
             save_preferences(self.settings, self.prefs)
             self.navigator.refresh()

@@ -980,6 +980,18 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>政策解读</translation>
     </message>
     <message>
+        <source>The window is too narrow for side by side.</source>
+        <translation>窗口较窄，暂不并排显示。</translation>
+    </message>
+    <message>
+        <source>Show the interpretation ▸</source>
+        <translation>看解读 ▸</translation>
+    </message>
+    <message>
+        <source>◂ Show the policy</source>
+        <translation>◂ 看政策原文</translation>
+    </message>
+    <message>
         <source>Policy · {0}</source>
         <translation>政策原文 · {0}</translation>
     </message>
