@@ -83,6 +83,8 @@ def test_qt_own_dialogs_speak_chinese_and_ours_win_where_both_translate(qapp):
         assert len(installed) == 2, "qtbase_zh_CN from the PySide6 installation, and ours"
         assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
         assert QCoreApplication.translate("QFileDialog", "Files of type:") != "Files of type:"
+        assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："     # what the dialog shows
+        assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "文件类型(&T)："
         assert QCoreApplication.translate("QFileSystemModel", "Size") == "大小"        # not qtbase's 体积
     finally:
         for t in installed:

@@ -40,16 +40,16 @@ class HelpPage(QDialog):
         sections = [
             (self.tr("Reading"), self.tr(
                 "Choose an issue and a document in the library tree on the left. Bold documents are unread; "
-                "mark one as read (圈阅) with Ctrl+Shift+R. The Unread button shows only unread documents.")),
+                "mark one as read with Ctrl+Shift+R. The Unread button shows only unread documents.")),
             (self.tr("Side by side"), self.tr(
-                "A policy with an official interpretation (解读) opens with the interpretation beside it. "
+                "A policy with an official interpretation opens with the interpretation beside it. "
                 "Clicking a heading in the interpretation brings the part of the policy it explains into view. "
                 "Swap the sides or turn the split off in the View menu. In a narrow window the reader shows one "
                 "pane and a button that switches to the interpretation and back.")),
             (self.tr("Bookmarks and notes"), self.tr(
                 "Select a passage and press Ctrl+D to bookmark it with a note, a type (note, instruction, "
                 "follow-up) and tags; without a selection the whole document is bookmarked. Ctrl+Enter saves "
-                "the note. A follow-up (待办) is ticked done in the bookmarks list, which records the time. The "
+                "the note. A follow-up is ticked done in the bookmarks list, which records the time. The "
                 "list filters by type and by open or done, and groups by document or by tag.")),
         ]
         parts = [f"<h2>{esc(h)}</h2><p>{esc(t)}</p>" for h, t in sections]

@@ -228,9 +228,9 @@ class LibraryTreeModel(QAbstractItemModel):
         if meta:
             lines.append(meta)
         if d.has_interpretation:
-            lines.append(self.tr("Has an official interpretation (解读)"))
+            lines.append(self.tr("Has an official interpretation"))
         if self.is_unread(node):
-            lines.append(self.tr("Unread (not yet marked 圈阅)"))
+            lines.append(self.tr("Unread (not yet marked as read)"))
         return "\n".join(lines)
 
     # -- finding nodes ---------------------------------------------------------

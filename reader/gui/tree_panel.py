@@ -53,7 +53,7 @@ class TreePanel(QWidget):
         self.unread = QToolButton(self)
         self.unread.setObjectName("treeUnreadOnly")
         self.unread.setText(self.tr("Unread"))
-        self.unread.setToolTip(self.tr("Show only documents not yet marked as read (圈阅)"))
+        self.unread.setToolTip(self.tr("Show only documents not yet marked as read"))
         self.unread.setCheckable(True)
         self.view = QTreeView(self)
         self.view.setObjectName("libraryTree")

@@ -68,7 +68,7 @@
         <translation>为本文或所选段落添加书签</translation>
     </message>
     <message>
-        <source>Mark as &amp;read (圈阅)</source>
+        <source>Mark as &amp;read</source>
         <translation>圈阅(&amp;R)</translation>
     </message>
     <message>
@@ -257,7 +257,7 @@
         <translation>导入书签…</translation>
     </message>
     <message>
-        <source>Read (圈阅)</source>
+        <source>Read</source>
         <translation>圈阅</translation>
     </message>
     <message>
@@ -293,7 +293,7 @@
         <translation>删除书签</translation>
     </message>
     <message>
-        <source>Mark as read (圈阅)</source>
+        <source>Mark as read</source>
         <translation>圈阅</translation>
     </message>
     <message>
@@ -327,7 +327,7 @@
         <translation>已取消圈阅</translation>
     </message>
     <message>
-        <source>Marked as read (圈阅)</source>
+        <source>Marked as read</source>
         <translation>已圈阅</translation>
     </message>
     <message>
@@ -506,7 +506,7 @@
         <translation>阅读</translation>
     </message>
     <message>
-        <source>Choose an issue and a document in the library tree on the left. Bold documents are unread; mark one as read (圈阅) with Ctrl+Shift+R. The Unread button shows only unread documents.</source>
+        <source>Choose an issue and a document in the library tree on the left. Bold documents are unread; mark one as read with Ctrl+Shift+R. The Unread button shows only unread documents.</source>
         <translation>在左侧公报目录中选择一期和其中的文件。粗体的文件尚未阅读；按 Ctrl+Shift+R 圈阅即标为已读。“未读”按钮只显示尚未圈阅的文件。</translation>
     </message>
     <message>
@@ -514,7 +514,7 @@
         <translation>并排阅读</translation>
     </message>
     <message>
-        <source>A policy with an official interpretation (解读) opens with the interpretation beside it. Clicking a heading in the interpretation brings the part of the policy it explains into view. Swap the sides or turn the split off in the View menu. In a narrow window the reader shows one pane and a button that switches to the interpretation and back.</source>
+        <source>A policy with an official interpretation opens with the interpretation beside it. Clicking a heading in the interpretation brings the part of the policy it explains into view. Swap the sides or turn the split off in the View menu. In a narrow window the reader shows one pane and a button that switches to the interpretation and back.</source>
         <translation>有官方解读的政策打开时，解读并排显示在旁边。点击解读中的小标题，政策中对应的部分随即显示出来。在“视图”菜单中可以交换左右或取消并排。窗口较窄时只显示一栏，并有一个按钮在政策与解读之间切换。</translation>
     </message>
     <message>
@@ -522,7 +522,7 @@
         <translation>书签与批注</translation>
     </message>
     <message>
-        <source>Select a passage and press Ctrl+D to bookmark it with a note, a type (note, instruction, follow-up) and tags; without a selection the whole document is bookmarked. Ctrl+Enter saves the note. A follow-up (待办) is ticked done in the bookmarks list, which records the time. The list filters by type and by open or done, and groups by document or by tag.</source>
+        <source>Select a passage and press Ctrl+D to bookmark it with a note, a type (note, instruction, follow-up) and tags; without a selection the whole document is bookmarked. Ctrl+Enter saves the note. A follow-up is ticked done in the bookmarks list, which records the time. The list filters by type and by open or done, and groups by document or by tag.</source>
         <translation>选中一段文字后按 Ctrl+D 加书签，可写批注、选类型（笔记、批示、待办）并加标签；不选文字则为整份文件加书签。Ctrl+Enter 保存批注。待办在书签列表中勾选即为已办，并记下办结时间。书签列表可按类型、未办或已办筛选，按文件或标签分组。</translation>
     </message>
     <message>
@@ -647,11 +647,11 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>第{0}页</translation>
     </message>
     <message>
-        <source>Has an official interpretation (解读)</source>
+        <source>Has an official interpretation</source>
         <translation>附有政策解读</translation>
     </message>
     <message>
-        <source>Unread (not yet marked 圈阅)</source>
+        <source>Unread (not yet marked as read)</source>
         <translation>未读（尚未圈阅）</translation>
     </message>
 </context>
@@ -960,6 +960,17 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Cancelled; no unfinished file was left behind.</source>
         <translation>已取消，没有留下未完成的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1290,7 +1301,7 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>人事任免</translation>
     </message>
     <message>
-        <source>Words (AND), &quot;phrase&quot;, -exclude, 文号 or code</source>
+        <source>Words (AND), &quot;phrase&quot;, -exclude, document number or code</source>
         <translation>输入词语（空格表示同时包含）、&quot;短语&quot;、-排除词，或文号、编码</translation>
     </message>
     <message>
@@ -1350,7 +1361,7 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>未读</translation>
     </message>
     <message>
-        <source>Show only documents not yet marked as read (圈阅)</source>
+        <source>Show only documents not yet marked as read</source>
         <translation>只显示尚未圈阅的文件</translation>
     </message>
 </context>

@@ -110,7 +110,7 @@ class BookmarksFeature(QObject):
         rows = []
         mark = self.store.read_mark(doc.key)
         if mark:
-            rows.append((self.tr("Read (圈阅)"), mark.when[:16].replace("T", " ") + " UTC"))
+            rows.append((self.tr("Read"), mark.when[:16].replace("T", " ") + " UTC"))
         n = len(self.store.bookmarks(doc.key))
         if n:
             rows.append((self.tr("My bookmarks"), str(n)))
@@ -199,7 +199,7 @@ class BookmarksFeature(QObject):
         for b in self._at(loc) if loc else ():
             menu.addAction(self.tr("Edit note…"), lambda b=b: self.edit(b))
             menu.addAction(self.tr("Delete bookmark"), lambda b=b: self.delete([b]))
-        menu.addAction(self.tr("Mark as read (圈阅)"), self.toggle_read)
+        menu.addAction(self.tr("Mark as read"), self.toggle_read)
 
     def _active_view(self):
         area = self.app.window.area
@@ -272,7 +272,7 @@ class BookmarksFeature(QObject):
             msg = self.tr("Read mark removed")
         else:
             self.store.mark_read(doc.key)
-            msg = self.tr("Marked as read (圈阅)")
+            msg = self.tr("Marked as read")
         self.app.window.statusBar().showMessage(f"{msg}：{doc.title}", 5000)
 
     def _save_position(self, loc: Location) -> None:

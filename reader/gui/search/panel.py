@@ -30,7 +30,7 @@ class SearchPanel(QWidget):
         self.setObjectName("searchPanel")
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText(self.tr('Words (AND), "phrase", -exclude, 文号 or code'))
+        self.query.setPlaceholderText(self.tr('Words (AND), "phrase", -exclude, document number or code'))
         self.query.setClearButtonEnabled(True)
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")

@@ -1,0 +1,153 @@
+"""A run at 1366×768 and 1920×1080 with every dialog open: no English in the Chinese interface and
+no Chinese in the English one, apart from document text (titles, bodies, issuers, file names)."""
+import re
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDockWidget, QFileDialog, QGroupBox,
+                               QLabel, QLineEdit, QMenu, QTabBar, QTabWidget, QTreeView, QWidget)
+
+from reader.core.location import Location
+
+from conftest import SAMPLE
+from gui_helpers import start_app
+
+FIRST = "永州市人民政府公报/2022/5-6/永政发〔2022〕6号"
+CJK = re.compile(r"[\u3400-\u9fff]")
+WORD = re.compile(r"[A-Za-z]{3,}")
+# Latin words that are names, not English: formats, keys, standards, fonts.
+NAMES = {"PDF", "Ctrl", "Shift", "Alt", "Esc", "Del", "Delete", "Backspace", "Return", "Enter", "Home", "End",
+         "UTC", "SHA", "Markdown", "json", "html", "txt", "pdf", "JSON", "HTML", "Noto", "LXGW", "WenKai", "SIL",
+         "English", "GBT", "Tab", "Space", "PgUp", "PgDown", "Ins", "Print", "Left", "Right", "Up", "Down", "Page",
+         "Zoom", "Back", "Forward", "Meta"}   # key names as QKeySequence prints them
+
+
+def _install(qapp, language):
+    from reader.gui import launch
+    return launch._install_translator(qapp, language)
+
+
+def _texts(widget: QWidget, document_text: set[str]) -> list[tuple[str, str]]:
+    """(where, text) of every interface string a top-level widget shows."""
+    out = []
+    if widget.windowTitle():
+        out.append(("title", widget.windowTitle()))
+    for w in [widget, *widget.findChildren(QWidget)]:
+        if not w.isVisibleTo(widget) and w is not widget:
+            continue
+        if isinstance(w, QLabel) and w.objectName() not in ("paneCaption", "bookmarkQuote"):
+            out.append((w.objectName() or "label", w.text()))
+        elif isinstance(w, QAbstractButton):
+            out.append(("button", w.text()))
+        elif isinstance(w, QComboBox):
+            out += [("combo", w.itemText(i)) for i in range(w.count())]
+        elif isinstance(w, QLineEdit):
+            out.append(("placeholder", w.placeholderText()))
+        elif isinstance(w, QTabBar):
+            out += [("tab", w.tabText(i)) for i in range(w.count())]
+        elif isinstance(w, QGroupBox):
+            out.append(("group", w.title()))
+        elif isinstance(w, QDockWidget):
+            out.append(("dock", w.windowTitle()))
+        elif isinstance(w, QTreeView) and w.model() is not None and w.model().columnCount() > 1:
+            m = w.model()
+            out += [("header", str(m.headerData(c, Qt.Orientation.Horizontal))) for c in range(m.columnCount())]
+    for menu in widget.findChildren(QMenu):
+        out.append(("menu", menu.title()))
+        out += [("action", a.text()) for a in menu.actions() if not a.isSeparator()]
+    return [(where, t) for where, t in out if t and t.strip() and t not in document_text]
+
+
+def _strip_names(text: str, titles=()) -> str:
+    """Without what is not interface language: paths, file names, markup, document titles."""
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"[\w.-]+\.(txt|pdf|json|md|html|db)\b", "", text)
+    text = re.sub(r"[A-Za-z]:?[/\\][^\s]*|/[^\s]*", "", text)
+    for piece in re.findall(r"[^\x00-\x7f]+[^:：]*", text):      # a run of CJK that is part of a title
+        core = piece.strip(" …")
+        if any(core and (core in t or t in core) for t in titles):
+            text = text.replace(piece, "")
+    return text
+
+
+def _bad(texts, language, titles=()):
+    bad = []
+    for where, t in texts:
+        t = _strip_names(t.replace("&", ""), titles)
+        if language == "zh_CN":
+            words = [w for w in WORD.findall(t) if w not in NAMES]
+            if words:
+                bad.append((where, t, words))
+        elif CJK.search(t) and t not in ("中文",):            # the language menu names itself
+            bad.append((where, t))
+    return bad
+
+
+def _open_everything(qtbot, app, tmp_path):
+    """Every dialog the window has, open at once (none modal-blocking)."""
+    w = app.window
+    app.navigator.open(Location(FIRST))
+    dialogs = [app.show_help(), app.features["import"].show_completeness()]
+    from reader.gui.bookmarks.editor import BookmarkEditor
+    ed = BookmarkEditor(w, title="标题", quote="引文")
+    ed.show()
+    dialogs.append(ed)
+    imp = app.features["import"].start([str(SAMPLE)])
+    qtbot.waitUntil(lambda: imp.report is not None, timeout=20000)
+    dialogs.append(imp)
+    from reader.gui.printing.dialog import PrintDialog
+    pd = PrintDialog(app.library, FIRST, (), parent=w) if "parent" in PrintDialog.__init__.__code__.co_varnames \
+        else PrintDialog(app.library, FIRST)
+    pd.show()
+    dialogs.append(pd)
+    fd = QFileDialog(w, QCoreApplication.translate("ImportFeature", "Import a gazette issue or documents"),
+                     str(tmp_path))
+    fd.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    fd.show()
+    dialogs.append(fd)
+    for dock in (app.features["bookmarks"].dock, app.features["search"].dock):
+        dock.show()
+    app.features["search"].open_find()
+    return dialogs
+
+
+def _document_text(app):
+    lib = app.library
+    out = {i.label for i in lib.issues()} | {i.publication for i in lib.issues()}
+    for d in lib.standalone_documents():
+        out.add(d.title)
+    return out | {"标题", "引文", SAMPLE.name}
+
+
+def _titles(app):
+    out = set()
+    for issue in app.library.issues():
+        for s in app.library.sections(issue.key):
+            for d in app.library.section_documents(s.id):
+                out |= {d.title, d.issuer or ""}
+                out |= {c.title for c in app.library.children(d.key)}
+    return {t for t in out if t}
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_dialog_speaks_one_language(qtbot, qapp, library_copy, tmp_path, size, language):
+    installed = _install(qapp, language)
+    try:
+        app = start_app(qtbot, library_copy)
+        app.window.resize(*size)
+        dialogs = _open_everything(qtbot, app, tmp_path)
+        qtbot.wait(50)
+        doc_text = _document_text(app)
+        titles = sorted(doc_text | _titles(app), key=len, reverse=True)
+        bad = []
+        for top in [app.window, *dialogs]:
+            bad += _bad(_texts(top, doc_text), language, titles)
+        help_text = dialogs[0].browser.toPlainText()
+        bad += _bad([("help", line) for line in help_text.splitlines()], language)
+        for d in dialogs:
+            d.close()
+        assert bad == [], "\n".join(map(str, bad))
+    finally:
+        for t in installed:
+            QCoreApplication.removeTranslator(t)
