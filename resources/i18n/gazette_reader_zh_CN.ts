@@ -401,12 +401,20 @@
         <translation>第{0}期</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
         <translation>{0}年{1}</translation>
     </message>
     <message>
         <source>Missing: {0}.</source>
         <translation>缺：{0}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Cumulative numbers held by no issue: {0}.</source>

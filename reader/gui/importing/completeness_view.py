@@ -42,15 +42,16 @@ class CompletenessDialog(QDialog):
     def summary(self, pub) -> str:
         """One statement of what is missing: the 期 numbers and the 总期号 together, never
         "no gaps" next to a list of missing numbers."""
-        missing = [self.tr("{0}: {1}").format(y, "、".join(self._number(n) for n in nums))
+        comma = self.tr(", ")
+        missing = [self.tr("{0}: {1}").format(y, comma.join(self._number(n) for n in nums))
                    for y, nums in _by_year(pub.missing)]
         cumulative = sorted({n for gap in pub.cumulative_gaps for n in gap.missing})
         parts = []
         if missing:
-            parts.append(self.tr("Missing: {0}.").format("；".join(missing)))
+            parts.append(self.tr("Missing: {0}.").format(self.tr("; ").join(missing)))
         if cumulative:
             parts.append(self.tr("Cumulative numbers held by no issue: {0}.").format(
-                "、".join(str(n) for n in cumulative)))
+                comma.join(str(n) for n in cumulative)))
         if parts:
             return f"<p style='color:{self.colors['warn']}'>{html.escape(' '.join(parts))}</p>"
         if any(y.complete is None for y in pub.years):
@@ -92,7 +93,7 @@ class CompletenessDialog(QDialog):
 
     def _year_status(self, year) -> str:
         if year.missing:
-            return self.tr("missing: {0}").format("、".join(self._number(n) for n in year.missing))
+            return self.tr("missing: {0}").format(self.tr(", ").join(self._number(n) for n in year.missing))
         if year.complete is None:
             return self.tr("no gaps among the numbers held (the year's last number is not known)")
         return self.tr("complete")
