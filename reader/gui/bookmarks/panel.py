@@ -1,12 +1,31 @@
 """The bookmarks dock: grouped by document or by tag, filtered by note or quoted text."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTreeView, QVBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QStyledItemDelegate, QPushButton, QTreeView, QVBoxLayout,
                                QWidget)
 
 from .model import NOTE_TYPES, BookmarkModel, label
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the list's width: QTreeView alone asks for one line."""
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option, index):  # noqa: N802
+        hint = super().sizeHint(option, index)
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        extra = 56 if index.parent().isValid() else 8      # check box and colour swatch
+        width = max(60, self.view.viewport().width() - self.view.indentation() * depth - extra)
+        text = index.data() or ""
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
 
 
 class BookmarksPanel(QWidget):
@@ -41,10 +60,13 @@ class BookmarksPanel(QWidget):
         self.view.setHeaderHidden(True)
         self.view.setSelectionMode(QTreeView.SelectionMode.ExtendedSelection)
         self.view.setWordWrap(True)
-        # Long group titles (issue · document) are shown whole, with a scroll bar, never cut off.
-        self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.header().setStretchLastSection(False)
+        # Long group titles (issue · document) wrap onto more lines: never cut off.
+        self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.setUniformRowHeights(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setItemDelegate(_WrappingDelegate(self.view))
+        self.view.viewport().installEventFilter(self)      # a new width: rows wrap again
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         buttons = QHBoxLayout()
@@ -75,6 +97,12 @@ class BookmarksPanel(QWidget):
         self.delete_button.clicked.connect(self._delete)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self._delete,
                   context=Qt.ShortcutContext.WidgetShortcut)
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize \
+                and event.size().width() != event.oldSize().width():
+            self.view.scheduleDelayedItemsLayout()
+        return False
 
     def group_mode(self) -> str:
         return self.grouping.currentData()
