@@ -61,6 +61,9 @@ def _texts(widget: QWidget, document_text: set[str]) -> list[tuple[str, str]]:
 def _strip_names(text: str, titles=()) -> str:
     """Without what is not interface language: paths, file names, markup, document titles."""
     text = re.sub(r"<[^>]+>", "", text)
+    for t in titles:                        # longest first: quoted document text, whole
+        if len(t) > 1:
+            text = text.replace(t, "")
     text = re.sub(r"[\w.-]+\.(txt|pdf|json|md|html|db)\b", "", text)
     text = re.sub(r"[A-Za-z]:?[/\\][^\s]*|/[^\s]*", "", text)
     for piece in re.findall(r"[^\x00-\x7f]+[^:：]*", text):      # a run of CJK that is part of a title
@@ -119,6 +122,20 @@ def _document_text(app):
     return out | {"标题", "引文", SAMPLE.name}
 
 
+def _shown_document_text(app):
+    """The values the facts panel quotes from the open document."""
+    v = app.navigator.current
+    i = v.info
+    out = {v.title, v.publication, v.issue_label, v.date_printed, v.author, i.doc_number, i.code, i.date, i.section,
+           i.issuer, v.doc_number_printed, f"{v.publication} {v.issue_label}"}
+    out |= {c.text for c in v.citations} | {f"《{c.text}》" for c in v.citations}
+    out |= {c.target_title for c in v.citations if c.target_title}
+    out |= {d.title for d in v.cited_by}
+    if v.date_printed and i.date:
+        out.add(f"{v.date_printed}（{i.date}）")
+    return {x for x in out if x}
+
+
 def _titles(app):
     out = set()
     for issue in app.library.issues():
@@ -145,6 +162,11 @@ def test_every_dialog_speaks_one_language(qtbot, qapp, library_copy, tmp_path, s
             bad += _bad(_texts(top, doc_text), language, titles)
         help_text = dialogs[0].browser.toPlainText()
         bad += _bad([("help", line) for line in help_text.splitlines()], language)
+        # Pages built from the library: their own words are checked, the document text they quote is not.
+        titles += sorted(_shown_document_text(app), key=len, reverse=True)
+        for where, browser in (("completeness", dialogs[1].view), ("facts", app.window.meta)):
+            lines = [(where, line) for line in browser.toPlainText().splitlines() if line.strip("•▸ ")]
+            bad += _bad(lines, language, titles)
         for d in dialogs:
             d.close()
         assert bad == [], "\n".join(map(str, bad))
