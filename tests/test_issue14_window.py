@@ -168,3 +168,15 @@ def test_a_narrow_window_reads_one_pane_with_a_one_click_switch(qtbot, library_c
     qtbot.wait(30)
     assert area.policy.isVisible() and area.interpretation.isVisible() and not area.narrow_bar.isVisible()
     assert w.actions.split.isChecked()                                          # the preference is untouched
+
+
+def test_status_bar_counts_what_a_library_search_found(qtbot, library_copy):
+    app = start_app(qtbot, library_copy)
+    search = app.features["search"]
+    search.focus_search()
+    search.panel.query.setText("全民健身")
+    qtbot.waitUntil(lambda: app.status.hits.isVisibleTo(app.window), timeout=10000)
+    found = search.panel.model.rowCount()
+    assert found > 0 and str(found) in app.status.hits.text()
+    search.panel.query.setText("")
+    qtbot.waitUntil(lambda: not app.status.hits.isVisibleTo(app.window), timeout=10000)

@@ -45,6 +45,14 @@ class StatusIndicators(QObject):
             self.hits.setText(self.tr("%n hit(s)", "", total))
         self.hits.setVisible(total is not None)
 
+    def set_found(self, documents: int | None) -> None:
+        """A library search: how many documents it found (``None``: the search box was cleared)."""
+        if documents is None:
+            self.set_hits(None)
+            return
+        self.hits.setText(self.tr("Search: %n document(s)", "", documents))
+        self.hits.setVisible(True)
+
     def update_page(self) -> None:
         loc = self.navigator.current_location()
         doc = self.navigator.current

@@ -117,5 +117,10 @@
         <translation>
             <numerusform>%n hit</numerusform><numerusform>%n hits</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Search: %n document(s)</source>
+        <translation>
+            <numerusform>Search: %n document</numerusform><numerusform>Search: %n documents</numerusform></translation>
+    </message>
 </context>
 </TS>

@@ -1397,6 +1397,12 @@ Your bookmarks on it are kept and come back if you import it again.</source>
             <numerusform>%n 处命中</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Search: %n document(s)</source>
+        <translation>
+            <numerusform>检索到 %n 件</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Page {0} of {1}</source>
         <translation>第{0}页/共{1}页</translation>

@@ -78,6 +78,7 @@ class SearchFeature(QObject):
         self.last_query = text
         if not text.strip() and not filters.active:
             self.panel.show_message("")
+            self.app.status.set_found(None)
             return
         engine = self.engine
         self.task = run_in_background(lambda token: engine.search(text, filters, limit=100, cancel=token),
@@ -88,6 +89,7 @@ class SearchFeature(QObject):
         labels = {i.key: i.label for i in self.app.library.issues()}
         self.panel.model.mark = self._theme().search_hit
         self.panel.show_results(results, labels)
+        self.app.status.set_found(results.total)
 
     def _failed(self, message: str) -> None:
         self.task = None
