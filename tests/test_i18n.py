@@ -103,3 +103,14 @@ def test_english_plural_forms_are_compiled_from_the_sources(qapp):
     finally:
         for t in installed:
             QCoreApplication.removeTranslator(t)
+
+
+def test_the_english_plural_file_covers_every_plural_string(tmp_path):
+    sys.path.insert(0, str(ROOT / "tools"))
+    import update_translations
+    fresh = tmp_path / "en.ts"
+    update_translations.lupdate(fresh, "-pluralonly", "-target-language", "en")
+    wanted = {(c, m.find("source").text) for c, m in _messages(fresh) if m.get("numerus") == "yes"}
+    en = ROOT / "resources" / "i18n" / "gazette_reader_en.ts"
+    have = {(c, m.find("source").text) for c, m in _messages(en) if len(m.find("translation")) == 2}
+    assert wanted and wanted <= have, "run tools/update_translations.py"
