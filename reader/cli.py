@@ -62,7 +62,8 @@ def cmd_import(args) -> int:
         for f in args.files:
             try:
                 if args.dry_run:      # the report only; nothing is opened for writing
-                    print(dry_run(f, db or _db_for_reading()).to_text())
+                    from .cli_text import report_text
+                    print(report_text(dry_run(f, db or _db_for_reading())))
                     continue
                 parsed = parse_file(f)   # parse first: a refused file never creates or opens the library
                 if writer is None:

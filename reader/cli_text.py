@@ -107,3 +107,23 @@ def speak_argparse_in(language: str) -> None:
         return
     argparse._ = lambda s: ARGPARSE_ZH.get(s, s)
     argparse.ngettext = lambda one, many, n: ARGPARSE_ZH.get(one if n == 1 else many, one if n == 1 else many)
+
+
+_QT = {}
+
+
+def report_text(report) -> str:
+    """An import report in the run's language: the importer's own text in Chinese; in English
+    the window's report view, with its plural forms (Qt's translator, no widgets)."""
+    if cli_language() != "en":
+        return report.to_text()
+    if "view" not in _QT:
+        from PySide6.QtCore import QCoreApplication, QTranslator
+        from .resources import resource_path
+        app = QCoreApplication.instance() or QCoreApplication([])
+        tr = QTranslator(app)
+        if tr.load(str(resource_path("i18n", "gazette_reader_en.qm"))):
+            app.installTranslator(tr)
+        from .gui.importing.report_view import ReportView
+        _QT.update(app=app, tr=tr, view=ReportView())
+    return _QT["view"].text(report)

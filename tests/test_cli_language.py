@@ -43,3 +43,14 @@ def test_language_follows_the_locale():
     assert cli_language({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}) == "en"
     assert cli_language({"GAZETTE_READER_LANG": "zh_CN", "LANG": "en_US"}) == "zh_CN"
     assert cli_language({}) == "zh_CN"            # like the window, Chinese unless told otherwise
+
+
+def test_an_english_dry_run_reports_in_english_with_plural_forms(tmp_path):
+    from conftest import SAMPLE
+    r = run_cli("import", str(SAMPLE), "--dry-run", env_extra={"GAZETTE_READER_LANG": "en",
+                                                               "GAZETTE_READER_DATA": str(tmp_path)})
+    out = r.stdout.decode()
+    assert r.returncode == 0 and out.startswith("Import preview:")
+    assert "4 documents" in out and "3 interpretations" in out and "导入预览" not in out and "合计" not in out
+    zh = run_cli("import", str(SAMPLE), "--dry-run", env_extra={"GAZETTE_READER_DATA": str(tmp_path)})
+    assert zh.stdout.decode().startswith("导入预览")

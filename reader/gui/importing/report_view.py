@@ -62,45 +62,75 @@ class ReportView(QObject):
         return self.tr("Total: {0}; character check {1} (source {2} = stored {3})").format(
             self.tr(", ").join(parts), check, r.conservation.expected, r.conservation.stored)
 
-    def html(self, r) -> str:
-        esc = html.escape
-        out = [f"<p><b>{esc(line)}</b></p>" if i == 1 else f"<p>{esc(line)}</p>"
-               for i, line in enumerate(self.heading(r))]
+    def parts(self, r) -> list[tuple[str, str, list[str]]]:
+        """The report as (kind, text, lines under it): kind "line", "title" (the issue), "section",
+        "doc" (a numbered document) or "list" (a heading and its items)."""
+        out = [("title" if i == 1 else "line", line, []) for i, line in enumerate(self.heading(r))]
         for s in r.sections:
             if s.name:
-                out.append(f"<p><b>【{esc(s.name)}】</b></p>")
-            items = []
+                out.append(("section", f"【{s.name}】", []))
             for d in s.documents:
-                sub = [esc(self.doc_line(d))]
+                sub = [self.doc_line(d)]
                 if d.same_number:
-                    sub.append(esc(self.tr("Other documents in the library with this number: {0}").format(
-                        self.tr(", ").join(d.same_number))))
-                sub += [esc(self.tr("Attached: {0} ({1})").format(a.title, _t(STATUSES, a.status))) for a in d.attachments]
-                sub += [esc(self.tr("Interpretation: {0} ({1}, {2})").format(
-                    i.title, i.author or self.tr("unsigned"), _t(STATUSES, i.status))) for i in d.interpretations]
-                items.append(f"<li>{esc(d.title)}<br>{'<br>'.join(sub)}</li>")
-            out.append(f"<ol>{''.join(items)}</ol>")
+                    sub.append(self.tr("Other documents in the library with this number: {0}").format(
+                        self.tr(", ").join(d.same_number)))
+                sub += [self.tr("Attached: {0} ({1})").format(a.title, _t(STATUSES, a.status)) for a in d.attachments]
+                sub += [self.tr("Interpretation: {0} ({1}, {2})").format(
+                    i.title, i.author or self.tr("unsigned"), _t(STATUSES, i.status)) for i in d.interpretations]
+                out.append(("doc", d.title, sub))
         if r.pairings:
-            pairs = self.tr("Interpretations and the policies they explain:")
-            out.append(f"<p><b>{esc(pairs)}</b></p><ul>")
+            items = []
             for p in r.pairings:
                 target = f"《{p.policy_title}》" if p.policy_key else self.tr("not paired (listed on its own)")
-                out.append("<li>" + esc(self.tr("{0} explains 《{1}》 → {2}").format(
-                    p.author or self.tr("unsigned"), p.explains or p.title, target)) + "</li>")
-            out.append("</ul>")
+                items.append(self.tr("{0} explains 《{1}》 → {2}").format(
+                    p.author or self.tr("unsigned"), p.explains or p.title, target))
+            out.append(("list", self.tr("Interpretations and the policies they explain:"), items))
         if r.warnings:
-            notes = self.tr("%n note(s) from the importer:", "", len(r.warnings))
-            out.append(f"<p><b>{esc(notes)}</b></p><ul>")
-            out += [f"<li>{esc(w)}</li>" for w in r.warnings]
-            out.append("</ul>")
+            out.append(("list", self.tr("%n note(s) from the importer:", "", len(r.warnings)), list(r.warnings)))
         if r.dropped:
-            left_out = self.tr("%n line(s) of page furniture left out of the text:", "", len(r.dropped))
-            out.append(f"<p><b>{esc(left_out)}</b></p><ul>")
             line = self.tr("line {0}: {1}")
-            out += [f"<li>{esc(line.format(d.line, d.text))}</li>" for d in r.dropped[:40]]
-            out.append("</ul>")
-        out.append(f"<p>{esc(self.totals(r))}</p>")
+            out.append(("list", self.tr("%n line(s) of page furniture left out of the text:", "", len(r.dropped)),
+                        [line.format(d.line, d.text) for d in r.dropped[:40]]))
+        out.append(("line", self.totals(r), []))
+        return out
+
+    def html(self, r) -> str:
+        esc = html.escape
+        out, docs = [], []
+
+        def flush():
+            if docs:
+                out.append(f"<ol>{''.join(docs)}</ol>")
+                docs.clear()
+        for kind, text, sub in self.parts(r):
+            if kind == "doc":
+                docs.append(f"<li>{esc(text)}<br>{'<br>'.join(esc(x) for x in sub)}</li>")
+                continue
+            flush()
+            if kind in ("title", "section"):
+                out.append(f"<p><b>{esc(text)}</b></p>")
+            elif kind == "list":
+                out.append(f"<p><b>{esc(text)}</b></p><ul>{''.join(f'<li>{esc(x)}</li>' for x in sub)}</ul>")
+            else:
+                out.append(f"<p>{esc(text)}</p>")
+        flush()
         return "".join(out)
+
+    def text(self, r) -> str:
+        """The same report as plain text, for the command line in English."""
+        out, n = [], 0
+        for kind, text, sub in self.parts(r):
+            if kind == "doc":
+                n += 1
+                out.append(f"  {n}. {text}")
+                out += [f"     {x}" for x in sub]
+                continue
+            n = 0 if kind == "section" else n
+            if kind in ("list", "section") or (kind == "line" and out and sub == [] and text == self.totals(r)):
+                out.append("")
+            out.append(text)
+            out += [f"  - {x}" for x in sub]
+        return "\n".join(out) + "\n"
 
     def stored(self, r) -> str:
         """The closing line for a stored file, in the report's own counts."""
