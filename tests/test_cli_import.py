@@ -171,3 +171,11 @@ def test_dry_run_into_a_closed_pipe_ends_quietly(tmp_path):
     p = subprocess.run(f"{sys.executable} -m reader import {SAMPLE} {SAMPLE} --dry-run | head -1",
                        shell=True, capture_output=True, cwd=ROOT, env=env, timeout=120)
     assert p.stdout.decode().startswith("导入预览") and "Traceback" not in p.stderr.decode(), p.stderr.decode()
+
+
+def test_the_import_line_counts_documents_as_the_report_does(tmp_path):
+    db = tmp_path / "x.db"
+    dry = run_cli("import", str(SAMPLE), "--db", str(db), "--dry-run").stdout.decode()
+    real = run_cli("import", str(SAMPLE), "--db", str(db)).stdout.decode()
+    assert "4 件文件" in dry and "4 件文件" in real          # the same count of documents
+    assert "共 10 篇入库" in real                             # and what "10" is, said
