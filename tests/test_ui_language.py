@@ -19,7 +19,7 @@ WORD = re.compile(r"[A-Za-z]{3,}")
 NAMES = {"PDF", "Ctrl", "Shift", "Alt", "Esc", "Del", "Delete", "Backspace", "Return", "Enter", "Home", "End",
          "UTC", "SHA", "Markdown", "json", "html", "txt", "pdf", "JSON", "HTML", "Noto", "LXGW", "WenKai", "SIL",
          "English", "GBT", "Tab", "Space", "PgUp", "PgDown", "Ins", "Print", "Left", "Right", "Up", "Down", "Page",
-         "Zoom", "Back", "Forward", "Meta"}   # key names as QKeySequence prints them
+         "Zoom", "Back", "Forward", "Meta", "CJK"}   # key names as QKeySequence prints them; font names
 
 
 def _install(qapp, language):
@@ -173,3 +173,25 @@ def test_every_dialog_speaks_one_language(qtbot, qapp, library_copy, tmp_path, s
     finally:
         for t in installed:
             QCoreApplication.removeTranslator(t)
+
+
+def test_every_translatable_string_is_in_one_language():
+    """Also what no test opens (message boxes, menus of a context): English sources carry no
+    Chinese, Chinese translations no English words (names, keys and formats aside)."""
+    import xml.etree.ElementTree as ET
+    from conftest import ROOT
+    ts = ROOT / "resources" / "i18n" / "gazette_reader_zh_CN.ts"
+    bad = []
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        for m in ctx.iter("message"):
+            source = m.find("source").text or ""
+            t = m.find("translation")
+            forms = [f.text or "" for f in t] or [t.text or ""]
+            if CJK.search(re.sub(r"《[^》]*》|【[^】]*】|[，、；：。？！（）]", "", source)):
+                bad.append(("English source with Chinese", source))
+            for form in forms:
+                words = [w for w in WORD.findall(_strip_names(re.sub(r"\{\w*\}|%\w|&\w", "", form)))
+                         if w not in NAMES and w not in {"Ctrl", "Shift", "Enter"}]
+                if words:
+                    bad.append(("Chinese with English words", form, words))
+    assert bad == [], "\n".join(map(str, bad))
