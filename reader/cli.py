@@ -54,7 +54,8 @@ def _db_for_reading() -> Path:
 
 def cmd_import(args) -> int:
     from .core.errors import ImportRefused, StoreError
-    from .core.importer import dry_run, parse_file, store
+    from .core.import_report import dry_run
+    from .core.importer import parse_file, store
     status = 0
     writer = None
     db = getattr(args, "db_sub", None) or args.db

@@ -9,7 +9,8 @@ import pytest
 from conftest import SAMPLE
 from reader.core.errors import ImportRefused
 from reader.core.import_report import CHANGED, NEW, SAME, build_report
-from reader.core.importer import dry_run, parse_file, store
+from reader.core.import_report import dry_run
+from reader.core.importer import parse_file, store
 from reader.core.library import Library
 from reader.core.store.writer import LibraryWriter
 

@@ -397,7 +397,7 @@ def test_cli_imports_a_pdf(printed, tmp_path):
 
 
 def test_import_report_of_a_pdf_names_pages_and_furniture(printed, tmp_path):
-    from reader.core.importer import dry_run
+    from reader.core.import_report import dry_run
     _, pdf, _, _ = printed
     src = tmp_path / "issue.pdf"
     src.write_bytes(pdf)

@@ -17,13 +17,14 @@ HEADING = "heading"
 PARAGRAPH = "paragraph"
 ARTICLE = "article"          # 第X条 of a regulation
 LIST_ITEM = "list_item"
-TABLE_ROW = "table_row"
+TABLE_ROW = "table_row"   # no longer produced: tables are TABLE blocks
+TABLE = "table"             # text: cells joined by TAB, rows by newline (see parse.tables)
 SIGNATURE = "signature"
 DATE = "date"
 ATTACHMENT_NOTE = "attachment_note"   # 附件：…
 NOTE = "note"                # （此件公开发布） and similar bracketed notes
 BLOCK_KINDS = (TITLE, DOC_NUMBER, CODE, ADDRESSEES, HEADING, PARAGRAPH, ARTICLE, LIST_ITEM,
-               TABLE_ROW, SIGNATURE, DATE, ATTACHMENT_NOTE, NOTE)
+               TABLE_ROW, TABLE, SIGNATURE, DATE, ATTACHMENT_NOTE, NOTE)
 
 
 class Block(NamedTuple):
@@ -34,6 +35,11 @@ class Block(NamedTuple):
     level: int | None = None      # headings: 1 一、 / 2 （一） / 3 1. / 4 （1）
     line: int = 0                 # first source line (1-based), for conservation and diagnostics
 
+    @property
+    def rows(self) -> list[list[str]]:
+        """Table blocks: the cells, row by row (the text holds them TAB- and newline-separated)."""
+        return [r.split("\t") for r in self.text.split("\n")] if self.kind == TABLE else []
+
 
 __all__ = ["Block", "BLOCK_KINDS", "TITLE", "DOC_NUMBER", "CODE", "ADDRESSEES", "HEADING", "PARAGRAPH",
-           "ARTICLE", "LIST_ITEM", "TABLE_ROW", "SIGNATURE", "DATE", "ATTACHMENT_NOTE", "NOTE"]
+           "ARTICLE", "LIST_ITEM", "TABLE_ROW", "TABLE", "SIGNATURE", "DATE", "ATTACHMENT_NOTE", "NOTE"]

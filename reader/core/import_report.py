@@ -129,6 +129,17 @@ class ImportReport:
 
 # -- building ----------------------------------------------------------------------
 
+def dry_run(path: str | Path, library: str | Path | None = None) -> "ImportReport":
+    """What importing ``path`` into ``library`` would do, without writing anything.
+
+    Returns an ImportReport (``.to_text()`` for the command line); raises
+    ImportRefused like ``parse_file``. A library that does not exist yet counts as empty.
+    (Here rather than in ``importer``: the report depends on the importer, never the reverse.)
+    """
+    from .importer import parse_file
+    return build_report(parse_file(path), library)
+
+
 def build_report(parsed: Parsed, library=None) -> ImportReport:
     """``library``: a Library, a library path (a missing file counts as empty), or None."""
     from .library import Library

@@ -73,16 +73,6 @@ def _conserved_or_refuse(text: str, result: Issue | Standalone) -> None:
                             f"（{report.first_difference}）")
 
 
-def dry_run(path: str | Path, library: str | Path | None = None):
-    """What importing ``path`` into ``library`` would do, without writing anything.
-
-    Returns an ImportReport (``.to_text()`` for the command line); raises
-    ImportRefused like ``parse_file``. A library that does not exist yet counts as empty.
-    """
-    from .import_report import build_report
-    return build_report(parse_file(path), library)
-
-
 def store(writer, parsed: Parsed, replace: bool = False) -> int:
     return store_result(writer, parsed.result, parsed.text, replace)
 

@@ -1,7 +1,8 @@
 """The one facade over a content library: typed reads for the window, the CLI and tests.
 
 Reads use the standard library's sqlite3 only, so opening a library costs no
-sqlite-utils import on the start-up path; writes go through ``LibraryWriter``.
+sqlite-utils import on the start-up path. The window's changes (import, removal) go
+through here too; they open a ``LibraryWriter`` only when they happen.
 """
 from __future__ import annotations
 
@@ -13,13 +14,7 @@ from .errors import StoreError
 from .blocks import Block
 from .records import DocInfo, DocumentView, IssueDetail, IssueInfo, ResolvedCitation, SectionInfo
 from .store import schema
-
-DOC_COLUMNS = """d.key, d.kind, d.role, d.title, d.doc_number, d.code, d.issuer, d.date, d.page,
-    i.key, s.name, p.key,
-    (SELECT count(*) FROM documents c WHERE c.parent_id = d.id AND c.role = 'interpretation'),
-    (SELECT count(*) FROM documents c WHERE c.parent_id = d.id AND c.role = 'attachment')"""
-DOC_FROM = """documents d LEFT JOIN issues i ON i.id = d.issue_id
-    LEFT JOIN sections s ON s.id = d.section_id LEFT JOIN documents p ON p.id = d.parent_id"""
+from .store.queries import DOC_COLUMNS, DOC_FROM
 
 
 def _int_list(text: str) -> tuple[int, ...]:
@@ -68,6 +63,34 @@ class Library:
     def meta(self, key: str) -> str | None:
         row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
         return row[0] if row else None
+
+    # -- changes: one transaction each, through the store's writer -----------------------
+    def check_writable(self) -> None:
+        """StoreError (one line) unless imports and removals can be written to this library."""
+        import os
+        from .store.writer import LibraryWriter
+        LibraryWriter(self.path).close()
+        if not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)):
+            raise StoreError(f"公报库不可写：{self.path}")
+
+    def store_import(self, parsed, replace: bool = False) -> int:
+        """Store a parsed file (``importer.parse_file``); returns the documents written.
+        Safe from a worker thread: the writer has its own connection."""
+        from .importer import store
+        from .store.writer import LibraryWriter
+        writer = LibraryWriter(self.path)
+        try:
+            return store(writer, parsed, replace=replace)
+        finally:
+            writer.close()
+
+    def remove_issue(self, key: str) -> bool:
+        from .store.writer import LibraryWriter
+        writer = LibraryWriter(self.path)
+        try:
+            return writer.remove_issue(key)
+        finally:
+            writer.close()
 
     # -- the tree --------------------------------------------------------------
     def issues(self) -> list[IssueInfo]:
@@ -230,7 +253,7 @@ class Library:
             "doc_number_printed": v.doc_number_printed, "code": i.code, "issuer": i.issuer,
             "addressees": v.addressees, "signature": v.signature, "date": i.date,
             "date_printed": v.date_printed, "page": i.page,
-            "blocks": [{"kind": b.kind, "text": b.text, **({"level": b.level} if b.level else {})}
+            "blocks": [{"kind": b.kind, **_dump_body(b)}
                        for b in v.blocks],
             "attachments": [self._dump_doc(a.key) for a in v.attachments],
             "interpretations": [self._dump_doc(a.key) for a in v.interpretations],
@@ -252,3 +275,10 @@ def _masthead_dict(m) -> dict:
         "contacts": [list(x) for x in m.contacts], "distribution": list(m.distribution),
         "motto": m.motto, "editor": m.editor,
     }
+
+
+def _dump_body(b: Block) -> dict:
+    """A block in the dump: a table as its rows of cells, any other block as its text (and level)."""
+    if b.kind == "table":
+        return {"rows": b.rows}
+    return {"text": b.text, **({"level": b.level} if b.level else {})}

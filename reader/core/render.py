@@ -2,7 +2,9 @@
 
 Every block becomes exactly one paragraph whose visible text is the block's
 text, character for character (``white-space: pre-wrap``), so a Location's
-(block, offset) maps straight to a position in the rendered document. All text
+(block, offset) maps straight to a position in the rendered document. A table
+block becomes a table, one paragraph per cell: ``Rendered.place`` and
+``Rendered.base`` map offsets in the block's text to a cell and back. All text
 is escaped: a ``<script>`` in a document shows as text.
 """
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import NamedTuple
 
 from .location import Location
 from .blocks import (DATE, HEADING,
-                    SIGNATURE, Block)
+                    SIGNATURE, TABLE, Block)
 from .records import DocumentView, ResolvedCitation
 
 
@@ -38,11 +40,31 @@ class Rendered:
         self.blocks: list[tuple[str, int] | None] = blocks if blocks is not None else []
         self._index: dict[tuple[str, int], int] = {}
         self._indexed = -1        # len(blocks) when the index was built
+        # Paragraphs that show a table cell: paragraph number -> offset of the cell in its block's text.
+        self.bases: dict[int, int] = {}
+
+    def base(self, paragraph: int) -> int:
+        """Offset in the block's text where this paragraph's text starts (0 but in table cells)."""
+        return self.bases.get(paragraph, 0)
+
+    def place(self, doc_key: str, block: int, offset: int) -> tuple[int, int] | None:
+        """(paragraph, offset inside it) of a character of a block: the cell that holds it in a table."""
+        first = self.paragraph_of(doc_key, block)
+        if first is None:
+            return None
+        para = first
+        while self.bases.get(para + 1, 0) and self.blocks[para + 1] == (doc_key, block) \
+                and self.bases[para + 1] <= offset:
+            para += 1
+        return para, offset - self.base(para)
 
     def paragraph_of(self, doc_key: str, block: int) -> int | None:
         # A dict, built once rendering is done: highlighting asks for every hit and bookmark.
         if self._indexed != len(self.blocks):
-            self._index = {b: n for n, b in enumerate(self.blocks) if b is not None}
+            self._index = {}
+            for n, b in enumerate(self.blocks):
+                if b is not None:
+                    self._index.setdefault(b, n)
             self._indexed = len(self.blocks)
         return self._index.get((doc_key, block))
 
@@ -69,6 +91,10 @@ def _stylesheet(s: RenderStyle) -> str:
         f"a {{ color: {s.link_color}; }}"
         f"a.heading {{ color: {s.text_color}; text-decoration: none; }}"
         f"p.rule {{ text-align: center; text-indent: 0; color: {s.rule_color}; margin-top: 1.5em; margin-bottom: 1.5em; }}"
+        # Tables: ruled with the theme's rule colour, cells set flush (no first-line indent).
+        f"table.grid {{ border-collapse: collapse; border-color: {s.rule_color}; margin-top: 0.5em; margin-bottom: 0.5em; }}"
+        f"td {{ border: 1px solid {s.rule_color}; padding: 3px 5px; white-space: pre-wrap; font-size: {s.body_pt * 0.8:.1f}pt; }}"
+        "td.head { font-weight: 700; text-align: center; }"
     )
 
 
@@ -137,8 +163,39 @@ def render_documents(docs: list[tuple[DocumentView, dict[int, Location]]], style
             elif b.kind == SIGNATURE and i + 1 < len(doc.blocks) and doc.blocks[i + 1].kind == DATE:
                 own = (f' style="font-size: {style.body_pt:.1f}pt; text-indent: 0; '
                        f'margin-right: {_centre_over(b.text, doc.blocks[i + 1].text):.1f}em;"')
+            if b.kind == TABLE:
+                parts.append(_table_html(b, r, (doc.key, i), links))
+                continue
             parts.append(f'<p class="{_class_for(b)}"{own}>{text}</p>')
             r.blocks.append((doc.key, i))
     parts.append("</body></html>")
     r.html = "".join(parts)
     return r
+
+
+def _table_html(b: Block, r: Rendered, where: tuple[str, int], links) -> str:
+    """A table block as an HTML table, one paragraph per cell (row by row, as Qt numbers them).
+    Short rows are padded with empty cells so the grid stays square; the padding has no text
+    and maps to the end of the row's last cell."""
+    rows = b.rows
+    width = max(len(row) for row in rows)
+    out = ['<table class="grid" border="1" cellspacing="0" cellpadding="4" width="100%">']
+    pos = 0
+    for n, row in enumerate(rows):
+        out.append("<tr>")
+        for j in range(width):
+            cell = row[j] if j < len(row) else ""
+            if j < len(row):
+                start = pos
+                pos += len(cell) + 1          # the TAB or newline after it
+            else:
+                start = pos - 1
+            if start:
+                r.bases[len(r.blocks)] = start
+            r.blocks.append(where)
+            cell_links = [(s - start, e - start, h, t) for s, e, h, t in links if start <= s and e <= start + len(cell)]
+            cls = ' class="head"' if n == 0 and len(rows) > 1 else ""
+            out.append(f"<td{cls}>{_with_links(cell, cell_links)}</td>")
+        out.append("</tr>")
+    out.append("</table>")
+    return "".join(out)

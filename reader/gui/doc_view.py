@@ -105,19 +105,20 @@ class DocView(QTextBrowser):
         """The character under a viewport position."""
         c = self.cursorForPosition(pos)
         loc = self.location_of_block(c.block().blockNumber())
-        return Location(loc.doc_key, loc.block, c.positionInBlock()) if loc else None
+        return Location(loc.doc_key, loc.block, loc.offset + c.positionInBlock()) if loc else None
 
     # -- locations -------------------------------------------------------------
     def cursor_at(self, loc: Location) -> QTextCursor | None:
-        para = self.rendered.paragraph_of(loc.doc_key, loc.block)
-        if para is None:
+        placed = self.rendered.place(loc.doc_key, loc.block, loc.offset)
+        if placed is None:
             return None
+        para, offset = placed     # in a table: the cell's paragraph and the offset inside the cell
         block = self.document().findBlockByNumber(para)
         if not block.isValid():
             return None
         c = QTextCursor(block)
         length = max(0, block.length() - 1)
-        start = min(loc.offset, length)
+        start = min(offset, length)
         c.setPosition(block.position() + start)
         if loc.length:
             c.setPosition(block.position() + min(start + loc.length, length), QTextCursor.MoveMode.KeepAnchor)
@@ -158,9 +159,10 @@ class DocView(QTextBrowser):
         self.verticalScrollBar().setValue(int(top) - 12)
 
     def location_of_block(self, number: int) -> Location | None:
+        """The block a paragraph shows; in a table, offset is where the cell starts in the block's text."""
         if 0 <= number < len(self.rendered.blocks) and self.rendered.blocks[number]:
             doc_key, block = self.rendered.blocks[number]
-            return Location(doc_key, block)
+            return Location(doc_key, block, self.rendered.base(number))
         return None
 
     def current_location(self) -> Location | None:
@@ -170,7 +172,7 @@ class DocView(QTextBrowser):
         for n in list(range(number, len(self.rendered.blocks))) + list(range(number - 1, -1, -1)):
             loc = self.location_of_block(n)
             if loc:
-                return Location(loc.doc_key, loc.block, c.positionInBlock() if n == number else 0)
+                return Location(loc.doc_key, loc.block, loc.offset + (c.positionInBlock() if n == number else 0))
         return None
 
     def selected_location(self) -> Location | None:
@@ -186,7 +188,7 @@ class DocView(QTextBrowser):
         loc = self.location_of_block(b1.blockNumber())
         if loc is None:
             return None
-        offset = start - b1.position()
+        offset = loc.offset + start - b1.position()
         length = min(end, b1.position() + b1.length() - 1) - start
         return Location(loc.doc_key, loc.block, offset, length) if length > 0 else None
 
@@ -201,7 +203,11 @@ class DocView(QTextBrowser):
             c = self.cursor_at(loc)
             if c is None:
                 continue
-            if not loc.length:
+            if not loc.length and c.currentTable() is not None:
+                # In a table: the cell's text (a whole-block selection would run over the table).
+                c.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+                c.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            elif not loc.length:
                 c.select(QTextCursor.SelectionType.BlockUnderCursor)
             fmt = QTextCharFormat()
             fmt.setBackground(color)

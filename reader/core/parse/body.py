@@ -12,6 +12,7 @@ from ..text import open_brackets
 from . import lines as L
 from .lines import Line
 from .. import dates
+from .tables import with_tables
 
 _JOINABLE = (PARAGRAPH, ARTICLE, LIST_ITEM)
 
@@ -70,6 +71,7 @@ def body_blocks(lines: list[Line], join_breaks: bool = True) -> list[Block]:
                 and L.heading_marker(lines[i].text) and L.heading_marker(lines[i].text)[0] == 3 \
                 and L.looks_like_title(lines[i].text.split(".", 1)[-1]):
             kinds[i] = (ATTACHMENT_NOTE, None, lines[i].text)
+    lines, kinds = with_tables(lines, kinds)     # each table's lines: one entry of kind "table"
 
     blocks: list[Block] = []
     for ln, (kind, level, text) in zip(lines, kinds):

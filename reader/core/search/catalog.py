@@ -14,15 +14,12 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from ..library import DOC_COLUMNS, DOC_FROM
+from ..store.queries import catalog_rows
 from ..records import DocInfo
 from .doctext import load_all
 from .results import KIND_GROUPS, kind_group
 from .titles import Titles
 
-# Facets use the parent's issuer and date for attached plans, which print neither.
-_EXTRA = ("d.id, COALESCE(d.issuer, p.issuer), COALESCE(d.date, p.date), "
-          "i.year, i.label, i.publication, i.numbers")
 PLACE_PARTS = ("year", "issue", "section")
 
 
@@ -47,7 +44,7 @@ class Codes:
 class Catalog:
     def __init__(self, conn: sqlite3.Connection, data_version: int):
         self.data_version = data_version
-        rows = conn.execute(f"SELECT {DOC_COLUMNS}, {_EXTRA} FROM {DOC_FROM}").fetchall()
+        rows = catalog_rows(conn)
         self.count = len(rows)
         size = max((r[-7] for r in rows), default=0) + 1
         self.infos: dict[int, DocInfo] = {}

@@ -14,7 +14,8 @@ sections    the 栏目 of an issue, in 目录 order
 documents   every document: issue documents (role "main"), their attached texts
             ("attachment") and interpretations ("interpretation"), and standalone
             documents (issue_id NULL). ``key`` is stable across rebuilds.
-blocks      the text of a document, one row per block, in order
+blocks      the text of a document, one row per block, in order; a table block's
+            text is its cells, TAB between cells and newline between rows
 citations   文号 and 《title》 references found in blocks (resolved when read)
 search_*    the search index (see ``reader.core.search``)
 """
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 2     # 2: index documents by section
+SCHEMA_VERSION = 3     # 2: index documents by section; 3: table blocks (libraries re-parse their sources)
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (

@@ -345,9 +345,9 @@ def _clip_to_first_block(view) -> Location | None:
     loc = view.location_of_block(first.blockNumber())
     if loc is None:
         return None
-    offset = c.selectionStart() - first.position()
-    length = first.length() - 1 - offset
-    return Location(loc.doc_key, loc.block, offset, length) if length > 0 else None
+    inner = c.selectionStart() - first.position()
+    length = first.length() - 1 - inner
+    return Location(loc.doc_key, loc.block, loc.offset + inner, length) if length > 0 else None
 
 
 def install(app) -> BookmarksFeature:

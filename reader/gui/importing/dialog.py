@@ -113,18 +113,12 @@ class ImportDialog(QDialog):
     def confirm(self, replace: bool = False) -> None:
         if self.parsed is None:
             return
-        parsed, path, target = self.parsed, self.queue[0], self.library_path
+        parsed, path, library = self.parsed, self.queue[0], self.library
         self.heading.setText(self.tr("Storing {0}…").format(Path(path).name))
         self._busy(True)
         self.cancel_button.setEnabled(False)   # one short transaction: it completes or changes nothing
         def work(token):
-            from ...core.importer import store
-            from ...core.store.writer import LibraryWriter
-            writer = LibraryWriter(target)
-            try:
-                return store(writer, parsed, replace=replace)
-            finally:
-                writer.close()
+            return library.store_import(parsed, replace=replace)
 
         self.task = run_in_background(work, lambda n: self._stored(path, n), self._failed)
 

@@ -51,9 +51,8 @@ class ImportFeature(QObject):
     def _writable(self) -> bool:
         path = Path(self.app.library.path)
         try:
-            from ...core.store.writer import LibraryWriter
-            LibraryWriter(path).close()
-            ok = path.exists() and _can_write(path)
+            self.app.library.check_writable()
+            ok = True
         except StoreError:
             ok = False
         if not ok:
@@ -123,12 +122,7 @@ class ImportFeature(QObject):
             self.remove_issue(key)
 
     def remove_issue(self, key: str) -> None:
-        from ...core.store.writer import LibraryWriter
-        w = LibraryWriter(self.app.library.path)
-        try:
-            w.remove_issue(key)
-        finally:
-            w.close()
+        self.app.library.remove_issue(key)
         nav = self.app.navigator
         if nav.current is not None and nav.current.info.issue_key == key:
             nav.clear()
@@ -161,11 +155,6 @@ class ImportFeature(QObject):
                 self.app.navigator.open(Location(docs[0].key))
                 break
         self.app.show_issue(key)
-
-
-def _can_write(path: Path) -> bool:
-    import os
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def install(app) -> ImportFeature:

@@ -94,6 +94,9 @@ def clean(text: str) -> str:
 
 
 def lay_out(para: S.Para, m: Metrics) -> Laid:
+    if para.kind == "table":
+        from .table import TableLaid
+        return TableLaid(para, m)     # its own layout: ruled rows on whole grid lines
     st = para.style
     font = m.font(st.role, st.pt, st.grid)
     text = clean(para.text)
@@ -224,15 +227,22 @@ def paginate(laid: list[Laid]) -> list[list[Item]]:
         if not lp.para.page_break:
             items.extend(Item(None, glue=bool(items) and items[-1].glue) for _ in range(st.blank_before))
         first = len(items)
+        breaks = getattr(lp, "breaks", None)     # tables: a page breaks only between rows
         for k in range(n):
             glue = (st.keep_together or (st.keep_with_next and k < n - 1)
-                    or (n > 1 and k in (0, n - 2)))            # no orphan, no widow
+                    or (n > 1 and k in (0, n - 2)) if breaks is None else k not in breaks)   # no orphan, no widow
             items.append(Item(i, k, glue=glue or (st.keep_with_next and k == n - 1)))
         if n and lp.para.page_break:
             items[first].brk = True
     pages: list[list[Item]] = []
     cur: list[Item] = []
     i = 0
+
+    def repeated(first: Item) -> list[Item]:
+        # A table continued on a new page starts with its header row again.
+        head = getattr(laid[first.laid], "repeat", 0) if first.laid is not None else 0
+        return [Item(first.laid, k, glue=True) for k in range(head)] if first.line >= head else []
+
     while i < len(items):
         it = items[i]
         if it.brk and cur:
@@ -241,7 +251,9 @@ def paginate(laid: list[Laid]) -> list[list[Item]]:
         if it.laid is None and not cur:
             i += 1                          # never start a page with an empty line
             continue
-        if len(cur) == S.LINES_PER_PAGE:
+        if not cur and pages:
+            cur = repeated(it)
+        if len(cur) >= S.LINES_PER_PAGE:
             k = len(cur)
             while k > 0 and cur[k - 1].glue:
                 k -= 1
@@ -250,6 +262,8 @@ def paginate(laid: list[Laid]) -> list[list[Item]]:
             cur = cur[k:]
             while cur and cur[0].laid is None:
                 cur.pop(0)
+            if cur:
+                cur = repeated(cur[0]) + cur
             continue
         cur.append(it)
         i += 1

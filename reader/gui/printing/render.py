@@ -112,6 +112,9 @@ def paint_page(painter: QPainter, m: Metrics, laid: list[Laid], items: list[Item
         if it.laid is None:
             continue
         lp = laid[it.laid]
+        if lp.layout is None:      # a table paints its rows itself
+            lp.paint(painter, QPointF(left, m.top + slot * m.pitch), it.line, slot == 0)
+            continue
         line = lp.layout.lineAt(it.line)
         y = m.top + slot * m.pitch + m.baseline(lp.para.style.pt) - line.ascent()
         line.draw(painter, QPointF(left, y))

@@ -62,6 +62,7 @@ STYLES: dict[str, Style] = {
     M.ARTICLE: BODY,
     M.LIST_ITEM: BODY,
     M.TABLE_ROW: Style(align="left", first_indent=0),
+    M.TABLE: Style(align="left", first_indent=0),      # laid out by printing.table
     M.SIGNATURE: Style(align="right", first_indent=0, right=4, blank_before=1, keep_with_next=True,
                        keep_with_prev=True),
     M.DATE: Style(align="right", first_indent=0, right=4),
@@ -119,8 +120,8 @@ def _document_paras(view, label: str = "") -> list[Para]:
         out.append(Para(label, STYLES["label"], kind="label"))
     in_header = False
     for i, b in enumerate(blocks):
-        text = b.text.strip()
-        if not text:
+        text = b.text if b.kind == M.TABLE else b.text.strip()   # a table's first cell may be empty
+        if not text.strip():
             continue
         style = style_for(b)
         if label and i == 0 and own:
