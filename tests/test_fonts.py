@@ -65,8 +65,18 @@ def _font_names(page) -> set[str]:
     return names
 
 
-def test_pdf_embeds_body_font_with_extractable_text(roles, tmp_path):
+@pytest.fixture
+def shipped_roles(roles, monkeypatch):
+    """Every role on the shipped face, as on a machine without 仿宋/宋体/黑体/楷体."""
+    for role in fonts.ROLES:
+        monkeypatch.setitem(fonts._roles, role, fonts.SHIPPED[role])
+    assert fonts.register_fonts() == fonts.SHIPPED
+    return dict(fonts.SHIPPED)
+
+
+def test_pdf_embeds_body_font_with_extractable_text(shipped_roles, tmp_path):
     pdfium = pytest.importorskip("pypdfium2")
+    assert fonts.css_families("body") == [fonts.SHIPPED["body"]]
     target = tmp_path / "body.pdf"
     writer = QPdfWriter(str(target))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -80,5 +90,6 @@ def test_pdf_embeds_body_font_with_extractable_text(roles, tmp_path):
     page = document[0]
     text = page.get_textpage().get_text_range()
     assert "".join(text.split()) == SENTENCE
-    if roles["body"] == fonts.SHIPPED["body"]:  # no system 仿宋/宋体: ours is embedded
-        assert any(name.startswith("NotoSerifCJKsc") for name in _font_names(page))
+    # On every machine (the shipped face is forced above): ours is embedded, nothing else.
+    names = _font_names(page)
+    assert names and all(name.startswith("NotoSerifCJKsc") for name in names), names

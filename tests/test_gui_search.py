@@ -17,8 +17,12 @@ def _search(qtbot, feature, text):
 def test_type_a_query_results_appear_and_a_click_opens_the_hit(qtbot, library_copy):
     app = start_app(qtbot, library_copy)
     feature = app.features["search"]
+    app.window.activateWindow()
+    qtbot.waitUntil(app.window.isActiveWindow, timeout=5000)
+    feature.dock.hide()
     app.window.actions.search.trigger()
-    assert feature.dock.isVisible() and feature.panel.query.hasFocus() or True
+    assert feature.dock.isVisible()                                          # the hidden panel comes back
+    qtbot.waitUntil(feature.panel.query.hasFocus, timeout=5000)              # typing goes to the query
     panel = _search(qtbot, feature, "园区")
     keys = [h.info.key for h in panel.model.hits]
     assert any(k.startswith("永州市人民政府公报/2022/5-6/永政办发〔2022〕9号") for k in keys)

@@ -75,21 +75,6 @@ def test_cancel_after_first_progress_leaves_no_file(qtbot, web_library, tmp_path
     assert not ctl.is_running()
 
 
-def test_cancel_from_the_gui_thread(qtbot, web_library, tmp_path):
-    ctl = PrintController(web_library)
-    target = tmp_path / "gui-cancel.pdf"
-    with qtbot.waitSignal(ctl.progress, timeout=60000):
-        ctl.export_pdf(PrintJob(keys=_keys(web_library) * 1), str(target))
-    outcome = []
-    ctl.finished.connect(lambda p: outcome.append("finished"))
-    ctl.cancelled.connect(lambda: outcome.append("cancelled"))
-    ctl.cancel()
-    qtbot.waitUntil(lambda: bool(outcome), timeout=60000)
-    # A cancel that arrives after the last page still leaves a complete file, never a partial one.
-    assert outcome == ["cancelled"] and not target.exists() or outcome == ["finished"] and target.exists()
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
-
-
 def test_failure_is_reported_not_raised(qtbot, web_library, tmp_path):
     ctl = PrintController(web_library)
     with qtbot.waitSignal(ctl.failed, timeout=60000) as failed:

@@ -66,7 +66,10 @@ def test_every_document_containing_a_term_is_found(engine, texts, term):
 def test_one_and_two_character_words_hit_the_expected_documents(engine):
     got = {h.info.key for h in engine.search("办证").hits}
     assert "永州市人民政府公报/2022/5-6/永政办发〔2022〕8号/附件1" in got
-    assert engine.search("体育").hits[0].info.title.endswith("》") or engine.search("体育").total > 1
+    # A title that names the term outranks a text that only uses it, even 4 times as often.
+    keys = [h.info.key for h in engine.search("体育").hits]
+    assert "体育" in engine.search("体育").hits[0].info.title
+    assert keys.index(INTERP_6) < keys.index(NOTICE + "/附件1")     # 解读 by the 体育局 (29 hits) before the plan (115)
 
 
 def test_several_terms_mean_and(engine, texts):

@@ -97,6 +97,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         return conn
     except sqlite3.DatabaseError as e:
         conn.close()
+        if (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise StoreError(f"用户数据库 {path} 正被另一个程序占用（{e}），书签暂不可用；"
+                             f"文件未改动，关闭那个程序后重新打开即可") from e
         raise StoreError(f"无法打开用户数据库 {path}：{e}") from e
     except BaseException:
         conn.close()
