@@ -70,10 +70,11 @@ def cmd_import(args) -> int:
                 if writer is None:
                     from .core.store.writer import LibraryWriter
                     writer = LibraryWriter(_db(args))
+                shorter = _shorter(parsed, writer.path) if args.replace else None
                 n = store(writer, parsed, replace=args.replace)
                 from .cli_text import t
                 print(t("imported").format(file=f, what=parsed.summary(), n=n))
-                for w in getattr(parsed.result, "warnings", ()):
+                for w in ([shorter] if shorter else []) + list(getattr(parsed.result, "warnings", ())):
                     print(t("note").format(w))
             except ImportRefused as e:
                 print(f"gazette-reader: {f}: {e}", file=sys.stderr)
@@ -85,6 +86,19 @@ def cmd_import(args) -> int:
         if writer is not None:
             writer.close()
     return status
+
+
+def _shorter(parsed, db) -> str | None:
+    """Said before a --replace puts a shorter text in place of the library's."""
+    from .core.import_report import shorter_than_library
+    from .core.library import Library
+    if not Path(db).exists():
+        return None
+    lib = Library(db)
+    try:
+        return shorter_than_library(parsed.result, lib)
+    finally:
+        lib.close()
 
 
 def cmd_dump(args) -> int:

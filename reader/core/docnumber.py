@@ -12,8 +12,8 @@ from dataclasses import dataclass
 _SP = r"[ \t\u00a0\u3000]*"
 # An issuer prefix is a short run of Chinese characters (永政办发, 国办发明电, 湘自然资发).
 _PREFIX = r"[\u4e00-\u9fff]{1,12}?"
-_OPEN = r"[〔\[［【（(〖]"
-_CLOSE = r"[〕\]］】）)〗]"
+_OPEN = r"[〔\[［【（(〖﹝]"
+_CLOSE = r"[〕\]］】）)〗﹞]"
 
 BRACKETED = re.compile(
     rf"(?P<prefix>{_PREFIX}){_SP}{_OPEN}{_SP}(?P<year>(?:19|20)\d\d){_SP}{_CLOSE}{_SP}"
@@ -77,14 +77,16 @@ def _trim(d: DocNumber) -> DocNumber:
     return DocNumber(prefix, d.year, d.serial, d.printed[cut:], d.start + cut, d.end)
 
 
-def find_all(text: str) -> list[DocNumber]:
-    """Every 文号 in a text, left to right."""
+def find_all(text: str, trim: bool = True) -> list[DocNumber]:
+    """Every 文号 in a text, left to right. ``trim=False`` where a field holds only numbers
+    (a 题注, a 目录 entry's brackets): there "甲经信发" keeps its 经, a function word in prose."""
     original, text = text, text.translate(_DIGITS)
-    found = [_trim(_printed(_from_match(m), original)) for m in BRACKETED.finditer(text)]
+    cut = _trim if trim else (lambda d: d)
+    found = [cut(_printed(_from_match(m), original)) for m in BRACKETED.finditer(text)]
     taken = [(d.start, d.end) for d in found]
     for m in ORDER.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(_trim(_printed(_from_match(m), original)))
+            found.append(cut(_printed(_from_match(m), original)))
     return sorted(found, key=lambda d: d.start)
 
 

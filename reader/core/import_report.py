@@ -44,6 +44,8 @@ class ReportDocument:
     attachments: tuple["ReportDocument", ...] = ()
     interpretations: tuple["ReportDocument", ...] = ()
     same_number: tuple[str, ...] = ()   # keys of other library documents with this 文号
+    layout: tuple[str, ...] = ()        # the forms recognised: "文号在标题下（括号）", "联合发文 3 个机关"
+    issuer: str | None = None
 
     def walk(self):
         yield self
@@ -169,6 +171,9 @@ def _build(parsed: Parsed, lib) -> ImportReport:
     sections = tuple(ReportSection(name, tuple(_doc(d, "main", lib, key) for d in docs)) for name, docs in tops)
     pairings = tuple(_pairings(sections))
     warnings += _own_warnings(r, sections, dropped, check)
+    shorter = shorter_than_library(r, lib)
+    if shorter:
+        warnings.insert(0, shorter)
     warnings = list(dict.fromkeys(warnings))
     all_docs = [d for s in sections for top in s.documents for d in top.walk()]
     counts = Counts(
@@ -203,7 +208,7 @@ def _doc(doc: Document, role: str, lib, own_key: str) -> ReportDocument:
         status=_status(doc, lib), author=doc.author, explains=doc.explains,
         attachments=tuple(_doc(a, "attachment", lib, own_key) for a in doc.attachments),
         interpretations=tuple(_doc(i, "interpretation", lib, own_key) for i in doc.interpretations),
-        same_number=same_number)
+        same_number=same_number, layout=doc.layout, issuer=doc.issuer)
 
 
 def _pairings(sections):
@@ -261,6 +266,28 @@ def _existing_document(item: Standalone, lib) -> Existing | None:
     changed = sum(1 for d in here if d.key in there) - same
     return Existing(info.title, "", same, changed, sum(1 for d in here if d.key not in there),
                     len(there - {d.key for d in here}))
+
+
+def _stored_chars(lib, key: str) -> int:
+    n = sum(len(significant(b.text)) for b in lib.blocks(key))
+    return n + sum(_stored_chars(lib, c.key) for c in lib.children(key))
+
+
+def shorter_than_library(result, lib) -> str | None:
+    """Replacing a document by a shorter text is said, never done silently: the new file
+    may be a cut-off copy of the one in the library."""
+    if lib is None:
+        return None
+    tops = [result.document] if isinstance(result, Standalone) else list(result.documents())
+    for top in tops:
+        if lib.info(top.key) is None:
+            continue
+        old = _stored_chars(lib, top.key)
+        new = sum(len(significant(b.text)) for d in top.walk() for b in d.blocks)
+        if new < old:
+            return (f"此文件的《{top.title or top.key}》比库中的短（{new} 字，库中 {old} 字）："
+                    f"替换会以较短的文本取代库中的全文，请确认此文件完整")
+    return None
 
 
 def _own_warnings(result, sections, dropped, check) -> list[str]:
@@ -341,8 +368,12 @@ def _to_text(r: ImportReport) -> str:
         if s.name:
             out.append(f"【{s.name}】")
         for n, d in enumerate(s.documents, 1):
-            out.append(f"  {n}. {d.title}")
+            out.append(f"  {n}. {d.title or '（无标题）'}")
             out.append(f"     {_doc_line(d)}")
+            if d.issuer:
+                out.append(f"     发文机关：{d.issuer}")
+            if d.layout:
+                out.append(f"     版式：{'；'.join(d.layout)}")
             if d.same_number:
                 out.append(f"     库中另有同文号文件：{'、'.join(d.same_number)}")
             for a in d.attachments:
@@ -367,5 +398,5 @@ def _to_text(r: ImportReport) -> str:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["ImportReport", "ReportDocument", "ReportSection", "Pairing", "Existing", "Counts", "build_report",
+__all__ = ["shorter_than_library", "ImportReport", "ReportDocument", "ReportSection", "Pairing", "Existing", "Counts", "build_report",
            "NEW", "SAME", "CHANGED"]

@@ -46,7 +46,7 @@ class Parsed:
             n = sum(1 for _ in r.documents())
             return f"《{r.publication}》{r.label}：{len(r.sections)} 个栏目，{n} 件文件，{len(r.warnings)} 条提示"
         d = r.document
-        return f"《{d.title}》（{d.doc_number or '无文号'}）"
+        return f"《{d.title}》（{d.doc_number or '无文号'}）" if d.title else f"无标题文件（{d.doc_number or '无文号'}）"
 
 
 def parse_file(path: str | Path) -> Parsed:

@@ -266,6 +266,11 @@ class Library:
             out["explains"] = v.explains
         if v.warnings:
             out["warnings"] = list(v.warnings)
+        if v.parent is None and not v.issue_label:
+            # A single document's dropped furniture, every line with its reason.
+            dropped = _json_tuple(self._one("SELECT dropped FROM documents WHERE key = ?", (key,))[0])
+            if dropped:
+                out["dropped"] = list(dropped)
         return out
 
 

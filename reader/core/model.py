@@ -59,6 +59,7 @@ class Document:
     citations: tuple[Citation, ...] = ()
     fingerprint: str = ""
     line: int = 0
+    layout: tuple[str, ...] = ()           # the forms the parser recognised ("文号在标题下（括号）")
 
     def walk(self):
         """This document, then its attachments and interpretations, depth first."""

@@ -22,9 +22,9 @@ def classify(line: Line) -> tuple[str, int | None, str]:
     t = line.text
     if "\t" in t:
         return TABLE_ROW, None, t
-    if dates.is_date_line(t):
+    if dates.is_date_line(t) or L.signed_date(t):
         return DATE, None, t
-    if L.NOTE.match(t):
+    if L.NOTE.match(t) or L.WEB_NOTE.match(t):
         return NOTE, None, t
     if L.ATTACHMENT.match(t):
         return ATTACHMENT_NOTE, None, t

@@ -31,6 +31,18 @@ BULLET = re.compile(r"^[-•·●▪]\s+")
 ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*(?:[:：.．、]\s*.*)?$")
 NOTE = re.compile(r"^[（(](?:此件|本件|本文|此文|有删减|本刊)[^）)]*[）)]$")
 PAGE_NUMBER = re.compile(r"^[—\-－–~·]\s*\d{1,4}\s*[—\-－–~·]$|^第\s*\d{1,4}\s*页$")
+# Whole lines of known web furniture; "分享到" only with nothing but share targets after it,
+# so that a body paragraph beginning "分享到…" is never taken for a footer.
+WEB_FURNITURE = re.compile(
+    r"^(?:扫一扫在手机打开当前页|(?:【?(?:打印本页|关闭窗口|我要纠错|打印|关闭|返回顶部|收藏|保存)】?\s*)+"
+    r"|分享到[:：]?(?:\s*(?:微信|微博|QQ空间|QQ|朋友圈|新浪微博|腾讯微博|豆瓣|人人网|好友))*)$")
+# What a web page prints above a document: where it sits, when and from where it was posted.
+WEB_HEADER = re.compile(
+    r"^(?:当前位置[:：].{0,60}|(?:首页|网站首页)\s*[>＞»›].{0,80}|【?字体[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小[】\]]?】?"
+    r"|(?:发布|发文|更新)(?:时间|日期)[:：]\s*[\d\-/年月日 :：]{6,30}(?:\s*(?:来源|浏览次数|访问量)[:：].{0,30})*"
+    r"|来源[:：]\s*\S{2,30})$")
+# Link lines a web page prints under a document: kept as notes, never as body text.
+WEB_NOTE = re.compile(r"^(?:(?:文件|附件|相关)下载[:：].*|(?:相关|政策|图文|文字)?解读[:：]\s*[《〈].+[》〉][^。；]{0,12})$")
 _SENTENCE_PUNCT = "。；！？"
 # Where a line may end a paragraph. "”" and "》" are missing on purpose: a line
 # ending there is, in these texts, nearly always cut by a page break.
@@ -66,6 +78,20 @@ def starts_structure(text: str) -> bool:
     )
 
 
+def signed_date(text: str) -> bool:
+    """Signature and 成文日期 on one line: "××市财政局　　2024年11月28日", or the date alone
+    in brackets: "（2024年11月28日）"."""
+    text = text.strip()
+    if text[:1] in "（(" and text[-1:] in "）)" and dates.is_date_line(text[1:-1]):
+        return True
+    m = next((m for m in dates.DATE.finditer(text) if m.end() == len(text)), None)
+    if not m or m.start() == 0 or not dates.is_date_line(m.group(0)):
+        return False
+    sig = text[:m.start()].strip()
+    parts = [p for p in re.split(r"[ 、]+", sig) if p]
+    return bool(parts) and len(sig) <= 60 and all(is_org_name(p) for p in parts)
+
+
 def is_doc_number_line(text: str) -> bool:
     return docnumber.parse(text) is not None
 
@@ -74,7 +100,8 @@ def is_code_line(text: str) -> bool:
     return bool(docnumber.CODE.fullmatch(text.strip()))
 
 
-_ORG_END = "厅局部委院府会署行社办室处所站中心组"
+_ORG_END = "厅局部委院府会署行社办室处所站中心组司"
+ORG_END = _ORG_END
 
 
 def looks_like_name(text: str, limit: int = 30) -> bool:
@@ -123,7 +150,7 @@ def is_cjk_text(text: str) -> bool:
 
 
 __all__ = [
-    "Line", "split_lines", "heading_marker", "heading_level", "starts_structure",
+    "Line", "split_lines", "signed_date", "heading_marker", "heading_level", "starts_structure",
     "is_doc_number_line", "is_code_line", "looks_like_name", "is_org_name", "title_text",
-    "looks_like_title", "squeeze", "TERMINAL", "ARTICLE", "BULLET", "ATTACHMENT", "NOTE",
+    "looks_like_title", "squeeze", "TERMINAL", "WEB_FURNITURE", "WEB_HEADER", "WEB_NOTE", "ARTICLE", "BULLET", "ATTACHMENT", "NOTE",
 ]
