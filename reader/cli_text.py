@@ -42,6 +42,7 @@ TEXT = {
     "bench_issues": ("基准库的期数", "issues in the benchmark library"),
     "bench_out": ("基准库位置（默认临时目录）", "where to build the benchmark library (default: a temporary folder)"),
     "bench_keep": ("保留生成的基准库", "keep the benchmark library"),
+    "bench_library": ("测量已建好的基准库（不再构建）", "measure a benchmark library built before (no build)"),
     "bench_runs": ("首帧测量的轮数（与空窗口交替，默认 15）",
                    "rounds of the first-paint measurement (alternating with an empty window; default 15)"),
     # metavars

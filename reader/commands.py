@@ -41,4 +41,5 @@ def register_extra_commands(sub) -> None:
     bench.add_argument("--out", default=None, metavar=t("M_DIR"), help=t("bench_out"))
     bench.add_argument("--keep", action="store_true", help=t("bench_keep"))
     bench.add_argument("--paint-runs", type=int, default=15, metavar=t("M_N"), help=t("bench_runs"))
+    bench.add_argument("--library", default=None, metavar=t("M_DB"), help=t("bench_library"))
     bench.set_defaults(run=_bench)

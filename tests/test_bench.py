@@ -59,3 +59,21 @@ def test_an_existing_file_is_never_overwritten(tmp_path, capsys):
     assert bench.main(argparse.Namespace(issues=3, out=str(precious), keep=False, paint_runs=0)) == 2
     assert precious.read_bytes() == b"user data"
     assert "已存在" in capsys.readouterr().err
+
+
+def test_the_start_probes_report_paint_quit_and_memory_of_a_real_start(tmp_path):
+    # One round of each on the shipped library: the ordinary start, marked by the probe.
+    from reader.resources import default_library
+    starts = bench.time_start({"shipped": default_library()}, 1)
+    assert not isinstance(starts, str), starts
+    assert starts[0].real.values and starts[0].bare.values and starts[0].ratio.values[0] > 0
+    quits = bench.time_quit(default_library(), 1, moments=(0,))
+    assert quits[0].seconds.values and quits[0].seconds.values[0] < 10_000
+    memory = bench.measure_memory(default_library(), tmp_path, 1)
+    assert not isinstance(memory, str), memory
+    assert memory.peak_kb.median >= memory.paint_kb.median > 0 and memory.warm_ms.values
+    assert memory.open_median_ms.values and memory.open_median_ms.median > 0
+    lines = bench.report(bench.existing(default_library()), 1.0, [], starts, quits, memory, (3, 0, []))
+    text = "\n".join(lines)
+    assert "real start → first document painted" in text and "quit (window closed" in text
+    assert "memory (peak RSS)" in text and "0 mismatches" in text

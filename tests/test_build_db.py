@@ -8,7 +8,7 @@ from reader.core.library import Library
 def _table_dump(path):
     c = sqlite3.connect(path)
     out = {}
-    for (name,) in c.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_fts%' "
+    for (name,) in c.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'search_%' "
                              "AND name NOT LIKE 'sqlite_%' ORDER BY name"):
         out[name] = c.execute(f"SELECT * FROM {name} ORDER BY 1, 2").fetchall()
     out["schema"] = c.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()

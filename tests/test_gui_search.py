@@ -109,3 +109,24 @@ def test_results_model_passes_qtmodeltester(qtmodeltester, built_library):
     model.set_hits(results.hits)
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == results.total > 0
+
+
+def test_the_first_page_shows_before_the_count_and_a_stale_one_is_dropped(qtbot, library_copy):
+    from reader.core.search.results import Filters
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    shown = []
+    original = feature.panel.show_page
+    feature.panel.show_page = lambda hits, labels: (shown.append((hits, feature.panel.status.text())),
+                                                    original(hits, labels))
+    feature.search("的", Filters())
+    stale = feature._pages
+    qtbot.waitUntil(lambda: feature.task is None, timeout=15000)
+    assert shown and shown[0][0] == feature.panel.model.hits       # the page, then the same hits in full
+    assert feature.panel.status.text() != feature.panel.tr("Counting…")
+    feature.search("体育", Filters())
+    before = feature.panel.model.hits
+    feature._show_page(stale, ())                                   # a late page of the older search
+    assert feature.panel.model.hits == before                       # dropped
+    qtbot.waitUntil(lambda: feature.task is None, timeout=15000)
+    assert all("体育" in "".join(s.text for s in h.snippets) or h.in_title for h in feature.panel.model.hits)

@@ -274,16 +274,144 @@ def test_the_engine_sees_imports_and_removals(full_library, tmp_path, texts):
     e.close()
 
 
-def test_without_text_in_memory_results_are_the_same(full_library, engine, monkeypatch):
-    # A library too big to keep in memory reads the displayed documents' text per search,
-    # only the blocks that can hold a hit: counts and snippets must not change.
-    from reader.core.search import doctext
-    monkeypatch.setattr(doctext, "MEMORY_LIMIT", 0)
-    reading = SearchEngine(full_library)
-    for q in ("体育", "的", "园区 办证", "2025", "，", "湘政办发[2021]75号", "YZCR-2022-00004", "Ⅱ", "-解读"):
-        a, b = engine.search(q), reading.search(q)
-        assert reading._catalog.texts is None
-        assert [(h.info.key, h.count, h.snippets) for h in a.hits] == [(h.info.key, h.count, h.snippets) for h in b.hits], q
-        assert a.facets == b.facets and a.total == b.total
-    assert reading.find_in_document(INTERP_6, "体育") == engine.find_in_document(INTERP_6, "体育")
-    reading.close()
+def test_hits_from_the_recent_texts_cache_are_those_of_the_whole_document(engine):
+    # The displayed documents' text comes from a bounded cache or is read per search:
+    # counts and snippets must be those of the whole document's text.
+    from reader.core.search.doctext import DocText
+    from reader.core.search.engine import _text_terms
+    from reader.core.search.snippets import document_hits
+    from reader.core.search.textmatch import term
+    from reader.core.search.query import parse
+    conn = engine._conn
+    for q in ("体育", "的", "园区 办证", "2025", "，", "Ⅱ", "全民健身"):
+        r = engine.search(q)
+        assert r.hits, q
+        terms = [term(n) for n in _text_terms(parse(q))]
+        for h in r.hits:
+            doc_id = engine._catalog.id_of[h.info.key]
+            whole = DocText.of_blocks(conn.execute(
+                "SELECT idx, kind, text FROM blocks WHERE doc_id = ? ORDER BY idx", (doc_id,)).fetchall())
+            assert (h.count, h.snippets) == document_hits(h.info.key, whole, terms, []), (q, h.info.key)
+
+
+def test_each_term_is_matched_in_its_cheapest_exact_index():
+    from reader.core.search import index
+    assert index.phrase_in("体育") == ("search_fts", 'body : "体 育"')
+    assert index.phrase_in("的") == ("search_fts", 'body : "的"')
+    assert index.phrase_in("全民健身") == ("search_tri", 'body : "全民健身"')
+    assert index.phrase_in('a"b', "title") == ("search_tri", 'title : "a""b"')
+    sql, args = index.match_sql(["体育", "全民健身"], ["工作方案"])
+    assert "INTERSECT" in sql and "EXCEPT" in sql
+    assert args == ['body : "体 育"', 'body : "全民健身"', 'body : "工作方案"']
+
+
+def test_title_hits_are_exactly_the_titles_holding_every_term(engine, full_library):
+    from reader.core.search.textmatch import term
+    from reader.core.search.titles import title_hits
+    lib = Library(full_library)
+    titles = dict(lib.conn.execute("SELECT id, title FROM documents"))
+    lib.close()
+    for words in (["体育"], ["的"], ["全民健身"], ["实施", "意见"], ["国务院办公厅", "通知"], ["不存在的标题词"]):
+        want = {i for i, t in titles.items() if all(normalize(w) in normalize(t) for w in words)}
+        assert set(title_hits(engine._conn, [term(normalize(w)) for w in words]).candidates) == want, words
+
+
+@pytest.mark.parametrize("query", ["园区 办证服务", "全民健身 体育", "体育 -工作方案", "人民政府 国务院 的",
+                                   "（二）", "国务院办公厅", "体育场地设施 -的"])
+def test_mixed_terms_intersect_exactly(engine, texts, query):
+    # Terms of 1-2 characters in the per-character index, longer ones in the trigram index:
+    # together exactly the documents a scan finds.
+    words = query.split()
+    want = set(texts)
+    for w in words:
+        found = containing(texts, w.lstrip("-"))
+        want = want - found if w.startswith("-") else want & found
+    assert engine.search(query, limit=100_000).keys == want
+
+
+def test_a_trigram_never_matches_across_two_blocks(full_library, texts):
+    # The last two characters of one block and the first of the next are no hit.
+    conn = sqlite3.connect(full_library)
+    seen = 0
+    for key, blocks in list(texts.items())[:40]:
+        for a, b in zip(blocks, blocks[1:]):
+            na, nb = normalize(a), normalize(b)
+            q = na[-2:] + nb[:1]
+            if len(q) == 3 and not any(q in normalize(x) for x in blocks):
+                e = SearchEngine(full_library)
+                assert key not in e.search(q, limit=100_000).keys, q
+                e.close()
+                seen += 1
+                break
+        if seen >= 5:
+            break
+    conn.close()
+    assert seen >= 5
+
+
+def test_the_character_tables_come_from_the_library_not_a_rebuild(full_library, monkeypatch):
+    from reader.core.search import charmap
+    conn = sqlite3.connect(full_library)
+    (stored,) = conn.execute("SELECT value FROM meta WHERE key = ?", (charmap.stored_key(),)).fetchone()
+    conn.close()
+    assert stored == charmap.to_json(charmap.build())      # what a build makes, for this Unicode version
+    monkeypatch.setattr(charmap, "_tables", None)
+    monkeypatch.setattr(charmap, "build", lambda: pytest.fail("tables rebuilt at start"))
+    e = SearchEngine(full_library)
+    e.warm_up()
+    assert e.search("全民健身").total > 0
+    e.close()
+    assert charmap.to_json(charmap.tables()) == stored
+
+
+def test_a_cancelled_warm_up_stops_at_the_next_slice(full_library):
+    e = SearchEngine(full_library)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(SearchCancelled):
+        e.warm_up(cancel=token)
+    assert e._catalog is None
+    e.warm_up()
+    assert e._catalog is not None
+    e.close()
+
+
+@pytest.mark.parametrize("query", ["的", "体育", "全民健身", "国务院 通知"])
+def test_facets_counted_in_one_pass_equal_counting_each(engine, query):
+    # Without a filter the engine counts (place, issuer, kind) combinations once; the
+    # counts must be those of counting every matched document facet by facet.
+    from collections import Counter
+    from reader.core.search.results import KIND_GROUPS
+    r = engine.search(query)
+    cat = engine._catalog
+    ids = list(r.matched)
+    issuers = Counter(cat.issuers.values[cat.issuer[i]] for i in ids)
+    assert {f.value: f.count for f in r.facets["issuer"]} == {k: n for k, n in issuers.items() if k is not None}
+    kinds = Counter(KIND_GROUPS[cat.group[i]] for i in ids)
+    assert {f.value: f.count for f in r.facets["kind"]} == dict(kinds)
+    years = Counter(cat.places.values[cat.place[i]][0] for i in ids)
+    assert {f.value: f.count for f in r.facets["year"]} == {k: n for k, n in years.items() if k is not None}
+
+
+def test_the_first_page_comes_before_the_facets_and_total_are_counted(engine, monkeypatch):
+    from reader.core.search import engine as engine_module
+    order = []
+    counting = engine_module.filter_and_count
+    monkeypatch.setattr(engine_module, "filter_and_count", lambda *a: (order.append("count"), counting(*a))[1])
+    r = engine.search("的", on_page=lambda hits: order.append(("page", hits)))
+    assert order[0][0] == "page" and order[1] == "count"
+    assert order[0][1] == r.hits and len(r.hits) == 50 and r.total > 50
+    order.clear()
+    year = r.facets["year"][0].value            # a filter: the page follows the counting
+    f = engine.search("的", Filters(years=(year,)), on_page=lambda hits: order.append(("page", hits)))
+    assert order[0] == "count" and order[1] == ("page", f.hits)
+
+
+def test_the_recent_texts_stay_within_their_bound():
+    from reader.core.search.doctext import DocText, RecentTexts
+    recent = RecentTexts(limit=100)
+    for i in range(10):
+        recent.put(i, DocText.of_blocks([(0, "paragraph", "字" * 30)]))
+    assert recent.size <= 100 and recent.take(range(10))[1] == list(range(7))   # the oldest dropped
+    found, missing = recent.take([9, 8, 0])
+    assert set(found) == {9, 8} and missing == [0]

@@ -339,6 +339,34 @@ def test_an_old_schema_user_library_is_rebuilt_with_the_users_imports(shipped_fo
     assert Library(user).meta(SHIPPED_BUILD) == Library(v1).meta("build_id")
 
 
+def test_a_schema_3_library_with_plain_sources_is_rebuilt_compressed(shipped_folders, sample_text, texts,
+                                                                     tmp_path):
+    # Schema 3 kept sources as plain text and had no trigram index: the rebuild reads them
+    # and the new file keeps them compressed, and finds 3-character terms in the trigram index.
+    from reader.core.search.engine import SearchEngine
+    from reader.core.store import schema
+    v1 = shipped_folders("v1", _sources(tmp_path, "src1", {SAMPLE.name: sample_text}))
+    user = ensure_user_library(v1)
+    _import(user, _sources(tmp_path, "mine", texts) / "user-2023-1.txt")
+    keys = _fingerprints(user)
+    c = sqlite3.connect(user)
+    for sha, blob in c.execute("SELECT sha256, text FROM sources").fetchall():
+        c.execute("UPDATE sources SET text = ? WHERE sha256 = ?", (schema.source_text(blob), sha))
+    c.execute("DROP TABLE search_tri")
+    c.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    c.commit()
+    c.close()
+    ensure_user_library(v1)
+    assert _fingerprints(user) == keys
+    c = sqlite3.connect(user)
+    kinds = {t for (t,) in c.execute("SELECT typeof(text) FROM sources")}
+    c.close()
+    assert kinds == {"blob"}
+    e = SearchEngine(user)
+    assert e.search("全民健身").total > 0
+    e.close()
+
+
 # -- remove an issue and bring it back ------------------------------------------------------
 
 def test_removing_and_reimporting_an_issue_gives_the_same_keys_and_fingerprints(library_copy):

@@ -17,6 +17,16 @@ from .store import schema
 from .store.queries import DOC_COLUMNS, DOC_FROM
 
 
+CITED_BY_FIRST = 20      # a document's facts list this many citing documents, then "more"
+# The ids of the documents citing ``?`` (a key): each kind of citation found through the
+# citations_target index, never a scan of every citation.
+_CITING = """WITH t AS (SELECT id, doc_number, title_fold FROM documents WHERE key = ?),
+citing AS (SELECT c.doc_id FROM citations c, t WHERE c.kind = 'doc_number' AND c.target = t.doc_number
+                AND c.doc_id != t.id
+           UNION SELECT c.doc_id FROM citations c, t WHERE c.kind = 'title' AND c.target = t.title_fold
+                AND c.doc_id != t.id)"""
+
+
 def _int_list(text: str) -> tuple[int, ...]:
     """A JSON list of integers ("[5,6]"), read without importing json at start-up."""
     return tuple(int(x) for x in text.strip("[] ").split(",") if x.strip())
@@ -191,8 +201,8 @@ class Library:
             publication=row[8], issue_label=row[9], parent=parent,
             attachments=tuple(k for k in kids if k.role == "attachment"),
             interpretations=tuple(k for k in kids if k.role == "interpretation"),
-            citations=self._citations(doc_id, key), cited_by=self.cited_by(key),
-            warnings=_json_tuple(row[10]),
+            citations=self._citations(doc_id, key), cited_by=self.cited_by(key, CITED_BY_FIRST),
+            warnings=_json_tuple(row[10]), cited_by_total=self.cited_by_count(key),
         )
 
     def _citations(self, doc_id: int, key: str) -> tuple[ResolvedCitation, ...]:
@@ -211,14 +221,14 @@ class Library:
             out.append(ResolvedCitation(*r, target_title))
         return tuple(out)
 
-    def cited_by(self, key: str) -> tuple[DocInfo, ...]:
-        rows = self._all(
-            f"SELECT DISTINCT {DOC_COLUMNS} FROM citations c JOIN documents d ON d.id = c.doc_id "
-            "LEFT JOIN issues i ON i.id = d.issue_id LEFT JOIN sections s ON s.id = d.section_id "
-            "LEFT JOIN documents p ON p.id = d.parent_id, documents t "
-            "WHERE t.key = ? AND d.id != t.id AND ((c.kind = 'doc_number' AND c.target = t.doc_number) "
-            "OR (c.kind = 'title' AND c.target = t.title_fold))", (key,))
+    def cited_by(self, key: str, limit: int = -1) -> tuple[DocInfo, ...]:
+        """The documents citing this one (by 文号 or 《title》), oldest first; ``limit`` of them."""
+        rows = self._all(f"{_CITING} SELECT {DOC_COLUMNS} FROM {DOC_FROM} WHERE d.id IN citing "
+                         "ORDER BY d.id LIMIT ?", (key, limit))
         return tuple(_info(r) for r in rows)
+
+    def cited_by_count(self, key: str) -> int:
+        return self._one(f"{_CITING} SELECT count(*) FROM citing", (key,))[0]
 
     def find_by_number(self, normal: str) -> list[DocInfo]:
         rows = self._all(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} WHERE d.doc_number = ? OR d.code = ?",

@@ -88,8 +88,9 @@ class DocumentView(NamedTuple):
     attachments: tuple[DocInfo, ...]
     interpretations: tuple[DocInfo, ...]
     citations: tuple[ResolvedCitation, ...]
-    cited_by: tuple[DocInfo, ...]
+    cited_by: tuple[DocInfo, ...]          # the first CITED_BY_FIRST when there are more
     warnings: tuple[str, ...] = ()
+    cited_by_total: int | None = None      # how many cite it in all (None: all are in cited_by)
 
     @property
     def key(self) -> str:

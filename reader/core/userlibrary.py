@@ -65,7 +65,8 @@ def _sources(path: Path, shipped: bool = False) -> list[tuple[str, str, str]]:
     """(sha256, name, text) of every source a library holds."""
     conn = _connect(path, shipped)
     try:
-        return conn.execute("SELECT sha256, name, text FROM sources ORDER BY name").fetchall()
+        return [(sha, name, schema.source_text(text)) for sha, name, text in
+                conn.execute("SELECT sha256, name, text FROM sources ORDER BY name")]
     finally:
         conn.close()
 

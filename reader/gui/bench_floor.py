@@ -30,7 +30,9 @@ def main() -> int:
             if event.type() == QEvent.Type.Paint:
                 obj.removeEventFilter(self)
                 ms = (time.perf_counter() - STARTED) * 1000
-                print(f"first_paint_ms={ms:.1f} first_paint_at={time.time():.6f}", flush=True)
+                from .bench_probe import _rss_kb
+                rss = _rss_kb()
+                print(f"first_paint_ms={ms:.1f} first_paint_at={time.time():.6f} rss_kb={rss}", flush=True)
                 QTimer.singleShot(0, app.quit)
             return False
 

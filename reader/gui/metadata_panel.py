@@ -39,6 +39,7 @@ def _list(heading: str, items: list[str]) -> str:
     return f"<p><b>{escape(heading)}</b></p><ul>{''.join(f'<li>{x}</li>' for x in items)}</ul>"
 
 
+MORE_CITED_BY = "more:cited-by"
 DETAILS_URL = "gazette-details:toggle"
 
 
@@ -51,6 +52,7 @@ def names_itself(short: str, titles) -> bool:
 
 class MetadataPanel(QTextBrowser):
     location_requested = Signal(object)
+    more_cited_by = Signal(str)           # a document's key: list every document citing it
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -79,6 +81,9 @@ class MetadataPanel(QTextBrowser):
             if self._shown is not None:
                 self.setHtml(self.document_html(self._shown))
             return
+        if url.toString() == MORE_CITED_BY and self._shown is not None:
+            self.more_cited_by.emit(self._shown.key)
+            return
         loc = Location.from_url(url.toString())
         if loc:
             self.location_requested.emit(loc)
@@ -97,6 +102,11 @@ class MetadataPanel(QTextBrowser):
         if v is not None:
             self._shown = v
             self.setHtml(self.document_html(v))
+
+    def show_all_cited_by(self, key: str, docs) -> None:
+        """The rest of a long "cited by" list, asked for with "more"."""
+        if self._shown is not None and self._shown.key == key:
+            self.show_document(self._shown._replace(cited_by=tuple(docs), cited_by_total=None))
 
     def refresh(self) -> None:
         """Show the current document's facts again (a feature's rows changed)."""
@@ -149,9 +159,13 @@ class MetadataPanel(QTextBrowser):
                 continue
             if not c.target_key and label not in missing:
                 missing.append(label)
+        more = []       # the first CITED_BY_FIRST are listed; the rest when asked for
+        if v.cited_by_total and v.cited_by_total > len(v.cited_by):
+            label = self.tr("More ({0} in all)").format(v.cited_by_total)
+            more = [f"<a href='{MORE_CITED_BY}'>{escape(label)}</a>"]
         return "".join([
             f"<p style='font-weight:bold'>{escape(i.title)}</p><table>{''.join(rows)}</table>",
-            _list(self.tr("Cited by"), [_link(d.key, d.title) for d in v.cited_by]),
+            _list(self.tr("Cited by"), [_link(d.key, d.title) for d in v.cited_by] + more),
             _list(self.tr("Cites (in this library)"), [_link(k, t or k) for k, t in resolved]),
             _list(self.tr("Cited, not in this library"), [escape(m) for m in missing]),
             self._details(fingerprint, v.warnings),

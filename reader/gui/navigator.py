@@ -35,6 +35,7 @@ class Navigator(QObject):
         self.current: DocumentView | None = None
         area.location_requested.connect(self.open)
         meta.location_requested.connect(self.open)
+        meta.more_cited_by.connect(lambda key: meta.show_all_cited_by(key, library.cited_by(key)))
         area.focus_changed.connect(self._follow_focus)
 
     # -- where we are ------------------------------------------------------------

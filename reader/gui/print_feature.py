@@ -1,10 +1,9 @@
 """Printing in the window: 打印… (Ctrl+P) and 导出 PDF open the print dialog with the
-current document, the documents picked in the tree, and the user's notes."""
+current document, the documents picked in the tree, and the user's notes. Nothing of
+printing is imported until it is asked for."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-
-from ..core.printjob import PrintNote
 
 
 class PrintFeature(QObject):
@@ -30,6 +29,7 @@ class PrintFeature(QObject):
         store = getattr(bookmarks, "store", None)
         if store is None:
             return []
+        from ..core.printjob import PrintNote
         from ..core.userdata.exchange import References
         refs = References(self.app.library)
         wanted = None if keys is None else set(keys)

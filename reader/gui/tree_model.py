@@ -24,17 +24,32 @@ class Roles(IntEnum):
 
 class Node:
     """One row of the tree; ``children`` is None until read."""
-    __slots__ = ("kind", "key", "label", "parent", "info", "has_children", "children", "filter_text", "row")
+    __slots__ = ("kind", "key", "label", "parent", "info", "has_children", "children", "filter_text", "row",
+                 "by_name")
 
     def __init__(self, kind: str, key, label: str, parent: "Node | None", info=None, has_children: bool = False,
                  children: "list[Node] | None" = None, filter_text: str = "", row: int = 0):
         self.kind, self.key, self.label, self.parent, self.info = kind, key, label, parent, info
         self.has_children, self.children, self.filter_text, self.row = has_children, children, filter_text, row
+        self.by_name: dict | None = None
+
+    def name(self):
+        """What finds this node among its siblings: a section by its name, the rest by key."""
+        return (self.kind, self.label if self.kind == "section" else self.key)
 
     def set_children(self, nodes: list["Node"]) -> None:
         for i, n in enumerate(nodes):
             n.row = i
         self.children = nodes
+        self.by_name = None
+
+    def child(self, name) -> "Node | None":
+        """A child by ``name()``, through an index made on first use (not a scan of 2,400 issues)."""
+        if self.by_name is None:
+            self.by_name = {}
+            for n in self.children or ():
+                self.by_name.setdefault(n.name(), n)
+        return self.by_name.get(name)
 
 
 def _doc_label(d: DocInfo) -> str:
@@ -47,6 +62,9 @@ def _doc_label(d: DocInfo) -> str:
     if d.issuer and title.startswith(d.issuer) and len(title) > len(d.issuer) + 4:
         title = title[len(d.issuer):]
     return title
+
+
+TOP_BATCH = 100      # issues shown at first; the rest as the tree is scrolled (or a row is looked for)
 
 
 def _bold_font():
@@ -62,6 +80,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self.library = library
         self.root = Node("root", None, "", None)
         self.read_keys: set[str] | None = None   # 圈阅 documents; None until the user data is open
+        self._more_top: list = []           # IssueInfo of the issues not yet in the tree
         self._read_top()
 
     # -- read marks ------------------------------------------------------------------
@@ -93,13 +112,19 @@ class LibraryTreeModel(QAbstractItemModel):
 
     # -- building nodes --------------------------------------------------------
     def _read_top(self) -> None:
-        nodes = [Node("issue", i.key, i.label, self.root, i, i.document_count > 0,
-                      filter_text=f"{i.publication}{i.label}") for i in self.library.issues()]
+        # A tree of 2,400 issues costs the first paint ~50 ms of per-row calls into Python (the
+        # view's layout, the filter proxy's mapping): the newest come first, the rest when needed,
+        # inserted above the single documents, which stay the last row.
+        issues = self.library.issues()
+        first, self._more_top = [self._issue_node(i) for i in issues[:TOP_BATCH]], issues[TOP_BATCH:]
         standalone = self.library.standalone_count()
         if standalone:    # read when opened, like every other branch
-            nodes.append(Node("group", "standalone", self.tr("Single documents ({0})").format(standalone),
+            first.append(Node("group", "standalone", self.tr("Single documents ({0})").format(standalone),
                               self.root, None, True))
-        self.root.set_children(nodes)
+        self.root.set_children(first)
+
+    def _issue_node(self, i) -> Node:
+        return Node("issue", i.key, i.label, self.root, i, i.document_count > 0, filter_text=f"{i.publication}{i.label}")
 
     def _doc_node(self, d: DocInfo, parent: Node) -> Node:
         text = " ".join(x for x in (d.title, d.doc_number or "", d.code or "", d.issuer or "") if x)
@@ -122,6 +147,7 @@ class LibraryTreeModel(QAbstractItemModel):
         """The library changed (an import or removal): start again from the issues."""
         self.beginResetModel()
         self.root = Node("root", None, "", None)
+        self._more_top = []
         self._read_top()
         self.endResetModel()
 
@@ -130,7 +156,7 @@ class LibraryTreeModel(QAbstractItemModel):
         stack = [QModelIndex()]
         while stack:
             parent = stack.pop()
-            if self.canFetchMore(parent):
+            while self.canFetchMore(parent):
                 self.fetchMore(parent)
             for r in range(self.rowCount(parent)):
                 stack.append(self.index(r, 0, parent))
@@ -170,10 +196,15 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def canFetchMore(self, parent) -> bool:
         node = self._node(parent)
+        if node is self.root:
+            return bool(self._more_top)
         return node.children is None and node.has_children
 
     def fetchMore(self, parent) -> None:
         node = self._node(parent)
+        if node is self.root:
+            self._fetch_top(TOP_BATCH)
+            return
         if node.children is not None:
             return
         kids = self._read_children(node)
@@ -233,6 +264,20 @@ class LibraryTreeModel(QAbstractItemModel):
             lines.append(self.tr("Unread (not yet marked as read)"))
         return "\n".join(lines)
 
+    def _fetch_top(self, count: int) -> None:
+        infos, self._more_top = self._more_top[:count], self._more_top[count:]
+        if not infos:
+            return
+        batch = [self._issue_node(i) for i in infos]
+        kids = self.root.children
+        start = len(kids) - (1 if kids and kids[-1].kind == "group" else 0)
+        self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
+        kids[start:start] = batch
+        for n in range(start, len(kids)):
+            kids[n].row = n
+        self.root.by_name = None
+        self.endInsertRows()
+
     # -- finding nodes ---------------------------------------------------------
     def index_for_key(self, doc_key: str) -> QModelIndex:
         """The index of a document, reading the branches on its path as needed."""
@@ -245,25 +290,17 @@ class LibraryTreeModel(QAbstractItemModel):
             path.append(d)
             d = self.library.info(d.parent_key) if d.parent_key else None
         top = path[-1]
-        steps = []
-        if top.issue_key:
-            steps.append(lambda n: n.kind == "issue" and n.key == top.issue_key)
-            steps.append(lambda n: n.kind == "section" and n.label == top.section)
-        else:
-            steps.append(lambda n: n.kind == "group")
-        steps += [lambda n, k=x.key: n.kind == "doc" and n.key == k for x in reversed(path)]
+        names = [("issue", top.issue_key), ("section", top.section)] if top.issue_key else [("group", "standalone")]
+        names += [("doc", x.key) for x in reversed(path)]
         index = QModelIndex()
-        for pred in steps:
-            index = self._child_where(index, pred)
-            if index is None:
+        for name in names:
+            if self.canFetchMore(index) and self._node(index) is not self.root:
+                self.fetchMore(index)
+            node = self._node(index).child(name)
+            if node is None and self._node(index) is self.root and self._more_top:
+                self._fetch_top(len(self._more_top))       # an older issue: the rest of the list
+                node = self.root.child(name)
+            if node is None:
                 return QModelIndex()
+            index = self.createIndex(node.row, 0, node)
         return index
-
-    def _child_where(self, parent: QModelIndex, pred) -> QModelIndex | None:
-        if self.canFetchMore(parent):
-            self.fetchMore(parent)
-        for r in range(self.rowCount(parent)):
-            ix = self.index(r, 0, parent)
-            if pred(self._node(ix)):
-                return ix
-        return None

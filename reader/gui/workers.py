@@ -74,8 +74,14 @@ def run_in_background(fn: Callable[..., Any], on_done: Callable[[Any], None],
     return task
 
 
-def stop_all(timeout_ms: int = 3000) -> None:
-    """At quit: cancel what still runs and wait for it, so no worker reports to a deleted object."""
+QUIT_WAIT_MS = 300
+
+
+def stop_all(timeout_ms: int = QUIT_WAIT_MS) -> None:
+    """At quit: cancel what still runs. Workers check their token between slices (and a
+    running statement through SQLite's progress handler), so they end within a slice;
+    quitting waits for that at most ``timeout_ms``, never for the work itself. A cancelled
+    task reports nothing, so no worker touches a deleted object."""
     for task in list(_live):
         task.cancel()
     QThreadPool.globalInstance().waitForDone(timeout_ms)

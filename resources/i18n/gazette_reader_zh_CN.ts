@@ -853,6 +853,10 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>所属文件</translation>
     </message>
     <message>
+        <source>More ({0} in all)</source>
+        <translation>更多（共 {0} 条）</translation>
+    </message>
+    <message>
         <source>Cited by</source>
         <translation>被以下文件引用</translation>
     </message>
@@ -1373,6 +1377,10 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source> · {0:.0f} ms</source>
         <translation> · {0:.0f} 毫秒</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
     </message>
 </context>
 <context>

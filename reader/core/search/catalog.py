@@ -4,23 +4,32 @@ Ranking, filtering and facet counts touch every matched document, up to the
 whole library for a query like 的; reading their rows from SQLite each time
 would cost more than the full-text match itself. So warm-up fills plain lists
 indexed by document id, with facet values as small integer codes (counting
-ints is twice as fast as strings); reads the index's document frequencies
-(~150 ms for 6,000 documents), which tell whether bm25 can say anything
-about a term; and keeps the documents' text (``doctext``, ~0.2 s).
-``PRAGMA data_version`` tells the engine when to load again.
+ints is twice as fast as strings). That is a few small values per document;
+nothing holds the documents' text (read per page of results), and the index's
+document frequencies, which tell whether bm25 can say anything about a term,
+are asked of SQLite per character when a query needs them (a bounded cache).
+Rows are read in slices; between slices ``pause()`` lets the GUI thread run
+and may raise to cancel. ``PRAGMA data_version`` tells the engine when to load again.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 
-from ..store.queries import catalog_rows
+import time
+
 from ..records import DocInfo
-from .doctext import load_all
+from ..store.queries import catalog_cursor, documents_by_id
+from .doctext import RecentTexts
 from .results import KIND_GROUPS, kind_group
-from .titles import Titles
 
 PLACE_PARTS = ("year", "issue", "section")
+SLICE = 2000                 # rows read between two pauses of the warm-up
+DF_CACHE = 4096              # document frequencies kept (characters asked for)
+
+
+def _yield_gil() -> None:
+    time.sleep(0)            # releases the GIL: the GUI thread paints between slices
 
 
 class Codes:
@@ -42,12 +51,11 @@ class Codes:
 
 
 class Catalog:
-    def __init__(self, conn: sqlite3.Connection, data_version: int):
+    def __init__(self, conn: sqlite3.Connection, data_version: int, pause=_yield_gil):
         self.data_version = data_version
-        rows = catalog_rows(conn)
-        self.count = len(rows)
-        size = max((r[-7] for r in rows), default=0) + 1
-        self.infos: dict[int, DocInfo] = {}
+        size = (conn.execute("SELECT max(id) FROM documents").fetchone()[0] or 0) + 1
+        self._several = conn.execute("SELECT count(DISTINCT publication) FROM issues").fetchone()[0] > 1
+        self.count = 0
         self.key: list[str | None] = [None] * size
         self.id_of: dict[str, int] = {}
         self.by_number: dict[str, list[int]] = {}       # 文号 and codes -> ids
@@ -58,40 +66,60 @@ class Catalog:
         self.group = [0] * size                           # index in KIND_GROUPS
         self.issue_labels: dict[str, str] = {}
         self.issue_order: dict[str, tuple] = {}
-        self._read(rows)
-        self._place_parts()
-        self.all_ids = set(self.id_of.values())
-        self.titles = Titles({i: d.title for i, d in self.infos.items()})
-        self.totals: dict[str, object] = {}   # facet counts over the whole library, made when needed
-        self.df = self._document_frequencies(conn)
-        self.texts = load_all(conn)
-
-    def _read(self, rows) -> None:
-        publications = {r[-2] for r in rows if r[-2]}
-        order = []
-        for r in rows:
-            d = DocInfo(*r[:-7])
-            doc_id, issuer, date, year, label, pub, numbers = r[-7:]
-            self.infos[doc_id] = d
-            self.key[doc_id] = d.key
-            self.id_of[d.key] = doc_id
-            nums = tuple(json.loads(numbers)) if numbers else ()
-            year = year if year is not None else (int(date[:4]) if date else None)
-            self.place[doc_id] = self.places.code((year, d.issue_key, d.section))
-            self.issuer[doc_id] = self.issuers.code(issuer)
-            self.group[doc_id] = KIND_GROUPS.index(kind_group(d.kind))
-            if d.issue_key and d.issue_key not in self.issue_labels:
-                self.issue_labels[d.issue_key] = f"{pub} {label}" if len(publications) > 1 else label
-                self.issue_order[d.issue_key] = (year, nums, pub)
-            for n in (d.doc_number, d.code):
-                if n:
-                    self.by_number.setdefault(n, []).append(doc_id)
-            order.append((date or "", year or 0, nums, doc_id))
+        order: list = []
+        self._numbers: dict = {}
+        self._groups: dict = {}
+        cursor = catalog_cursor(conn)
+        while True:          # a slice at a time: nothing but the lists above grows with the library
+            pause()
+            part = cursor.fetchmany(SLICE)
+            if not part:
+                break
+            self._read(part, order)
         # Newest first: by date (a plan's or interpretation's parent's), then issue, then id.
-        self.newest_first = [doc_id for *_, doc_id in sorted(order, reverse=True)]
-        self.recency = [0] * len(self.key)             # larger is newer
+        order.sort(reverse=True)
+        self.newest_first = [doc_id for *_, doc_id in order]
+        del order
+        self.recency = [0] * size                         # larger is newer
         for rank, doc_id in enumerate(reversed(self.newest_first)):
             self.recency[doc_id] = rank
+        pause()
+        self._place_parts()
+        self.all_ids = set(self.id_of.values())
+        self.totals: dict[str, object] = {}   # facet counts over the whole library, made when needed
+        self._df: dict[str, int] = {}
+        self.recent = RecentTexts()           # ids change with the library: a new cache with it
+
+    def _read(self, rows, order: list) -> None:
+        # Per-row work is most of the warm-up at 60,000 documents: what is the same for a whole
+        # issue (its numbers) or kind is decoded once.
+        numbers_of, group_of = self._numbers, self._groups
+        key, id_of, by_number = self.key, self.id_of, self.by_number
+        place, issuer_of, group = self.place, self.issuer, self.group
+        place_code, issuer_code = self.places.code, self.issuers.code
+        for doc_id, k, kind, number, code, issue_key, section, issuer, date, year, label, pub, numbers in rows:
+            key[doc_id] = k
+            id_of[k] = doc_id
+            nums = numbers_of.get(numbers)
+            if nums is None:
+                nums = numbers_of[numbers] = tuple(json.loads(numbers)) if numbers else ()
+            if year is None and date:
+                year = int(date[:4])
+            place[doc_id] = place_code((year, issue_key, section))
+            issuer_of[doc_id] = issuer_code(issuer)
+            g = group_of.get(kind)
+            if g is None:
+                g = group_of[kind] = KIND_GROUPS.index(kind_group(kind))
+            group[doc_id] = g
+            if issue_key and issue_key not in self.issue_labels:
+                self.issue_labels[issue_key] = f"{pub} {label}" if self._several else label
+                self.issue_order[issue_key] = (year, nums, pub)
+            if number:
+                by_number.setdefault(number, []).append(doc_id)
+            if code:
+                by_number.setdefault(code, []).append(doc_id)
+            order.append((date or "", year or 0, nums, doc_id))
+        self.count += len(rows)
 
     def _place_parts(self) -> None:
         # Each place's year, issue and section as codes of their own: facets add per-place
@@ -107,15 +135,27 @@ class Catalog:
         self.part_labels = {"year": [f"{y}年" for y in years],
                             "issue": [self.issue_labels.get(k, k) for k in issues]}
 
-    def info(self, doc_id: int) -> DocInfo:
-        return self.infos[doc_id]
-
     @staticmethod
-    def _document_frequencies(conn: sqlite3.Connection) -> dict[str, int]:
-        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
-                     "USING fts5vocab(main, 'search_fts', 'row')")
-        return dict(conn.execute("SELECT term, doc FROM temp.search_vocab"))
+    def infos(conn: sqlite3.Connection, ids) -> dict[int, DocInfo]:
+        """The records of these documents (a page of results), read when shown."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        rows = documents_by_id(conn, ids)
+        return {r[0]: DocInfo(*r[1:]) for r in rows}
 
-    def phrase_df(self, tokens: list[str]) -> int:
+    def doc_freq(self, conn: sqlite3.Connection, token: str) -> int:
+        """How many documents hold this token of the per-character index (one indexed lookup)."""
+        if token not in self._df:
+            if not self._df:
+                conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
+                             "USING fts5vocab(main, 'search_fts', 'row')")
+            if len(self._df) >= DF_CACHE:
+                self._df.clear()
+            row = conn.execute("SELECT doc FROM temp.search_vocab WHERE term = ?", (token,)).fetchone()
+            self._df[token] = row[0] if row else 0
+        return self._df[token]
+
+    def phrase_df(self, conn: sqlite3.Connection, tokens: list[str]) -> int:
         """An upper bound of how many documents hold the phrase (exact for one token)."""
-        return min((self.df.get(t, 0) for t in tokens), default=0)
+        return min((self.doc_freq(conn, t) for t in set(tokens)), default=0)

@@ -1,22 +1,22 @@
-"""A document's text as the search matches it, and every document's text kept in memory.
+"""A document's text as the search matches it, and a bounded cache of recent ones.
 
 Blocks are joined by SEPARATOR into one string, so a term takes one regex
-pass over a document (and no match runs from one block into the next). After
-warm-up the library's text stays in memory (~20 MB for 6,000 documents, read
-in ~0.2 s): snippets then cost no SQL, and which odd characters a document
-holds is known once for all queries.
+pass over a document (and no match runs from one block into the next). Only
+the documents of a displayed page are read: holding the library's text would
+grow with the library (~120 MB of strings at 60,000 documents). The texts of
+recently shown documents stay in ``RecentTexts`` (at most RECENT_CHARS
+characters, least recently used dropped first): while typing, successive
+queries show many of the same documents.
 """
 from __future__ import annotations
 
-import sqlite3
 from bisect import bisect_right
+from collections import OrderedDict
 from itertools import accumulate
 
 from .textmatch import SEPARATOR, Term, odd_characters
 
-# Above this many characters (~30,000 documents, 60-120 MB of Python strings) the text of the
-# displayed documents is read per search instead.
-MEMORY_LIMIT = 30_000_000
+RECENT_CHARS = 4_000_000     # ~8-16 MB of strings, whatever the size of the library
 
 
 class DocText:
@@ -67,24 +67,33 @@ class DocText:
         return k, pos - self.starts[k]
 
 
-def load_all(conn: sqlite3.Connection) -> dict[int, DocText] | None:
-    """Every document's DocText, or None when the library is too big to keep."""
-    out: dict[int, DocText] = {}
-    total = 0
-    # group_concat in C is ~3x faster than a Python row per block.
-    rows = conn.execute(
-        "SELECT doc_id, group_concat(text, char(0)), group_concat(length(text)), group_concat(idx), "
-        "group_concat(kind), count(*) FROM (SELECT * FROM blocks ORDER BY doc_id, idx) GROUP BY doc_id")
-    for doc_id, joined, lengths, indices, kinds, n in rows:
-        total += len(joined)
-        if total > MEMORY_LIMIT:
-            return None
-        idx = list(map(int, indices.split(",")))
-        lens = list(map(int, lengths.split(",")))
-        # group_concat follows the subquery's order in practice, not by contract: check it.
-        if idx != list(range(n)) or len(joined) != sum(lens) + n - 1:
-            out[doc_id] = DocText.of_blocks(conn.execute(
-                "SELECT idx, kind, text FROM blocks WHERE doc_id = ? ORDER BY idx", (doc_id,)).fetchall())
-            continue
-        out[doc_id] = DocText(joined, lens, idx, kinds.split(","))
-    return out
+class RecentTexts:
+    """The whole texts of recently shown documents, by id, bounded in characters."""
+
+    def __init__(self, limit: int = RECENT_CHARS):
+        self.limit = limit
+        self.size = 0
+        self._docs: OrderedDict[int, DocText] = OrderedDict()
+
+    def take(self, ids) -> tuple[dict[int, DocText], list[int]]:
+        """(the cached ones, the ids not cached)."""
+        found, missing = {}, []
+        for i in ids:
+            doc = self._docs.get(i)
+            if doc is None:
+                missing.append(i)
+            else:
+                self._docs.move_to_end(i)
+                found[i] = doc
+        return found, missing
+
+    def put(self, doc_id: int, doc: DocText) -> DocText:
+        old = self._docs.pop(doc_id, None)
+        if old is not None:
+            self.size -= len(old.joined)
+        self._docs[doc_id] = doc
+        self.size += len(doc.joined)
+        while self.size > self.limit and len(self._docs) > 1:
+            _, dropped = self._docs.popitem(last=False)
+            self.size -= len(dropped.joined)
+        return doc

@@ -6,14 +6,16 @@ and the reader while it runs, and interrupting it would interrupt them too.
 SQLite lets readers run side by side, and Python's sqlite3 releases the GIL
 while a statement runs, so a search in a worker thread leaves the GUI free.
 
-One search: parse the query; match it in FTS5, with ``bm25`` only when a
-term is specific (in at most 1/BM25_SHARE of the documents): FTS5 spends 2x
+One search: parse the query; match each term in the cheapest exact index
+(``index.phrase_in``: trigram for 3+ characters, per character for 1-2),
+intersected in SQLite, with ``bm25`` only when a term is specific (in at most 1/BM25_SHARE of the documents): FTS5 spends 2x
 the match plus ~1.5 µs a row computing it, and for a broad term (的, 发展,
 企业) BM25 says little (its idf tends to zero as a term nears half the
 documents); such terms rank title hits first, then the newest; add the 文号/code
 lookup, documents citing that 文号, and documents whose bookmark notes match;
-filter and count facets in memory (``catalog``, ``facets``); rank; and read
-the text of the displayed page only, for hit counts and snippets.
+rank and read the text of the displayed page only (a bounded cache of recent
+documents), for hit counts and snippets; hand that page on (``on_page``)
+before the facets and the total are counted in memory (``catalog``, ``facets``).
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from ..location import Location
 from ..records import DocInfo
 from ..blocks import CODE, DOC_NUMBER
 from ..store import schema
-from . import index
+from . import charmap, index
 from .catalog import Catalog
 from .facets import filter_and_count
 from .query import Query, parse
@@ -37,17 +39,14 @@ from .ranking import Boosts
 from .doctext import DocText
 from .results import DocHit, Filters, SearchCancelled, SearchResults
 from .snippets import document_hits, hit_spans
-from .textmatch import Term, anchors, term
+from .titles import title_hits
+from .textmatch import Term, term
 
 SMALL_LIBRARY = 1500     # documents: below this, bm25 is cheap enough for every query
 BM25_SHARE = 6           # bm25 for terms in at most 1/6 of the documents (BM25 idf >= ~1.6)
 
 Notes = Callable[[list[str]], set[str]]
 Bookmarked = Callable[[], set[str]]
-
-
-def _phrase(norm: str) -> str:
-    return f'"{index.tokens(norm)}"'
 
 
 class SearchEngine:
@@ -66,9 +65,11 @@ class SearchEngine:
         if not self.path.exists():
             raise StoreError(f"找不到公报库：{self.path}")
         self._conn = schema.connect(self.path, readonly=True)
-        # Keep the index in memory once read: searches touch the same pages again and again.
-        self._conn.execute("PRAGMA cache_size = -65536")
-        self._conn.execute("PRAGMA mmap_size = 268435456")
+        # A bounded page cache (16 MB) for the pages searches touch again and again; no mmap:
+        # mapped pages count in the window's memory (up to the whole file), and reads are
+        # no slower through the operating system's cache.
+        self._conn.execute("PRAGMA cache_size = -16384")
+        self._conn.execute("PRAGMA mmap_size = 0")
         self._lock = threading.RLock()
         self._catalog: Catalog | None = None
 
@@ -76,18 +77,36 @@ class SearchEngine:
         with self._lock:
             self._conn.close()
 
-    def warm_up(self) -> float:
-        """Load what the first search needs (call it from a worker at start-up); returns ms."""
+    def warm_up(self, cancel=None) -> float:
+        """Load what the first search needs (call it from a worker after the first paint); returns
+        ms. It reads in slices, letting other threads run between them, and raises
+        SearchCancelled at the next slice once ``cancel.is_cancelled()`` (quitting never waits)."""
         t = time.perf_counter()
+
+        def pause():
+            time.sleep(0)      # releases the GIL
+            if cancel is not None and cancel.is_cancelled():
+                raise SearchCancelled()
+
         with self._lock:
-            self._current()
+            charmap.load_stored(self._conn)
+            pause()
+            self._current(pause)
             term("预热")
         return (time.perf_counter() - t) * 1000
 
-    def _current(self) -> Catalog:
+    def _current(self, pause=None) -> Catalog:
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         if self._catalog is None or self._catalog.data_version != version:
-            self._catalog = Catalog(self._conn, version)    # first use, or the library changed
+            charmap.load_stored(self._conn)
+            # First use, or the library changed. The catalogue reads every document row once:
+            # through a small page cache, so those pages do not fill the searches' 16 MB.
+            self._conn.execute("PRAGMA cache_size = -1024")
+            try:
+                self._catalog = Catalog(self._conn, version, pause) if pause else Catalog(self._conn, version)
+            finally:
+                self._conn.execute("PRAGMA shrink_memory")
+                self._conn.execute("PRAGMA cache_size = -16384")
         return self._catalog
 
     # -- 文号 / code lookup ----------------------------------------------------------
@@ -100,12 +119,16 @@ class SearchEngine:
             return []
         with self._lock:
             cat = self._current()
-            return [cat.infos[i] for i in cat.by_number.get(number, ())]
+            ids = cat.by_number.get(number, ())
+            infos = cat.infos(self._conn, ids)
+            return [infos[i] for i in ids]
 
     # -- search ------------------------------------------------------------------
     def search(self, query: str | Query, filters: Filters | None = None, limit: int = 50,
-               cancel=None) -> SearchResults:
-        """Raises SearchCancelled as soon as ``cancel.is_cancelled()`` is true."""
+               cancel=None, on_page=None) -> SearchResults:
+        """Raises SearchCancelled as soon as ``cancel.is_cancelled()`` is true. ``on_page(hits)``,
+        when given, receives the first page of hits as soon as it is known: before the facets
+        and the total are counted when no filter is active (the page does not depend on them)."""
         started = time.perf_counter()
         q = query if isinstance(query, Query) else parse(query)
 
@@ -118,7 +141,7 @@ class SearchEngine:
             if cancel is not None:     # also stop a long statement, not only between steps
                 self._conn.set_progress_handler(lambda: 1 if cancel.is_cancelled() else 0, 1000)
             try:
-                return self._search(q, filters or Filters(), limit, check, started)
+                return self._search(q, filters or Filters(), limit, check, started, on_page)
             except sqlite3.OperationalError as e:
                 if cancel is not None and cancel.is_cancelled():
                     raise SearchCancelled() from e
@@ -126,7 +149,7 @@ class SearchEngine:
             finally:
                 self._conn.set_progress_handler(None, 0)
 
-    def _search(self, q: Query, filters: Filters, limit: int, check, started: float) -> SearchResults:
+    def _search(self, q: Query, filters: Filters, limit: int, check, started: float, on_page=None) -> SearchResults:
         cat = self._current()
         norms = _text_terms(q)
         terms = [term(n) for n in norms]
@@ -140,47 +163,70 @@ class SearchEngine:
         if self.notes and q.terms:
             in_notes = {cat.id_of[k] for k in self.notes(list(q.terms)) if k in cat.id_of}
             if q.excluded_norms and in_notes - matched:
-                in_notes -= self._ids(" OR ".join(map(_phrase, q.excluded_norms)))
+                in_notes -= self._any(q.excluded_norms)
             matched = set(matched) | in_notes
         marked = None
         if self.bookmarked and matched:
             marked = {cat.id_of[k] for k in self.bookmarked() if k in cat.id_of}
+        boosted = Boosts(scores, exact, title_hits(self._conn, terms), in_notes)
+        hits = None
+        if not filters.active:
+            # The page ranks every match: shown before the facets and the total are counted.
+            hits = self._hits(cat, boosted.top(cat, matched, limit), terms, boosted, citing, q)
+            if on_page is not None:
+                on_page(tuple(hits))
+            check()
         final, facets = filter_and_count(cat, matched, filters, marked)
         check()
-        boosted = Boosts(scores, exact, cat.titles.hits(terms), in_notes)
-        top = boosted.top(cat, final, limit)
-        check()
-        hits = self._hits(cat, top, terms, boosted, citing, q)
+        if hits is None:
+            hits = self._hits(cat, boosted.top(cat, final, limit), terms, boosted, citing, q)
+            if on_page is not None:
+                on_page(tuple(hits))
         return SearchResults(
             query=q.text, terms=(q.text.strip(),) if q.doc_number or q.code else q.terms,
             total=len(final), hits=tuple(hits), facets=facets,
             elapsed_ms=(time.perf_counter() - started) * 1000,
-            lookup=cat.info(min(exact, key=lambda i: cat.key[i])) if exact else None,
+            lookup=self._info(min(exact, key=lambda i: cat.key[i])) if exact else None,
             excluded=q.excluded, matched=tuple(final), key_of=cat.key)
 
     def _match(self, cat: Catalog, norms: list[str], excluded: tuple[str, ...], number: bool = False):
         """Full-text matches: (ids, {id: bm25 relevance} or None when bm25 says nothing).
-        A 文号 or code ranks by lookup and citation, so its text needs no bm25."""
-        hidden = " OR ".join(map(_phrase, excluded))
+        Each term is matched in its cheapest exact index (``index.phrase_in``), the sets
+        intersected in SQLite. A 文号 or code ranks by lookup and citation: no bm25."""
         if not norms:
-            return (set(cat.id_of.values()) - self._ids(hidden) if hidden else set()), None
-        expr = " AND ".join(map(_phrase, norms))
-        if hidden:
-            expr = f"({expr}) NOT ({hidden})"
+            return (cat.all_ids - self._any(excluded) if excluded else set()), None
         informative = not number and (cat.count <= SMALL_LIBRARY or any(
-            cat.phrase_df(index.tokens(n).split()) * BM25_SHARE <= cat.count for n in norms))
+            cat.phrase_df(self._conn, index.tokens(n).split()) * BM25_SHARE <= cat.count for n in norms))
         if not informative:
-            return self._ids(expr), None
-        # bm25 is negative, lower is better; dict() takes the rows without a Python loop.
-        scores = dict(self._conn.execute(
-            "SELECT rowid, bm25(search_fts) FROM search_fts WHERE search_fts MATCH ?", (expr,)))
+            sql, args = index.match_sql(norms, excluded)
+            return self._ids(sql, args), None
+        # bm25 is negative, lower is better: per index over its terms, added up where both rank.
+        groups: dict[str, list[str]] = {}
+        for n in norms:
+            table, phrase = index.phrase_in(n)
+            groups.setdefault(table, []).append(phrase)
+        scores: dict[int, float] | None = None
+        for table, phrases in groups.items():
+            # dict() takes the rows without a Python loop.
+            # The title column weighs nothing: its hits are boosted by the ranking instead.
+            part = dict(self._conn.execute(f"SELECT rowid, bm25({table}, 1.0, 0.0) FROM {table} WHERE {table} MATCH ?",
+                                           (" AND ".join(phrases),)))
+            scores = part if scores is None else {i: s + part[i] for i, s in scores.items() if i in part}
+        if excluded and scores:
+            hidden = self._any(excluded)
+            scores = {i: s for i, s in scores.items() if i not in hidden}
         return scores.keys(), scores
 
-    def _ids(self, expr: str) -> set[int]:
+    def _ids(self, sql: str, args) -> set[int]:
         # One JSON array from SQLite parses in C: twice as fast as a Python row per match.
-        (ids,) = self._conn.execute("SELECT json_group_array(rowid) FROM search_fts WHERE search_fts MATCH ?",
-                                    (expr,)).fetchone()
+        (ids,) = self._conn.execute(f"SELECT json_group_array(rowid) FROM ({sql})", args).fetchone()
         return set(json.loads(ids))
+
+    def _any(self, norms) -> set[int]:
+        return self._ids(*index.any_sql(norms)) if norms else set()
+
+    def _info(self, doc_id: int):
+        return Catalog.infos(self._conn, [doc_id])[doc_id]
 
     def _citing(self, number: str) -> dict[int, list[tuple[int, int, int]]]:
         out: dict[int, list[tuple[int, int, int]]] = {}
@@ -190,34 +236,27 @@ class SearchEngine:
             out.setdefault(doc_id, []).append((b, s, e))
         return out
 
-    def _texts(self, cat: Catalog, ids: list[int], terms: list[Term], whole=frozenset()) -> dict[int, DocText]:
-        """The text of these documents: from memory after warm-up; else read, and of each
-        document only the blocks holding a character a hit needs (see ``anchors``), except
-        for the documents in ``whole``."""
-        if cat.texts is not None:
-            return {i: cat.texts[i] for i in ids if i in cat.texts}
+    def _texts(self, cat: Catalog, ids: list[int]) -> dict[int, DocText]:
+        """The text of these documents: from the bounded cache of recently shown documents
+        (``doctext.RecentTexts``; never the whole library), the rest read whole and kept there."""
         if not ids:
             return {}
-        must_hold = anchors(terms, lambda c: cat.df.get(index.token(c), 0)) if terms else None
-        where = f"doc_id IN ({','.join('?' * len(ids))})"
-        args = list(ids)
-        if must_hold:
-            where += " AND (" + " OR ".join(["instr(text, ?)"] * len(must_hold))
-            args += must_hold
-            if whole:
-                where += f" OR doc_id IN ({','.join('?' * len(whole))})"
-                args += list(whole)
-            where += ")"
-        # A JSON array per document: parsed in C, faster than a Python row per block.
-        rows = self._conn.execute(
-            "SELECT doc_id, json_group_array(json_array(idx, kind, text)) FROM "
-            f"(SELECT doc_id, idx, kind, text FROM blocks WHERE {where} ORDER BY doc_id, idx) GROUP BY doc_id", args)
-        return {doc_id: DocText.of_blocks(json.loads(blocks)) for doc_id, blocks in rows}
+        out, missing = cat.recent.take(ids)
+        if missing:
+            # A JSON array per document: parsed in C, faster than a Python row per block.
+            rows = self._conn.execute(
+                "SELECT doc_id, json_group_array(json_array(idx, kind, text)) FROM "
+                f"(SELECT doc_id, idx, kind, text FROM blocks WHERE doc_id IN ({','.join('?' * len(missing))}) "
+                "ORDER BY doc_id, idx) GROUP BY doc_id", missing)
+            for doc_id, blocks in rows:
+                out[doc_id] = cat.recent.put(doc_id, DocText.of_blocks(json.loads(blocks)))
+        return out
 
     def _hits(self, cat, top, terms, boosted, citing, q) -> list[DocHit]:
         """Counts and snippets of the displayed page only."""
-        texts = self._texts(cat, top, terms, (boosted.exact | citing.keys()) & set(top))
+        texts = self._texts(cat, top)
         empty = DocText("", [], [], [])
+        infos = cat.infos(self._conn, top)
         hits = []
         for i in top:
             doc = texts.get(i, empty)
@@ -226,7 +265,7 @@ class SearchEngine:
                 own = DOC_NUMBER if q.doc_number else CODE
                 extra += [(doc.indices[k], 0, doc.lengths[k]) for k, kind in enumerate(doc.kinds) if kind == own]
             count, snippets = document_hits(cat.key[i], doc, terms, extra)
-            hits.append(DocHit(cat.info(i), boosted.score(i), count, snippets,
+            hits.append(DocHit(infos[i], boosted.score(i), count, snippets,
                                i in boosted.in_title, i in boosted.in_notes, i in boosted.exact))
         return hits
 
@@ -239,7 +278,7 @@ class SearchEngine:
             doc_id = cat.id_of.get(doc_key)
             if doc_id is None:
                 return []
-            doc = self._texts(cat, [doc_id], [], {doc_id}).get(doc_id) or DocText("", [], [], [])
+            doc = self._texts(cat, [doc_id]).get(doc_id) or DocText("", [], [], [])
             extra = self._citing(q.doc_number).get(doc_id, []) if q.doc_number else []
         for n, own in ((q.doc_number, DOC_NUMBER), (q.code, CODE)):
             if n and doc_id in cat.by_number.get(n, ()):

@@ -7,7 +7,8 @@ Content is rebuilt from sources, never migrated: a library whose
 Tables
 ------
 meta        key/value: schema_version, build_id (hash of the sources it holds)
-sources     every imported text, verbatim (decoded), so a library can be re-parsed
+sources     every imported text, verbatim (decoded), so a library can be re-parsed;
+            since schema 4 zlib-compressed UTF-8 (a BLOB; ``source_text`` reads both)
 issues      one row per gazette issue; masthead, 目录, warnings, dropped furniture
             and front matter as JSON
 sections    the 栏目 of an issue, in 目录 order
@@ -23,7 +24,9 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3     # 2: index documents by section; 3: table blocks (libraries re-parse their sources)
+# 2: index documents by section; 3: table blocks (libraries re-parse their sources);
+# 4: trigram index and titles in the search indexes, compressed sources, stored character tables
+SCHEMA_VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -34,7 +37,7 @@ CREATE TABLE IF NOT EXISTS sources (
     sha256 TEXT PRIMARY KEY,
     name   TEXT NOT NULL,
     kind   TEXT NOT NULL,          -- 'issue' | 'document'
-    text   TEXT NOT NULL
+    text   BLOB NOT NULL           -- zlib of the UTF-8 text (schema 3 and older: the text)
 );
 CREATE TABLE IF NOT EXISTS issues (
     id            INTEGER PRIMARY KEY,
@@ -52,6 +55,8 @@ CREATE TABLE IF NOT EXISTS issues (
     source_sha256 TEXT NOT NULL REFERENCES sources(sha256),
     source_name   TEXT NOT NULL
 );
+-- The tree's list of issues, read at every start: from this narrow index, not the wide rows.
+CREATE INDEX IF NOT EXISTS issues_tree ON issues(key, publication, year, numbers, cumulative, label);
 CREATE TABLE IF NOT EXISTS sections (
     id       INTEGER PRIMARY KEY,
     issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
@@ -117,6 +122,20 @@ CREATE INDEX IF NOT EXISTS citations_target ON citations(target);
 """
 
 
+def compress_source(text: str) -> bytes:
+    """Sources are read only to rebuild or merge: kept compressed (a third of the size)."""
+    import zlib
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def source_text(value) -> str:
+    """A ``sources.text`` value as text: compressed (schema 4) or plain (older libraries)."""
+    if isinstance(value, bytes):
+        import zlib
+        return zlib.decompress(value).decode("utf-8")
+    return value
+
+
 def connect(path, readonly: bool = False) -> sqlite3.Connection:
     """A connection with foreign keys on. Read-only opens never create or lock files for writing."""
     if readonly:
@@ -131,9 +150,12 @@ def connect(path, readonly: bool = False) -> sqlite3.Connection:
 
 def create(conn: sqlite3.Connection) -> None:
     conn.executescript(DDL)
-    from ..search import index as search_index
+    from ..search import charmap, index as search_index
     search_index.create(conn)
     conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    # Computed once here, not at every start of the reader (see ``charmap``).
+    conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)",
+                 (charmap.stored_key(), charmap.to_json(charmap.tables())))
     conn.commit()
 
 

@@ -136,7 +136,7 @@ class LibraryWriter:
 
     def _add_source(self, sha: str, name: str, kind: str, text: str) -> None:
         self.conn.execute("INSERT OR IGNORE INTO sources(sha256, name, kind, text) VALUES (?, ?, ?, ?)",
-                          (sha, name, kind, text))
+                          (sha, name, kind, schema.compress_source(text)))
 
     def _add_document(self, doc: Document, ids: list[int], issue_id=None, section_id=None,
                       parent_id=None, role="main", ord=0, extra=None) -> int:

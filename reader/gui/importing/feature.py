@@ -1,4 +1,7 @@
-"""File → Import (and files dropped on the window), Remove issue, Issues by year."""
+"""File → Import (and files dropped on the window), Remove issue, Issues by year.
+
+Installed after the first paint, and light: the dialogs' modules are imported
+when first asked for."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,8 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.errors import StoreError
 from ...core.location import Location
-from .completeness_view import CompletenessDialog
-from .dialog import ImportDialog
 
 ACCEPTED = (".txt", ".pdf")
 
@@ -18,7 +19,7 @@ class ImportFeature(QObject):
     def __init__(self, app):
         super().__init__(app)
         self.app = app
-        self.dialog: ImportDialog | None = None
+        self.dialog = None
         a = app.window.actions
         a.import_.triggered.connect(self.choose_files)
         a.remove_issue.triggered.connect(self.remove_current_issue)
@@ -36,13 +37,14 @@ class ImportFeature(QObject):
             remember(self.app.settings, paths)
             self.start(paths)
 
-    def start(self, paths: list[str]) -> ImportDialog | None:
+    def start(self, paths: list[str]):
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.enqueue(paths)      # one report at a time
             self.dialog.raise_()
             return self.dialog
         if not self._writable():
             return None
+        from .dialog import ImportDialog
         self.dialog = ImportDialog(self.app.window, self.app.library, self.app.library.path, paths)
         self.dialog.imported.connect(self._after_import)
         self.dialog.show()
@@ -138,8 +140,9 @@ class ImportFeature(QObject):
             bookmarks.reanchor()      # bookmarks on it become detached, never deleted
 
     # -- completeness -----------------------------------------------------------------
-    def show_completeness(self) -> CompletenessDialog:
+    def show_completeness(self):
         from ..themes import THEMES
+        from .completeness_view import CompletenessDialog
         t = THEMES[self.app.prefs.theme]
         dlg = CompletenessDialog(self.app.window, self.app.library, {"warn": t.warn, "ok": t.ok, "muted": t.muted})
         dlg.issue_chosen.connect(self.open_issue)

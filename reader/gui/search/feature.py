@@ -3,7 +3,7 @@ off the GUI thread (a newer query cancels the older one), opening a result at it
 hit; and find in the open document (Ctrl+F) with every hit highlighted."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from ...core.location import Location
@@ -12,13 +12,23 @@ from .find_bar import FindBar
 from .panel import SearchPanel
 
 
+class _Pages(QObject):
+    """Carries a search's first page from the worker to the GUI thread."""
+    page = Signal(object)
+
+
 class SearchFeature(QObject):
+    warmed = Signal(float)       # the warm-up's ms
+
     def __init__(self, app):
         super().__init__(app)
         self.app = app
         w = app.window
         self.engine = None
         self.task = None
+        self.warm_task = None
+        self.warm_ms: float | None = None
+        self._pages = None
         self.last_query = ""
         self.hits: list[Location] = []       # hits in the open documents (search or find)
         self.current = -1
@@ -53,13 +63,24 @@ class SearchFeature(QObject):
         self._warm()
 
     def _warm(self) -> None:
-        """Load the search catalogue in the background, so the first search is quick."""
+        """Load the search catalogue in the background, so the first search is quick. It is
+        installed after the first paint, reads in slices and stops at the next one when
+        cancelled (a newer warm-up, or quitting)."""
         engine = self.engine
-        run_in_background(lambda token: engine.warm_up(), lambda ms: None)
+        if self.warm_task is not None:
+            self.warm_task.cancel()
+        self.warm_ms = None
+        self.warm_task = run_in_background(lambda token: engine.warm_up(cancel=token), self._warmed)
+
+    def _warmed(self, ms: float) -> None:
+        self.warm_task = None
+        self.warm_ms = ms
+        self.warmed.emit(ms)
 
     def on_close(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
+        for task in (self.task, self.warm_task):
+            if task is not None:
+                task.cancel()
 
     # -- library search ------------------------------------------------------------
     def focus_search(self) -> None:
@@ -81,8 +102,20 @@ class SearchFeature(QObject):
             self.app.status.set_found(None)
             return
         engine = self.engine
-        self.task = run_in_background(lambda token: engine.search(text, filters, limit=100, cancel=token),
-                                      self._show, self._failed)
+        pages = _Pages(self)
+        pages.page.connect(lambda hits, pages=pages: self._show_page(pages, hits))
+        self._pages = pages
+        self.task = run_in_background(
+            lambda token: engine.search(text, filters, limit=100, cancel=token,
+                                        on_page=lambda hits: None if token.is_cancelled() else pages.page.emit(hits)),
+            self._show, self._failed)
+
+    def _show_page(self, pages, hits) -> None:
+        """The first page, before the total and the facets (a newer search drops it)."""
+        if pages is self._pages and self.task is not None:
+            labels = {i.key: i.label for i in self.app.library.issues()}
+            self.panel.model.mark = self._theme().search_hit
+            self.panel.show_page(hits, labels)
 
     def _show(self, results) -> None:
         self.task = None

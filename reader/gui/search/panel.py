@@ -93,6 +93,11 @@ class SearchPanel(QWidget):
         for name, _field, _label in FACETS:
             self._fill(self.facet_boxes[name], results.facets.get(name, ()), name)
 
+    def show_page(self, hits, labels: dict) -> None:
+        """The first hits while the rest is counted."""
+        self.model.set_hits(hits, labels)
+        self.status.setText(self.tr("Counting…"))
+
     def _fill(self, box: QComboBox, facets, name: str) -> None:
         current = box.currentData()
         box.blockSignals(True)

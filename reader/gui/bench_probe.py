@@ -1,0 +1,123 @@
+"""Markers on a real start of the window, for ``gazette-reader bench``.
+
+``GAZETTE_READER_PROBE`` set, the ordinary start (``python -m reader``: the
+same window, restore, features after the first paint) also prints one line
+``probe key=value ...`` and quits:
+
+* ``paint``: at the document view's first real paint (``first_paint_at``, ``rss_kb``);
+* ``quit:MS``: MS ms after that paint (the features attached, the search warming
+  up), ``quit_at`` and the window is closed as by the user; the bench times the
+  process until it has ended;
+* ``memory``: waits for the search warm-up (noting the longest the event loop
+  went without turning meanwhile), opens the documents listed in the file
+  ``GAZETTE_READER_PROBE_KEYS`` (one key a line) each to paint, and prints
+  their times and the peak RSS, before any search.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import time
+
+
+def _rss_kb() -> int:
+    """Peak RSS of this process, kB: VmHWM (ru_maxrss would count the parent's peak before exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _say(**values) -> None:
+    print("probe " + " ".join(f"{k}={v}" for k, v in values.items()), flush=True)
+
+
+def attach(app, gapp, mode: str, started: float) -> None:
+    from PySide6.QtCore import QTimer
+    view = gapp.window.area.policy.view
+    keep: list = []
+    QTimer.singleShot(60000, app.quit)          # never hang a benchmark
+
+    def painted():
+        _say(first_paint_at=f"{time.time():.6f}", first_paint_ms=f"{(time.perf_counter() - started) * 1000:.1f}",
+             rss_kb=_rss_kb())
+        if mode == "paint":
+            QTimer.singleShot(0, app.quit)
+        elif mode.startswith("quit"):
+            delay = int(mode.partition(":")[2] or 0)
+            QTimer.singleShot(delay, quit_now)
+        elif mode == "memory":
+            probe = _Memory(app, gapp)
+            keep.append(probe)              # alive until the process ends
+            QTimer.singleShot(0, probe.start)
+
+    def quit_now():
+        _say(quit_at=f"{time.time():.6f}", warming=_warming(gapp))
+        gapp.window.close()
+
+    view.first_paint.connect(painted)
+
+
+def _warming(gapp) -> int:
+    search = gapp.features.get("search")
+    return int(search is not None and search.warm_task is not None)
+
+
+class _Memory:
+    def __init__(self, app, gapp):
+        self.app, self.gapp = app, gapp
+        self.t0 = time.perf_counter()
+        self.last = self.t0
+        self.gap = self.install = 0.0
+        self.warming = False
+
+    def start(self) -> None:
+        from PySide6.QtCore import QTimer
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(10)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        search = self.gapp.features.get("search")
+        warming = search is not None and search.warm_task is not None
+        if warming and self.warming:
+            self.gap = max(self.gap, now - self.last)   # the event loop's longest wait while warming up
+        elif warming:
+            self.install = now - self.last              # the turn that attached the features
+        self.warming = warming
+        self.last = now
+        if search is None or search.warm_ms is None:
+            if now - self.t0 > 50:
+                _say(error="no-warm-up")
+                self.app.quit()
+            return
+        self.timer.stop()
+        self._measure(search.warm_ms, (now - self.t0) * 1000)
+
+    def _measure(self, warm_ms: float, warm_wall: float) -> None:
+        from PySide6.QtWidgets import QApplication
+        from ..core.location import Location
+        rss_warm = _rss_kb()
+        path = os.environ.get("GAZETTE_READER_PROBE_KEYS")
+        keys = [k for k in open(path, encoding="utf-8").read().splitlines() if k] if path else []
+        times = []
+        nav, view = self.gapp.navigator, self.gapp.window.area.policy.view
+        for key in keys:
+            t = time.perf_counter()
+            nav.open(Location(key))
+            view.viewport().repaint()
+            QApplication.processEvents()        # the facts panel fills on the next turn: counted
+            times.append((time.perf_counter() - t) * 1000)
+        _say(warm_ms=f"{warm_ms:.0f}", warm_wall_ms=f"{warm_wall:.0f}", loop_gap_ms=f"{self.gap * 1000:.0f}",
+             install_ms=f"{self.install * 1000:.0f}",
+             rss_warm_kb=rss_warm, docs=len(times),
+             open_median_ms=f"{statistics.median(times):.1f}" if times else "nan",
+             open_max_ms=f"{max(times):.1f}" if times else "nan",
+             first_listed_ms=f"{times[0]:.1f}" if times else "nan", rss_peak_kb=_rss_kb())
+        self.app.quit()
