@@ -28,6 +28,8 @@ def _parser():
 
     dump = sub.add_parser("dump", help=t("dump"), description=t("dump"))
     dump.add_argument("--db", dest="db_sub", metavar=t("M_DB"), help=t("db"))
+    dump.add_argument("--as-of", dest="as_of", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                      help=t("as_of"))
 
     build = sub.add_parser("build-db", help=t("build"), description=t("build"))
     build.add_argument("--sources", default=None, metavar=t("M_DIR"), help=t("sources"))
@@ -36,6 +38,16 @@ def _parser():
     from .commands import register_extra_commands
     register_extra_commands(sub)
     return p
+
+
+def _iso_date(text: str) -> str:
+    import argparse
+    import datetime
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        from .cli_text import t
+        raise argparse.ArgumentTypeError(t("bad_date").format(text)) from None
 
 
 def _db(args) -> Path:
@@ -111,7 +123,7 @@ def cmd_dump(args) -> int:
         return 2
     import json
     try:
-        json.dump(lib.dump(), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(lib.dump(getattr(args, "as_of", None)), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:  # `dump | head` is fine

@@ -25,6 +25,8 @@ TEXT = {
     "replace": ("库中已有同一期时替换", "replace an issue already in the library"),
     "dry_run": ("只解析并报告将导入的内容，不写入", "only parse and report what would be imported; write nothing"),
     "dump": ("以 JSON 输出整个公报库", "print the whole library as JSON"),
+    "as_of": ("各文件的时效状态按此日期计算（默认：今天）", "the day each document's status is worked out for (default: today)"),
+    "bad_date": ("日期应为 YYYY-MM-DD：{0}", "a date is written YYYY-MM-DD: {0}"),
     "build": ("由 data/sources 重建 data/gazette.db", "rebuild data/gazette.db from data/sources"),
     "sources": ("来源文本所在目录", "folder of source texts"),
     "out": ("生成的公报库文件", "library file to write"),

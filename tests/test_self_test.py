@@ -9,7 +9,7 @@ def test_self_test_opens_the_first_policy_with_its_interpretation(tmp_path):
     out = r.stdout.decode()
     assert r.returncode == 0, r.stderr.decode()
     assert re.search(r"^self-test ok: issues=1 documents=10 interpretations=3 .*split=True "
-                     r"features=bookmarks,import,print,search first_paint_ms=[\d.]+ first_paint_at=[\d.]+$", out, re.M)
+                     r"features=bookmarks,import,print,search,status first_paint_ms=[\d.]+ first_paint_at=[\d.]+$", out, re.M)
     assert "全民健身" in out
 
 

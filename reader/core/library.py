@@ -58,9 +58,13 @@ class Library:
         # One connection shared by the GUI thread and search workers.
         self._lock = threading.RLock()
         self._issues: tuple[int, list[IssueInfo]] | None = None
+        self._status = None     # reader.core.status.index.StatusIndex, built on first use (never at start-up)
+        self._status_lock = threading.Lock()
 
     def close(self) -> None:
         self.conn.close()
+        if self._status is not None:
+            self._status.conn.close()
 
     def _all(self, sql: str, args=()):
         with self._lock:
@@ -235,16 +239,45 @@ class Library:
                          (normal, normal))
         return [_info(r) for r in rows]
 
+    # -- status and relations (is it still in force?) ------------------------------
+    def status_index(self, cancel=None):
+        """The statuses of this library, brought up to date with it (the first call reads every
+        document: ~1 s for 6,000). It has its own connection, so a worker can build it while the
+        window keeps reading through this one."""
+        from .status.index import StatusIndex
+        with self._status_lock:
+            if self._status is None:
+                self._status = StatusIndex(schema.connect(self.path, readonly=True))
+        self._status.refresh(cancel)
+        return self._status
+
+    def status_ready(self) -> bool:
+        """Is the status index built and current (so that asking costs no reading)?"""
+        return self._status is not None and self._status.is_current()
+
+    def status(self, key: str, as_of: str | None = None):
+        """A DocStatus (state, since, until, evidence, warnings) as of ``as_of`` (ISO date; today by default)."""
+        return self.status_index().status(key, as_of)
+
+    def relations(self, key: str):
+        """Relations both ways (废止/被废止, 修改/被修改, 依据, 转发/被转发, 替代 …) as Relation records."""
+        return self.status_index().relations(key)
+
+    def statuses(self, as_of: str | None = None) -> dict:
+        """Every document's DocStatus as of a day, by key."""
+        return self.status_index().statuses(as_of)
+
     # -- export ----------------------------------------------------------------
-    def dump(self) -> dict:
-        """The whole library as plain data (the ``dump`` command's JSON)."""
+    def dump(self, as_of: str | None = None) -> dict:
+        """The whole library as plain data (the ``dump`` command's JSON); statuses as of ``as_of``."""
+        as_of = as_of or _today()
         issues = []
         for info in sorted(self.issues(), key=lambda x: (x.year, x.numbers)):
             detail = self.issue(info.key)
             sections = []
             for s in self.sections(info.key):
                 sections.append({"name": s.name, "order": s.order,
-                                 "documents": [self._dump_doc(d.key) for d in self.section_documents(s.id)]})
+                                 "documents": [self._dump_doc(d.key, as_of) for d in self.section_documents(s.id)]})
             issues.append({
                 "key": info.key, "publication": info.publication, "year": info.year,
                 "numbers": list(info.numbers), "cumulative": list(info.cumulative), "label": info.label,
@@ -252,10 +285,10 @@ class Library:
                 "sections": sections, "warnings": list(detail.warnings), "dropped": list(detail.dropped),
                 "source": detail.source_name,
             })
-        docs = [self._dump_doc(d.key) for d in sorted(self.standalone_documents(), key=lambda d: d.key)]
+        docs = [self._dump_doc(d.key, as_of) for d in sorted(self.standalone_documents(), key=lambda d: d.key)]
         return {"schema_version": schema.SCHEMA_VERSION, "issues": issues, "documents": docs}
 
-    def _dump_doc(self, key: str) -> dict:
+    def _dump_doc(self, key: str, as_of: str | None = None) -> dict:
         v = self.document(key)
         i = v.info
         out = {
@@ -265,11 +298,13 @@ class Library:
             "date_printed": v.date_printed, "page": i.page,
             "blocks": [{"kind": b.kind, **_dump_body(b)}
                        for b in v.blocks],
-            "attachments": [self._dump_doc(a.key) for a in v.attachments],
-            "interpretations": [self._dump_doc(a.key) for a in v.interpretations],
+            "attachments": [self._dump_doc(a.key, as_of) for a in v.attachments],
+            "interpretations": [self._dump_doc(a.key, as_of) for a in v.interpretations],
             "citations": [{"kind": c.kind, "text": c.text, "target": c.target, "block": c.block,
                            "resolves_to": c.target_key} for c in v.citations],
             "fingerprint": v.fingerprint,
+            "status": self.status(key, as_of).as_dict(),
+            "relations": [r.as_dict() for r in self.relations(key)],
         }
         if i.kind == "interpretation":
             out["author"] = v.author
@@ -282,6 +317,11 @@ class Library:
             if dropped:
                 out["dropped"] = list(dropped)
         return out
+
+
+def _today() -> str:
+    import datetime
+    return datetime.date.today().isoformat()
 
 
 def _masthead_dict(m) -> dict:

@@ -136,8 +136,10 @@ def plan_packets(library, job: PrintJob) -> list[Packet]:
         for i, plan in enumerate(plans, 1):
             seen.add(plan.key)
             pieces.append(Piece(plan, label="附件" if len(plans) == 1 else f"附件{i}"))
-        # The source line goes under the document's own text, before any attached plan.
-        pieces[0] = Piece(view, source=source_line(view, parent))
+        # The source line goes under the document's own text, before any attached plan; a text no
+        # longer in force on the day of printing says so, with its basis.
+        from .status.notes import print_note
+        pieces[0] = Piece(view, source=source_line(view, parent) + print_note(library, view.key))
         out.append(Packet("document", view.title, tuple(pieces)))
         if job.include_interpretations:
             for info in view.interpretations:

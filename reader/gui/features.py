@@ -8,7 +8,9 @@ def install_features(app) -> None:
     from .importing.feature import install as importing
     from .print_feature import install as printing
     from .search.feature import install as search
+    from .status_feature import install as status
     bookmarks(app)      # first: search asks it for notes and bookmarked documents
     search(app)
     printing(app)
     importing(app)
+    status(app)         # statuses are built in a worker, after the first paint

@@ -175,7 +175,7 @@ def _self_test(app, gapp) -> int:
         ok = bool(first) and right.isVisible() and right.document().characterCount() > 100 \
             and view.document().characterCount() > 100
         _install_features(gapp)     # as a real start does right after the first paint
-        ok = ok and {"bookmarks", "search", "print", "import"} <= set(gapp.features)
+        ok = ok and {"bookmarks", "search", "print", "import", "status"} <= set(gapp.features)
         status = "ok" if ok else "FAILED"
         print(f"self-test {status}: issues={counts['issues']} documents={counts['documents']} "
               f"interpretations={counts['interpretations']} opened=\"{first.title if first else ''}\" "

@@ -64,6 +64,8 @@ class MetadataPanel(QTextBrowser):
         self._shown: DocumentView | None = None
         # Features add rows: callable(DocumentView) -> [(label, escaped html)], e.g. 圈阅 and bookmarks.
         self.row_providers: list = []
+        # Features add whole sections after the table: callable(DocumentView) -> html (e.g. 时效).
+        self.section_providers: list = []
         self.details_open = False       # importer diagnostics (SHA-256, source lines, 相似度) behind 详细信息
         self._issue_key: str | None = None   # the issue whose facts are shown
 
@@ -165,6 +167,7 @@ class MetadataPanel(QTextBrowser):
             more = [f"<a href='{MORE_CITED_BY}'>{escape(label)}</a>"]
         return "".join([
             f"<p style='font-weight:bold'>{escape(i.title)}</p><table>{''.join(rows)}</table>",
+            *(section(v) for section in self.section_providers),
             _list(self.tr("Cited by"), [_link(d.key, d.title) for d in v.cited_by] + more),
             _list(self.tr("Cites (in this library)"), [_link(k, t or k) for k, t in resolved]),
             _list(self.tr("Cited, not in this library"), [escape(m) for m in missing]),

@@ -80,8 +80,16 @@ class LibraryTreeModel(QAbstractItemModel):
         self.library = library
         self.root = Node("root", None, "", None)
         self.read_keys: set[str] | None = None   # 圈阅 documents; None until the user data is open
+        self.status_marks: dict[str, str] = {}     # key → 已废止 / 有效期届满 (set by the status feature)
         self._more_top: list = []           # IssueInfo of the issues not yet in the tree
         self._read_top()
+
+    def set_status_marks(self, marks: dict[str, str]) -> None:
+        """Documents no longer in force: a muted title with a badge."""
+        if marks != self.status_marks:
+            self.layoutAboutToBeChanged.emit()
+            self.status_marks = marks
+            self.layoutChanged.emit()
 
     # -- read marks ------------------------------------------------------------------
     def set_read_keys(self, keys) -> None:
@@ -224,8 +232,12 @@ class LibraryTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._node(index)
+        mark = self.status_marks.get(node.key) if node.kind == "doc" else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.label
+            return f"{node.label}〔{mark}〕" if mark else node.label
+        if role == Qt.ItemDataRole.ForegroundRole and mark:
+            from PySide6.QtGui import QGuiApplication, QPalette
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
         if role == Roles.Key:

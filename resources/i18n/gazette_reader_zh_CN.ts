@@ -137,6 +137,17 @@
     </message>
 </context>
 <context>
+    <name>AsOfBar</name>
+    <message>
+        <source>Status as of</source>
+        <translation>时效截至</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkEditor</name>
     <message>
         <source>Bookmark</source>
@@ -1345,6 +1356,10 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>类别</translation>
     </message>
     <message>
+        <source>Validity</source>
+        <translation>时效</translation>
+    </message>
+    <message>
         <source>Policy</source>
         <translation>政策文件</translation>
     </message>
@@ -1368,6 +1383,10 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <source>Only documents I bookmarked</source>
         <translation>只看我加过书签的文件</translation>
     </message>
+    <message>
+        <source>Only texts in force (现行有效)</source>
+        <translation>只看现行有效</translation>
+    </message>
     <message numerus="yes">
         <source>%n document(s)</source>
         <translation>
@@ -1381,6 +1400,45 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Counting…</source>
         <translation>正在计数…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusFeature</name>
+    <message>
+        <source>Status could not be computed: {0}</source>
+        <translation>无法计算时效：{0}</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>since {0}</source>
+        <translation>自{0}起</translation>
+    </message>
+    <message>
+        <source>in force until {0}</source>
+        <translation>有效至{0}</translation>
+    </message>
+    <message>
+        <source>as of {0}</source>
+        <translation>截至{0}</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source> (not in this library)</source>
+        <translation>（库中没有）</translation>
+    </message>
+    <message>
+        <source>Related documents</source>
+        <translation>关联文件</translation>
     </message>
 </context>
 <context>

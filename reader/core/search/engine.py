@@ -58,10 +58,14 @@ class SearchEngine:
     the "bookmarked" facet and filter. Both are called once per search, in its thread.
     """
 
-    def __init__(self, db_path, *, notes: Notes | None = None, bookmarked: Bookmarked | None = None):
+    def __init__(self, db_path, *, notes: Notes | None = None, bookmarked: Bookmarked | None = None,
+                 statuses: Callable[[], dict | None] | None = None):
         self.path = Path(db_path)
         self.notes = notes
         self.bookmarked = bookmarked
+        # statuses(): {key: 时效 state} or None while unknown; the same dict until they change.
+        self.statuses = statuses
+        self._states: tuple = (None, None, None)     # (source dict, catalog, {id: state})
         if not self.path.exists():
             raise StoreError(f"找不到公报库：{self.path}")
         self._conn = schema.connect(self.path, readonly=True)
@@ -176,7 +180,7 @@ class SearchEngine:
             if on_page is not None:
                 on_page(tuple(hits))
             check()
-        final, facets = filter_and_count(cat, matched, filters, marked)
+        final, facets = filter_and_count(cat, matched, filters, marked, self._state_ids(cat))
         check()
         if hits is None:
             hits = self._hits(cat, boosted.top(cat, final, limit), terms, boosted, citing, q)
@@ -188,6 +192,14 @@ class SearchEngine:
             elapsed_ms=(time.perf_counter() - started) * 1000,
             lookup=self._info(min(exact, key=lambda i: cat.key[i])) if exact else None,
             excluded=q.excluded, matched=tuple(final), key_of=cat.key)
+
+    def _state_ids(self, cat: Catalog) -> dict[int, str] | None:
+        src = self.statuses() if self.statuses else None
+        if src is None:
+            return None
+        if self._states[0] is not src or self._states[1] is not cat:
+            self._states = (src, cat, {cat.id_of[k]: s for k, s in src.items() if k in cat.id_of})
+        return self._states[2]
 
     def _match(self, cat: Catalog, norms: list[str], excluded: tuple[str, ...], number: bool = False):
         """Full-text matches: (ids, {id: bm25 relevance} or None when bm25 says nothing).

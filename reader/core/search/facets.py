@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..status.records import STATES, UNKNOWN
 from .catalog import PLACE_PARTS, Catalog
 from .results import APPOINTMENT, FACET_NAMES, INTERPRETATION, KIND_GROUPS, POLICY, Facet, Filters
 
 KIND_LABELS = {POLICY: "政策文件", INTERPRETATION: "政策解读", APPOINTMENT: "人事任免"}
 
 
-def _tests(cat: Catalog, f: Filters, marked: set[int]) -> dict:
+def _tests(cat: Catalog, f: Filters, marked: set[int], states: dict[int, str] | None = None) -> dict:
     """name -> function keeping the ids that pass that filter, for every active filter."""
     tests = {}
     for part, (name, wanted) in enumerate((("year", f.years), ("issue", f.issue_keys), ("section", f.sections))):
@@ -30,6 +31,9 @@ def _tests(cat: Catalog, f: Filters, marked: set[int]) -> dict:
         tests["issuer"] = lambda ids, ok=ok, codes=cat.issuer: [i for i in ids if ok[codes[i]]]
     if f.bookmarked_only:
         tests["bookmarked"] = lambda ids: [i for i in ids if i in marked]
+    if f.states:        # statuses not known yet: every text counts as 状态不明
+        known = states or {}
+        tests["status"] = lambda ids: [i for i in ids if known.get(i, UNKNOWN) in f.states]
     return tests
 
 
@@ -72,11 +76,12 @@ class _Counting:
         return counts
 
 
-def filter_and_count(cat: Catalog, matched, f: Filters, marked: set[int] | None):
+def filter_and_count(cat: Catalog, matched, f: Filters, marked: set[int] | None,
+                     states: dict[int, str] | None = None):
     """(ids passing every filter: ``matched`` itself when no filter is active, else a list;
-    {facet name: facets})."""
+    {facet name: facets}). ``states``: id → 时效 state, when the library's statuses are known."""
     marked = marked or set()
-    c = _Counting(cat, matched, _tests(cat, f, marked))
+    c = _Counting(cat, matched, _tests(cat, f, marked, states))
     facets = {}
     by_base: dict = {}                  # the place facets counting over the same ids
     for name in PLACE_PARTS:
@@ -100,6 +105,10 @@ def filter_and_count(cat: Catalog, matched, f: Filters, marked: set[int] | None)
     facets["issuer"] = _by_count(issuers)
     n = len(marked.intersection(c.base("bookmarked"))) if marked else 0
     facets["bookmarked"] = (Facet(True, "有书签", n),) if n else ()
+    facets["status"] = ()
+    if states is not None:
+        by_state = Counter(states.get(i, UNKNOWN) for i in c.base("status"))
+        facets["status"] = tuple(Facet(s, s, by_state[s]) for s in STATES if by_state[s])
     return c.bases[None], {name: facets[name] for name in FACET_NAMES}
 
 

@@ -13,7 +13,7 @@ POLICY = "policy"                  # every kind but interpretation and appointme
 INTERPRETATION = "interpretation"
 APPOINTMENT = "appointment"
 KIND_GROUPS = (POLICY, INTERPRETATION, APPOINTMENT)
-FACET_NAMES = ("year", "issue", "section", "issuer", "kind", "bookmarked")
+FACET_NAMES = ("year", "issue", "section", "issuer", "kind", "bookmarked", "status")
 
 
 def kind_group(kind: str) -> str:
@@ -39,15 +39,16 @@ class Filters:
     issuers: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()          # KIND_GROUPS
     bookmarked_only: bool = False
+    states: frozenset[str] = frozenset()         # 时效: 现行有效, 已废止 … (reader.core.status)
 
     def __post_init__(self):
-        for name in ("years", "issue_keys", "sections", "issuers", "kinds"):
+        for name in ("years", "issue_keys", "sections", "issuers", "kinds", "states"):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
 
     @property
     def active(self) -> bool:
         return bool(self.years or self.issue_keys or self.sections or self.issuers or self.kinds
-                    or self.bookmarked_only)
+                    or self.bookmarked_only or self.states)
 
 
 class Facet(NamedTuple):

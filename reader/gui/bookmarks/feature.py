@@ -225,6 +225,8 @@ class BookmarksFeature(QObject):
         doc = self.app.library.document(doc_key)
         anchor = make_anchor(doc.blocks, loc.block, loc.offset, loc.offset + loc.length) if loc else None
         dlg = BookmarkEditor(self.app.window, title=doc.title, quote=anchor.quote if anchor else "")
+        if "status" in self.app.features:      # a text no longer in force: the dialog says so
+            self.app.features["status"].annotate_bookmark(dlg, doc.key)
         if not self._ask(dlg):
             return None
         v = dlg.values()

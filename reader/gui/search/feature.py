@@ -59,7 +59,8 @@ class SearchFeature(QObject):
         marks = self.app.features.get("bookmarks")
         notes = marks.keys_with_notes if marks is not None and marks.store is not None else None
         marked = marks.bookmarked_keys if marks is not None and marks.store is not None else None
-        self.engine = SearchEngine(self.app.library.path, notes=notes, bookmarked=marked)
+        self.engine = SearchEngine(self.app.library.path, notes=notes, bookmarked=marked,
+                                   statuses=lambda: getattr(self.app.features.get("status"), "states", None))
         self._warm()
 
     def _warm(self) -> None:

@@ -15,7 +15,9 @@ FACETS = (  # facet name, Filters field, label
     ("section", "sections", QT_TRANSLATE_NOOP("SearchPanel", "Section")),
     ("issuer", "issuers", QT_TRANSLATE_NOOP("SearchPanel", "Issuer")),
     ("kind", "kinds", QT_TRANSLATE_NOOP("SearchPanel", "Kind")),
+    ("status", "states", QT_TRANSLATE_NOOP("SearchPanel", "Validity")),
 )
+IN_FORCE = ("现行有效", "已被修改")     # the switch: texts in force (as amended or not)
 KIND_LABELS = {"policy": QT_TRANSLATE_NOOP("SearchPanel", "Policy"),
                "interpretation": QT_TRANSLATE_NOOP("SearchPanel", "Interpretation"),
                "appointment": QT_TRANSLATE_NOOP("SearchPanel", "Personnel")}
@@ -49,6 +51,10 @@ class SearchPanel(QWidget):
         self.bookmarked = QCheckBox(self.tr("Only documents I bookmarked"), self)
         self.bookmarked.toggled.connect(self._changed)
         form.addRow(self.bookmarked)
+        self.in_force = QCheckBox(self.tr("Only texts in force (现行有效)"), self)
+        self.in_force.setObjectName("searchInForce")
+        self.in_force.toggled.connect(self._changed)
+        form.addRow(self.in_force)
         self.model = ResultsModel(self)
         self.results = QListView(self)
         self.results.setObjectName("searchResults")
@@ -77,6 +83,8 @@ class SearchPanel(QWidget):
         for name, field, _label in FACETS:
             v = self.facet_boxes[name].currentData()
             values[field] = (v,) if v is not None else ()
+        if self.in_force.isChecked():
+            values["states"] = IN_FORCE
         return Filters(**values, bookmarked_only=self.bookmarked.isChecked())
 
     def _changed(self, *_):

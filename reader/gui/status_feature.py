@@ -1,0 +1,186 @@
+"""Is it still in force? The facts panel's 时效 section (state, evidence, relations as links),
+an as-of date picker above it, muted titles with a badge in the tree, a notice when
+bookmarking a text no longer in force.
+
+Nothing is computed at start-up: the feature installs after the first paint and builds
+the library's status index in a worker; until then the section says it is computing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QObject
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..core.location import Location
+from ..core.render import escape
+from ..core.status import NO_LONGER_IN_FORCE
+from .workers import run_in_background
+
+STATE_COLORS = {"现行有效": "#2e7d32", "已被修改": "#1565c0", "尚未施行": "#6a1b9a", "有效期届满": "#b71c1c",
+                "已废止": "#b71c1c", "状态不明": "#757575"}
+
+
+def _cn(iso: str | None) -> str:
+    if not iso:
+        return ""
+    y, m, d = iso.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+def _link(loc: Location, text: str) -> str:
+    return f"<a href='{escape(loc.to_url())}'>{escape(text)}</a>"
+
+
+class AsOfBar(QWidget):
+    """时效截至 [date] [今天]: the day the statuses are computed for."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("statusAsOf")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        lay.addWidget(QLabel(self.tr("Status as of"), self))
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setObjectName("statusAsOfDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        lay.addWidget(self.date, 1)
+        self.today = QPushButton(self.tr("Today"), self)
+        self.today.clicked.connect(lambda: self.date.setDate(QDate.currentDate()))
+        lay.addWidget(self.today)
+
+    def iso(self) -> str:
+        return self.date.date().toString("yyyy-MM-dd")
+
+
+class StatusFeature(QObject):
+    def __init__(self, app):
+        super().__init__(app)
+        self.app = app
+        self.task = None
+        self.states: dict[str, str] | None = None     # key → state as of the picked day (the search facet)
+        w = app.window
+        self.bar = AsOfBar()
+        holder = QWidget()
+        lay = QVBoxLayout(holder)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.bar)
+        lay.addWidget(w.meta, 1)
+        w.meta_dock.setWidget(holder)
+        w.meta.section_providers.append(self.section_html)
+        self.bar.date.dateChanged.connect(lambda _d: self._changed())
+        app.library_changed.connect(self.build)
+        self.build()
+
+    @property
+    def as_of(self) -> str:
+        return self.bar.iso()
+
+    def is_today(self) -> bool:
+        return self.as_of == dt.date.today().isoformat()
+
+    # -- computing off the window's thread ------------------------------------------------
+    def build(self) -> None:
+        if self.task is not None:
+            return
+        lib = self.app.library
+        self.task = run_in_background(lambda token: lib.status_index(cancel=token), self._built, self._failed)
+
+    def _built(self, _index) -> None:
+        self.task = None
+        if not self.app.library.status_ready():     # the library changed meanwhile
+            self.build()
+            return
+        self._changed()
+
+    def _failed(self, message: str) -> None:
+        self.task = None
+        self.app.window.statusBar().showMessage(self.tr("Status could not be computed: {0}")
+                                                .format(message.splitlines()[0]))
+
+    def _changed(self) -> None:
+        if not self.app.library.status_ready():
+            self.build()
+            return
+        self.app.window.meta.refresh()
+        statuses = self.app.library.statuses(self.as_of)
+        self.states = {k: s.state for k, s in statuses.items()}
+        self.app.tree_model.set_status_marks(
+            {k: s.state for k, s in statuses.items() if s.state in NO_LONGER_IN_FORCE})
+        search = self.app.features.get("search")
+        if search is not None and search.panel.filters().states:     # a search narrowed by 时效: again
+            search.panel.search_requested.emit(search.panel.query.text(), search.panel.filters())
+
+    # -- the facts panel ----------------------------------------------------------------
+    def section_html(self, v) -> str:
+        lib = self.app.library
+        head = "<p><b>" + escape(self.tr("Validity")) + "</b></p>"
+        if not lib.status_ready():
+            self.build()
+            return head + "<p style='color:gray'>" + escape(self.tr("Computing…")) + "</p>"
+        s = lib.status(v.key, self.as_of)
+        if s is None:
+            return ""
+        color = STATE_COLORS.get(s.state, "#757575")
+        line = f"<span style='color:{color}; font-weight:bold'>{escape(s.state)}</span>"
+        span = []
+        if s.since:
+            span.append(self.tr("since {0}").format(_cn(s.since)))
+        if s.until and s.in_force:
+            span.append(self.tr("in force until {0}").format(_cn(s.until)))
+        if span:
+            line += "　" + escape("，".join(span))
+        as_of = escape(self.tr("as of {0}").format(_cn(s.as_of)))
+        parts = [head, f"<p>{line}<br><span style='color:gray'>{as_of}</span></p>"]
+        if s.warnings:
+            parts.append("".join(f"<p style='color:#b71c1c'>⚠ {escape(w)}</p>" for w in s.warnings))
+        if s.evidence:
+            items, shown = [], set()
+            for e in s.evidence:
+                if (e.doc_key, e.block, e.text) in shown:     # one sentence may give the start and the end
+                    continue
+                shown.add((e.doc_key, e.block, e.text))
+                where = "" if e.doc_key == v.key else "（" + escape(self._title(e.doc_key)) + "）"
+                items.append(f"<li>{_link(Location(e.doc_key, e.block), e.text[:120])}{where}</li>")
+            parts.append("<p>" + escape(self.tr("Evidence")) + f"</p><ul>{''.join(items)}</ul>")
+        rels = [r for r in lib.relations(v.key) if r.kind != "依据" or r.resolves_to]
+        absent = escape(self.tr(" (not in this library)"))
+        if rels:
+            items = []
+            for r in rels[:60]:
+                name = _link(Location(r.resolves_to), r.target_title or r.target) if r.resolves_to \
+                    else escape(r.target) + f"<span style='color:gray'>{absent}</span>"
+                items.append(f"<li>{escape(r.kind)}：{name}</li>")
+            if len(rels) > 60:
+                items.append(f"<li>…（{len(rels)}）</li>")
+            parts.append("<p>" + escape(self.tr("Related documents")) + f"</p><ul>{''.join(items)}</ul>")
+        return "".join(parts)
+
+    def _title(self, key: str) -> str:
+        info = self.app.library.info(key)
+        return info.title if info else key
+
+    # -- for other features ---------------------------------------------------------------
+    def no_longer_in_force(self, key: str) -> str | None:
+        """A sentence saying a text is no longer in force today (None when it is, or unknown)."""
+        lib = self.app.library
+        if not lib.status_ready():
+            return None
+        from ..core.status.notes import no_longer_in_force
+        return no_longer_in_force(lib, key)
+
+    def annotate_bookmark(self, dialog, key: str) -> None:
+        text = self.no_longer_in_force(key)
+        if text:
+            label = QLabel(f"<span style='color:#b71c1c'>⚠ {escape(text)}</span>", dialog)
+            label.setObjectName("bookmarkStatusNotice")
+            label.setWordWrap(True)
+            dialog.layout().insertWidget(1, label)
+
+
+def install(app) -> StatusFeature:
+    feature = StatusFeature(app)
+    app.features["status"] = feature
+    return feature
