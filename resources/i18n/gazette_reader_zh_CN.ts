@@ -1384,7 +1384,7 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>只看我加过书签的文件</translation>
     </message>
     <message>
-        <source>Only texts in force (现行有效)</source>
+        <source>Only texts in force</source>
         <translation>只看现行有效</translation>
     </message>
     <message numerus="yes">
@@ -1404,6 +1404,34 @@ Your bookmarks on it are kept and come back if you import it again.</source>
 </context>
 <context>
     <name>StatusFeature</name>
+    <message>
+        <source>in force</source>
+        <translation>现行有效</translation>
+    </message>
+    <message>
+        <source>in force, amended</source>
+        <translation>已被修改</translation>
+    </message>
+    <message>
+        <source>not yet in force</source>
+        <translation>尚未施行</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>有效期届满</translation>
+    </message>
+    <message>
+        <source>repealed</source>
+        <translation>已废止</translation>
+    </message>
+    <message>
+        <source>status not known</source>
+        <translation>状态不明</translation>
+    </message>
+    <message>
+        <source>{iso}</source>
+        <translation>{y}年{m}月{d}日</translation>
+    </message>
     <message>
         <source>Status could not be computed: {0}</source>
         <translation>无法计算时效：{0}</translation>

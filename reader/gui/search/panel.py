@@ -51,7 +51,7 @@ class SearchPanel(QWidget):
         self.bookmarked = QCheckBox(self.tr("Only documents I bookmarked"), self)
         self.bookmarked.toggled.connect(self._changed)
         form.addRow(self.bookmarked)
-        self.in_force = QCheckBox(self.tr("Only texts in force (现行有效)"), self)
+        self.in_force = QCheckBox(self.tr("Only texts in force"), self)
         self.in_force.setObjectName("searchInForce")
         self.in_force.toggled.connect(self._changed)
         form.addRow(self.in_force)
