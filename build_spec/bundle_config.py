@@ -32,6 +32,9 @@ RESOURCE_DIRS = {
 # Files in those folders that the program never reads.
 RESOURCE_SKIP = ("*.ts", "*.pro", "README.md", "*.py", "*.pyc", ".*", "__pycache__")
 DATA_FILES = ("data/gazette.db",)   # the shipped library; copied to the user's folder on first run
+# Data files of third-party packages: (package, files inside it).  jieba reads its dictionary
+# from beside its own module (reader/core/words.py segments printed titles).
+PACKAGE_DATA = (("jieba", ("dict.txt",)),)
 
 
 def version() -> str:
@@ -62,6 +65,16 @@ def datas() -> list[tuple[str, str]]:
             if f.is_dir() or any(fnmatch.fnmatch(part, pat) for part in rel.parts for pat in RESOURCE_SKIP):
                 continue
             out.append((str(f), str(PurePosixPath(*rel.parent.parts))))
+    import importlib.util
+    for package, files in PACKAGE_DATA:
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            raise SystemExit(f"build_spec: package {package} is not installed")
+        folder = Path(list(spec.submodule_search_locations)[0])
+        for name in files:
+            if not (folder / name).is_file():
+                raise SystemExit(f"build_spec: {package}/{name} is missing")
+            out.append((str(folder / name), package))
     for rel in DATA_FILES:
         f = ROOT / rel
         if not f.is_file():
@@ -96,6 +109,8 @@ def app_modules() -> list[str]:
 HIDDEN_IMPORTS = [
     # Printing is reached through reader.gui.features once it is wired; make sure it is there.
     "PySide6.QtPrintSupport",
+    # reader.core.words imports it lazily, when the first title is set
+    "jieba",
 ]
 
 # Qt bindings the reader does not use.  QtNetwork: the reader never touches the network (and
@@ -169,6 +184,16 @@ def translation_kept(dest: str) -> bool | None:
     return parts[-1] in QT_TRANSLATIONS
 
 
+def package_data_kept(dest: str) -> bool | None:
+    """Of a PACKAGE_DATA package's data files (a PyInstaller hook may collect them all: jieba's
+    would add 25 MB of POS-tagging, keyword and paddle models) keep only the listed ones."""
+    parts = PurePosixPath(dest.replace("\\", "/")).parts
+    for package, names in PACKAGE_DATA:
+        if parts and parts[0] == package and not dest.endswith((".py", ".pyc")):
+            return "/".join(parts[1:]) in names
+    return None
+
+
 def filter_toc(toc, log=print):
     """Drop unused Qt plugins and translations from an Analysis TOC; return the kept entries."""
     kept, dropped = [], []
@@ -177,6 +202,8 @@ def filter_toc(toc, log=print):
         verdict = plugin_kept(dest)
         if verdict is None:
             verdict = translation_kept(dest)
+        if verdict is None:
+            verdict = package_data_kept(dest)
         (dropped if verdict is False else kept).append(entry)
     for entry in dropped:
         log(f"bundle: left out {entry[0]}")

@@ -155,7 +155,8 @@ def check_contents(dist: Path, python: str) -> None:
     internal = dist / "_internal"
     files = {str(p.relative_to(internal)).replace(os.sep, "/") for p in internal.rglob("*") if p.is_file()}
     required = ["data/gazette.db", "resources/fonts/NotoSerifCJKsc-Regular.otf",
-                "resources/icons/gazette-reader.png"]
+                "resources/fonts/coverage.txt", "resources/icons/gazette-reader.png"]
+    required += [f"{package}/{name}" for package, names in cfg.PACKAGE_DATA for name in names]
     qt = "PySide6/Qt" if not cfg.IS_WIN else "PySide6"
     if cfg.IS_LINUX:
         required += [f"{qt}/plugins/platforms/libqxcb.so", f"{qt}/plugins/platforms/libqoffscreen.so",

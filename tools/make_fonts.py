@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Build the CJK font subsets shipped in resources/fonts/.
 
-Sources are the Debian packages fonts-noto-cjk and fonts-lxgw-wenkai (SIL OFL 1.1):
+Sources are the Debian packages fonts-noto-cjk, fonts-noto-cjk-extra (Black) and fonts-lxgw-wenkai
+(SIL OFL 1.1), and unicode-data for the 通用规范汉字表 list (Unihan kTGH):
 
-    apt-get download fonts-noto-cjk fonts-lxgw-wenkai
-    dpkg -x fonts-noto-cjk_*.deb x && dpkg -x fonts-lxgw-wenkai_*.deb x
+    apt-get download fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai unicode-data
+    for d in *.deb; do dpkg -x "$d" x; done
     python tools/make_fonts.py --root x
 
-Subset rule: every character of GB 2312 (6763 hanzi + its 682 symbols), every
+Subset rule: every character of GB 2312 (6763 hanzi + its 682 symbols), of the 通用规范汉字表
+(8105, from Unihan kTGH in Debian unicode-data), every
 character of data/sources/*.txt and ../shared/corpus/govcn/*.txt, ASCII, Latin-1,
 full-width forms, CJK symbols and punctuation, general punctuation and the
 enclosed/Roman numerals used in official documents.
@@ -42,13 +44,25 @@ NOTO = "usr/share/fonts/opentype/noto"
 LXGW = "usr/share/fonts/truetype/lxgw-wenkai"
 SUFFIX = "subset for Gazette Reader"
 
-# (output stem, source file below --root, family to pick from a .ttc, new family or None)
+UNIHAN = "usr/share/unicode/Unihan_OtherMappings.txt.bz2"   # Debian package unicode-data
+
+# (output stem, source file below --root, family to pick from a .ttc, new family or None, coverage)
+# Coverage "full": the core set plus every CJK Unified Ideograph of GB 18030 (URO and Extension A)
+# the source face has; that face is every role's last fallback.  "core": GB 2312, the 通用规范汉字表
+# and the bundled texts.  No Noto Serif Bold: with a second face in the fallback's family Qt's
+# glyph fallback picked the Bold one (without Extension A), and the heavy title face is Black.
 FONTS = [
-    ("NotoSerifCJKsc-Regular", f"{NOTO}/NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC", None),
-    ("NotoSerifCJKsc-Bold", f"{NOTO}/NotoSerifCJK-Bold.ttc", "Noto Serif CJK SC", None),
-    ("NotoSansCJKsc-Regular", f"{NOTO}/NotoSansCJK-Regular.ttc", "Noto Sans CJK SC", None),
-    ("GazetteWenKai-Regular", f"{LXGW}/LXGWWenKai-Regular.ttf", None, "Gazette WenKai"),
+    ("NotoSerifCJKsc-Regular", f"{NOTO}/NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC", None, "full"),
+    ("NotoSerifCJKsc-Black", f"{NOTO}/NotoSerifCJK-Black.ttc", "Noto Serif CJK SC", "Noto Serif CJK SC Black",
+     "core"),
+    ("NotoSansCJKsc-Regular", f"{NOTO}/NotoSansCJK-Regular.ttc", "Noto Sans CJK SC", None, "core"),
+    ("GazetteWenKai-Regular", f"{LXGW}/LXGWWenKai-Regular.ttf", None, "Gazette WenKai", "core"),
 ]
+# GB 18030's ideographs: the URO and Extension A (levels 1 and 2 of GB 18030-2022), Extensions B-G
+# (its level 3, which maps them through four-byte codes) and the compatibility block, whose twelve
+# FA0E… characters are unified ideographs too.  Only those the source face has are taken.
+GB18030_HAN = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF), (0x2A700, 0x2EBEF),
+               (0x2F800, 0x2FA1F), (0x30000, 0x3134F)]
 
 EXTRA_RANGES = [
     (0x0020, 0x007E),  # ASCII
@@ -56,11 +70,14 @@ EXTRA_RANGES = [
     (0x2010, 0x2027),  # ‐ – — ― ‖ ‘ ’ “ ” • ‥ … ‧
     (0x2030, 0x203E),  # ‰ ′ ″ ※ ‾
     (0x2160, 0x217F),  # Roman numerals Ⅰ Ⅱ … ⅰ ⅱ …
-    (0x2460, 0x249B),  # ① … ⑳  ⑴ … ⒇  ⒈ … ⒛
+    (0x2460, 0x24FF),  # ① … ⑳  ⑴ … ⒇  ⒈ … ⒛  ⓐ … ⓿
     (0x25A0, 0x25A1), (0x25B2, 0x25B3), (0x25C6, 0x25C7), (0x25CB, 0x25CF),  # ■□▲△◆◇○◎●
     (0x3000, 0x303F),  # CJK symbols and punctuation (incl. 〇)
-    (0x3220, 0x3229),  # ㈠ … ㈩
-    (0xFF01, 0xFF5E),  # full-width forms
+    (0x3200, 0x32FF),  # enclosed CJK: ㈠ … ㈩, ㊀ … ㊉, ㊣ …
+    (0xFE10, 0xFE19),  # vertical forms
+    (0xFE30, 0xFE4F),  # CJK compatibility forms (︵ ︶ …)
+    (0xFE50, 0xFE6B),  # small form variants: ﹝2007﹞ in 文号 of some sources
+    (0xFF01, 0xFF65),  # full-width forms, ｟ ｠ and half-width CJK punctuation
     (0xFFE0, 0xFFE6),  # ￠ ￡ ￥ …
 ]
 
@@ -86,11 +103,42 @@ def corpus_chars(root: Path = REPO) -> set[str]:
     return chars
 
 
-def wanted_codepoints() -> set[int]:
-    cps = {ord(c) for c in gb2312_chars() | corpus_chars()}
+def tgh_chars(root: Path) -> set[str]:
+    """The 8,105 characters of the 通用规范汉字表 (2013): Unihan's kTGH field."""
+    import bz2
+    chars = set()
+    with bz2.open(root / UNIHAN, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 3 and parts[1] == "kTGH":
+                chars.add(chr(int(parts[0][2:], 16)))
+    if len(chars) != 8105:
+        raise SystemExit(f"{UNIHAN}: {len(chars)} kTGH entries, expected 8105")
+    return chars
+
+
+def wanted_codepoints(root: Path) -> set[int]:
+    cps = {ord(c) for c in gb2312_chars() | corpus_chars() | tgh_chars(root)}
     for lo, hi in EXTRA_RANGES:
         cps.update(range(lo, hi + 1))
     return {cp for cp in cps if cp >= 0x20 and not 0x7F <= cp < 0xA0}
+
+
+COVERAGE = "coverage.txt"
+
+
+def write_coverage(path: Path, codepoints: set[int]) -> None:
+    """The shipped faces' code points as hex ranges, one a line: read by reader.core.glyphs
+    (no font library at run time)."""
+    ranges: list[list[int]] = []
+    for cp in sorted(codepoints):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    lines = [f"{a:04X}" if a == b else f"{a:04X}-{b:04X}" for a, b in ranges]
+    path.write_text("# code points the shipped fonts draw (tools/make_fonts.py)\n" + "\n".join(lines) + "\n",
+                    encoding="ascii")
 
 
 def open_face(path: Path, family: str | None) -> TTFont:
@@ -231,16 +279,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", metavar="STEM", help="build only these outputs")
     args = parser.parse_args(argv)
 
-    codepoints = wanted_codepoints()
+    core = wanted_codepoints(args.root)
     args.out.mkdir(parents=True, exist_ok=True)
     total = 0
-    for stem, source, family, new_family in FONTS:
+    covered: set[int] = set()
+    for stem, source, family, new_family, coverage in FONTS:
         if args.only and stem not in args.only:
             continue
         font = open_face(args.root / source, family)
+        codepoints = set(core)
+        if coverage == "full":
+            cmap = font.getBestCmap()
+            codepoints |= {cp for lo, hi in GB18030_HAN for cp in range(lo, hi + 1) if cp in cmap}
         missing = sorted(cp for cp in codepoints if cp not in font.getBestCmap())
         baked = bake_locl(font)
         subset_font(font, codepoints)
+        covered |= set(font.getBestCmap())
         join_em_dash(font)
         rename(font, new_family)
         if args.truetype and "CFF " in font:
@@ -254,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{target.name}: {font['maxp'].numGlyphs} glyphs, {size / 1e6:.2f} MB, "
               f"{baked} code points localised, {len(missing)} wanted characters absent"
               + (f" ({''.join(chr(cp) for cp in missing[:20])}…)" if missing else ""))
+    if not args.only:
+        write_coverage(args.out / COVERAGE, covered)
     print(f"total {total / 1e6:.2f} MB in {args.out}")
     return 0
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import glyphs
 from . import conservation
 from .importer import Parsed
 from .model import INTERPRETATION, Document, Dropped, Issue, Standalone
@@ -171,6 +172,7 @@ def _build(parsed: Parsed, lib) -> ImportReport:
     sections = tuple(ReportSection(name, tuple(_doc(d, "main", lib, key) for d in docs)) for name, docs in tops)
     pairings = tuple(_pairings(sections))
     warnings += _own_warnings(r, sections, dropped, check)
+    warnings += glyphs.document_warnings(d for _, docs in tops for top in docs for d in top.walk())
     shorter = shorter_than_library(r, lib)
     if shorter:
         warnings.insert(0, shorter)

@@ -29,13 +29,15 @@ class PrintNote:
     note_type: str = ""          # e.g. "笔记" / "书签" / "疑问"
     date: str = ""               # as the caller wants it shown
     doc_key: str = ""
+    order: tuple = ()            # (document's place, block, offset): notes print in this order
 
     @classmethod
     def coerce(cls, item: "PrintNote | Mapping[str, Any]") -> "PrintNote":
         if isinstance(item, PrintNote):
             return item
-        known = {k: "" if item.get(k) is None else str(item.get(k)) for k in cls.__dataclass_fields__ if k in item}
-        return cls(**known)
+        known = {k: "" if item.get(k) is None else str(item.get(k)) for k in cls.__dataclass_fields__
+                 if k in item and k != "order"}
+        return cls(**known, order=tuple(item.get("order") or ()))
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,19 @@ class PrintJob:
     notes_appendix: bool = False                # print ``notes`` after the documents
     page_range: str = ""                        # "1-3,5"; empty = every page
     output: str = PRINTER                       # PRINTER or a .pdf path
-    mirror_margins: bool = True                 # double-sided: binding margin on the inside
+    mirror_margins: bool = True                 # double-sided: binding margin inside, documents start on odd pages
     title: str = ""                             # PDF metadata / print job name
+    restart_numbers: bool = False               # page numbers start at 1 for each document
+    fonts: tuple[tuple[str, str], ...] = ()     # (role, family or font file) chosen in the print settings
 
     def __post_init__(self):
         object.__setattr__(self, "keys", tuple(self.keys))
         object.__setattr__(self, "notes", tuple(PrintNote.coerce(n) for n in self.notes))
+        fonts = self.fonts.items() if isinstance(self.fonts, Mapping) else self.fonts
+        object.__setattr__(self, "fonts", tuple((str(r), str(f)) for r, f in fonts if f))
+
+    def font_for(self, role: str) -> str:
+        return dict(self.fonts).get(role, "")
 
     def pages(self) -> frozenset[int] | None:
         return parse_page_range(self.page_range)
@@ -151,8 +160,66 @@ def plan_packets(library, job: PrintJob) -> list[Packet]:
                                   (Piece(interp, source=source_line(interp, view)),)))
     if job.notes and (job.notes_appendix or not job.keys):
         title = "附：阅读笔记" if out else "阅读笔记"
-        out.append(Packet("notes", title, notes=job.notes, notes_title=title))
+        printed = [p.view.key for packet in out for p in packet.pieces if p.view is not None]
+        out.append(Packet("notes", title, notes=tuple(tidy_note(n) for n in sort_notes(job.notes, printed)),
+                          notes_title=title))
     return out
+
+
+# -- notes as a printout: order and Chinese typography ------------------------------------
+def sort_notes(notes: Iterable[PrintNote], printed: Iterable[str] = ()) -> list[PrintNote]:
+    """Documents in print order (those not printed after, by their own order), then each
+    document's notes by position in the text."""
+    place = {k: i for i, k in enumerate(printed)}
+    notes = list(notes)
+    first_seen = {}
+    for i, n in enumerate(notes):
+        first_seen.setdefault(n.doc_key or n.doc_title, i)
+
+    def key(item):
+        i, n = item
+        doc = n.doc_key or n.doc_title
+        return (place.get(n.doc_key, len(place)), tuple(n.order[:1]), first_seen[doc], tuple(n.order[1:]), i)
+    return [n for _, n in sorted(enumerate(notes), key=key)]
+
+
+_PAIRS = {"“": ("“", "”", "‘", "’"), "《": ("《", "》", "〈", "〉")}
+
+
+def nest_quotes(text: str) -> str:
+    """Quotation marks and title marks inside their own kind alternate: “…‘…’…”, 《…〈…〉…》."""
+    out = []
+    depth = {"“": 0, "《": 0}
+    for ch in text:
+        for kind, (o, c, io, ic) in _PAIRS.items():
+            if ch in (o, io):
+                depth[kind] += 1
+                ch = o if depth[kind] % 2 else io
+                break
+            if ch in (c, ic):
+                ch = c if depth[kind] % 2 else ic
+                depth[kind] = max(0, depth[kind] - 1)
+                break
+        out.append(ch)
+    return "".join(out)
+
+
+def chinese_date(text: str) -> str:
+    """"2026-11-29" (or 2026/11/29, 2026.11.29) -> "2026年11月29日"; other text unchanged."""
+    m = re.fullmatch(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?", text or "")
+    return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日" if m else (text or "")
+
+
+def tight_cjk(text: str) -> str:
+    """No spaces between Chinese and digits: "第 23 页" -> "第23页"."""
+    cjk = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+    return re.sub(rf"(?<={cjk})[ \u00a0]+(?=[0-9])|(?<=[0-9])[ \u00a0]+(?={cjk})", "", text or "")
+
+
+def tidy_note(n: PrintNote) -> PrintNote:
+    from dataclasses import replace
+    return replace(n, quote=nest_quotes(n.quote), citation=tight_cjk(n.citation), date=chinese_date(n.date),
+                   doc_title=nest_quotes(n.doc_title))
 
 
 # -- notes as paragraphs ------------------------------------------------------------

@@ -3,27 +3,37 @@ without any CJK font and prints PDFs with embedded, extractable text.
 
 The shipped faces in resources/fonts/ are OFL subsets (see resources/fonts/README.md)
 made by tools/make_fonts.py.  A system face that really is 仿宋/楷体/黑体/小标宋 wins,
-because the subsets only cover GB 2312 plus the characters of the bundled corpus.
+and every role falls back glyph by glyph to the shipped faces, the last of which (Noto Serif
+CJK SC Regular) has every CJK Unified Ideograph of GB 18030 the source face has.
 """
 from __future__ import annotations
 
 import re
 import sys
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from pathlib import Path
 
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
+
+from reader.core import glyphs
 from reader.resources import resource_path
 
 
-ROLES = ("body", "heading1", "heading2", "title", "ui")
+ROLES = ("body", "heading1", "heading2", "title", "ui", "page_number")
 
 SHIPPED = {
     "body": "Noto Serif CJK SC",  # no OFL 仿宋 exists; a Song serif is the closest match
     "heading1": "Noto Sans CJK SC",
-    "heading2": "Gazette WenKai",  # renamed LXGW WenKai subset (楷体 style)
-    "title": "Noto Serif CJK SC",  # drawn Bold: stands in for 小标宋
+    "heading2": "Gazette WenKai",
+    "page_number": "Noto Serif CJK SC",  # a Song face  # renamed LXGW WenKai subset (楷体 style)
+    "title": "Noto Serif CJK SC Black",  # heavy Song: the usual stand-in for 小标宋
     "ui": "Noto Sans CJK SC",
 }
+# The shipped face with the widest coverage: every role's last fallback.
+FALLBACK = "Noto Serif CJK SC"
+# What the print dialog calls the GB/T 9704 faces each role should have.
+WANTED = {"body": "仿宋", "heading1": "黑体", "heading2": "楷体", "title": "小标宋", "page_number": "宋体"}
+PRINT_ROLES = ("title", "body", "heading1", "heading2", "page_number")
 
 # System faces that beat the shipped one for each role, best first.  Windows and
 # macOS may list a face under its English or its Chinese name, so both are given.
@@ -35,6 +45,7 @@ PREFERRED = {
                  "Microsoft YaHei", "微软雅黑"),
     "heading2": ("KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "STKaiti", "华文楷体", "Kaiti SC"),
     "title": ("FZXiaoBiaoSong-B05S", "方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"),
+    "page_number": ("SimSun", "宋体", "Songti SC", "STSong", "华文宋体"),
     "ui": ("Microsoft YaHei UI", "Microsoft YaHei", "微软雅黑", "PingFang SC", "Hiragino Sans GB",
            "Source Han Sans SC", "思源黑体", "WenQuanYi Micro Hei", "文泉驿微米黑"),
 }
@@ -68,6 +79,7 @@ def register_fonts() -> dict[str, str]:
             continue
         _loaded[key] = font_id
     if system is not None:
+        glyphs.set_system_check(can_show)
         for role in ROLES:
             found = next((f for f in PREFERRED[role] if f.casefold() in system), None)
             _roles[role] = found or SHIPPED[role]
@@ -75,15 +87,16 @@ def register_fonts() -> dict[str, str]:
 
 
 def role_weight(role: str) -> QFont.Weight:
-    """Bold only where the shipped Noto Serif Bold stands in for 小标宋."""
-    if role == "title" and register_fonts()["title"] == SHIPPED["title"]:
-        return QFont.Weight.Bold
+    """Normal everywhere: the 小标宋 stand-in is a heavy face of its own, not synthetic bold."""
     return QFont.Weight.Normal
 
 
-def role_font(role: str, point_size: float | None = None) -> QFont:
-    """A QFont for the role, falling back glyph by glyph to the shipped face."""
-    families = css_families(role)
+def role_font(role: str, point_size: float | None = None, override: str = "") -> QFont:
+    """A QFont for the role, falling back glyph by glyph to the shipped faces.
+
+    ``override`` is a family name or a font file the user chose for this role (print settings).
+    """
+    families = css_families(role, override)
     font = QFont()
     font.setFamilies(families)
     font.setWeight(role_weight(role))
@@ -92,9 +105,68 @@ def role_font(role: str, point_size: float | None = None) -> QFont:
     return font
 
 
-def css_families(role: str) -> list[str]:
+def css_families(role: str, override: str = "") -> list[str]:
     chosen = register_fonts()[role]
-    return list(dict.fromkeys((chosen, SHIPPED[role])))
+    first = family_for(override) if override else None
+    return list(dict.fromkeys(f for f in (first, chosen, SHIPPED[role], FALLBACK) if f))
+
+
+_file_families: dict[str, str | None] = {}
+
+
+def family_for(choice: str) -> str | None:
+    """The family of a user's choice: a font file is loaded (once), a family name is kept as it is.
+    None for a file that is missing or not a font."""
+    if not choice:
+        return None
+    if not _looks_like_file(choice):
+        return choice
+    if choice not in _file_families:
+        font_id = QFontDatabase.addApplicationFont(choice) if Path(choice).is_file() else -1
+        names = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        _file_families[choice] = names[0] if names else None
+    return _file_families[choice]
+
+
+def _looks_like_file(choice: str) -> bool:
+    return choice.lower().endswith((".ttf", ".otf", ".ttc", ".otc")) or "/" in choice or "\\" in choice
+
+
+# The PREFERRED faces that really are the GB/T 9704 face of the role; the others (宋体 for 正文,
+# 微软雅黑 for 黑体) are installed stand-ins, and the print dialog says so.
+GENUINE = {
+    "body": PREFERRED["body"][:6],
+    "heading1": PREFERRED["heading1"][:5],
+    "heading2": PREFERRED["heading2"],
+    "title": PREFERRED["title"],
+    "page_number": PREFERRED["page_number"],
+}
+
+
+def is_stand_in(role: str) -> bool:
+    """True when no installed face of the GB/T 9704 kind was found for the role."""
+    return register_fonts()[role] not in GENUINE.get(role, ())
+
+
+def role_summary(overrides: dict[str, str] | None = None) -> dict[str, tuple[str, bool]]:
+    """role -> (the family print uses first, whether it is a stand-in for the wanted face)."""
+    out = {}
+    for role in PRINT_ROLES:
+        chosen = family_for((overrides or {}).get(role, ""))
+        out[role] = (chosen, False) if chosen else (register_fonts()[role], is_stand_in(role))
+    return out
+
+
+_can_show: dict[str, bool] = {}
+
+
+def can_show(ch: str) -> bool:
+    """Whether any installed or shipped face has a glyph for ``ch`` (slow, so cached: asked only
+    for the rare characters the shipped coverage list lacks)."""
+    if ch not in _can_show:
+        cp = ord(ch)
+        _can_show[ch] = any(QFontMetrics(QFont(family)).inFontUcs4(cp) for family in QFontDatabase.families())
+    return _can_show[ch]
 
 
 def css_font_stack(role: str) -> str:

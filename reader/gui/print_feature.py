@@ -14,6 +14,14 @@ class PrintFeature(QObject):
         a = app.window.actions
         a.print_.triggered.connect(self.open)
         a.export_pdf.triggered.connect(self.open)
+        app.window.meta.row_providers.append(self.glyph_facts)
+
+    def glyph_facts(self, view):
+        """Facts panel row: characters of the document that no shipped or installed face shows."""
+        from html import escape
+        from ..core.glyphs import describe, document_missing
+        missing = document_missing(view)
+        return [(self.tr("Missing characters"), escape(describe(missing)))] if missing else []
 
     def open(self):
         from .printing import open_print_dialog
@@ -33,13 +41,19 @@ class PrintFeature(QObject):
         from ..core.userdata.exchange import References
         refs = References(self.app.library)
         wanted = None if keys is None else set(keys)
+        places: dict[str, tuple] = {}
         out = []
         for b in store.bookmarks():
             if wanted is not None and b.doc_key not in wanted:
                 continue
             ref = refs.of(b)
+            if b.doc_key not in places:
+                info = self.app.library.info(b.doc_key)
+                places[b.doc_key] = (info.issue_key or "", info.page or 0) if info else ("", 0)
+            anchor = (b.anchor.block, b.anchor.start) if b.anchor is not None else (-1, -1)
             out.append(PrintNote(doc_title=ref.title, quote=b.quote, note=b.note, citation=ref.text,
-                                 note_type=b.note_type_label, date=b.updated[:10], doc_key=b.doc_key))
+                                 note_type=b.note_type_label, date=b.updated[:10], doc_key=b.doc_key,
+                                 order=(places[b.doc_key],) + anchor))
         return out
 
 

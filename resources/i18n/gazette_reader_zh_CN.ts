@@ -961,8 +961,16 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>全部页；例：1-3,5</translation>
     </message>
     <message>
+        <source>Page numbers start at 1 for each document</source>
+        <translation>每份文件页码从 1 起</translation>
+    </message>
+    <message>
         <source>Page range:</source>
         <translation>页码范围：</translation>
+    </message>
+    <message>
+        <source>Each document starts on an odd page; a blank page fills the back of a document&apos;s last sheet.</source>
+        <translation>每份文件从奇数页开始；文件末页背面留空白页。</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -983,6 +991,78 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Body text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Level 1 heading</source>
+        <translation>一级标题</translation>
+    </message>
+    <message>
+        <source>Level 2 heading</source>
+        <translation>二级标题</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>XiaoBiaoSong</source>
+        <translation>小标宋</translation>
+    </message>
+    <message>
+        <source>FangSong</source>
+        <translation>仿宋</translation>
+    </message>
+    <message>
+        <source>HeiTi</source>
+        <translation>黑体</translation>
+    </message>
+    <message>
+        <source>KaiTi</source>
+        <translation>楷体</translation>
+    </message>
+    <message>
+        <source>SongTi</source>
+        <translation>宋体</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Font file…</source>
+        <translation>字体文件…</translation>
+    </message>
+    <message>
+        <source>Choose a font file</source>
+        <translation>选择字体文件</translation>
+    </message>
+    <message>
+        <source>Fonts (*.ttf *.otf *.ttc *.otc)</source>
+        <translation>字体文件 (*.ttf *.otf *.ttc *.otc)</translation>
+    </message>
+    <message>
+        <source>Cannot use %1; the automatic choice applies.</source>
+        <translation>无法使用 %1，改用自动选择的字体。</translation>
+    </message>
+    <message>
+        <source>No %1 is installed: %2 stands in.</source>
+        <translation>本机没有%1字体，用 %2 代替。</translation>
+    </message>
+    <message>
+        <source>Uses %1.</source>
+        <translation>使用 %1。</translation>
     </message>
     <message>
         <source>Reading notes</source>
@@ -1027,6 +1107,13 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Cancelled; no unfinished file was left behind.</source>
         <translation>已取消，没有留下未完成的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFeature</name>
+    <message>
+        <source>Missing characters</source>
+        <translation>无法显示的字</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ import threading
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from reader.core.printjob import PrintJob
-from reader.gui.fonts import register_fonts
+from reader.gui.fonts import family_for, register_fonts
 from .render import export_pdf, prepare_printer, render_steps
 
 
@@ -73,15 +73,17 @@ class PrintController(QObject):
             self._step(reschedule=False)
         self.wait()
 
-    def _begin(self) -> None:
+    def _begin(self, job: PrintJob | None = None) -> None:
         if self.is_running():
             raise RuntimeError("已有打印任务在进行")
         register_fonts()                 # on the GUI thread, before any worker paints text
+        for _role, choice in (job.fonts if job else ()):
+            family_for(choice)           # a chosen font file is loaded here too, not in the worker
         self._stop = threading.Event()
 
     # -- PDF on a worker thread ------------------------------------------------------
     def export_pdf(self, job: PrintJob, path: str) -> None:
-        self._begin()
+        self._begin(job)
         if self._thread is None:
             self._thread = _ExportThread(self)
             self._thread.finished.connect(self._thread_done)
@@ -104,7 +106,7 @@ class PrintController(QObject):
 
     # -- a printer on the GUI thread, a page per event-loop turn --------------------------
     def print_to(self, printer, job: PrintJob) -> None:
-        self._begin()
+        self._begin(job)
         prepare_printer(printer, job)
         self._printer = printer
         self._steps = render_steps(printer, self.library, job, self.progress.emit, self._stop.is_set)

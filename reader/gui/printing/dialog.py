@@ -7,17 +7,22 @@ menu and Ctrl+P.
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QFileDialog, QFormLayout, QGroupBox,
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton,
                                QRadioButton, QVBoxLayout, QWidget)
 
 from reader.core.model import INTERPRETATION
 from reader.core.printjob import PageRangeError, PrintJob, PrintNote, parse_page_range
+from reader.core import words
+from reader.gui import fonts
+from reader.gui.settings import open_settings
 from .controller import PrintController
 from .render import PrintError, job_for_printer, prepare_printer, render
 
@@ -32,6 +37,8 @@ class PrintDialog(QDialog):
         self.library = library
         self.notes_provider = notes_provider
         self.controller = PrintController(library, self)
+        # The title breaker's dictionary (~0.5 s to load) loads while the user picks options.
+        threading.Thread(target=words.warm_up, name="jieba-warm-up", daemon=True).start()
         self.setWindowTitle(self.tr("Print and export PDF"))
         self._choices: list[tuple[QRadioButton, str, tuple[str, ...]]] = []
         self._build(current_key, tuple(dict.fromkeys(picked_keys)))
@@ -69,10 +76,14 @@ class PrintDialog(QDialog):
         self.mirror.setChecked(True)
         self.page_range = QLineEdit()
         self.page_range.setPlaceholderText(self.tr("All pages; e.g. 1-3,5"))
+        self.restart_numbers = QCheckBox(self.tr("Page numbers start at 1 for each document"))
         form.addRow(self.interpretations)
         form.addRow(self.notes_appendix)
         form.addRow(self.mirror)
+        form.addRow(self.restart_numbers)
         form.addRow(self.tr("Page range:"), self.page_range)
+        self.mirror.setToolTip(self.tr("Each document starts on an odd page; a blank page fills the back "
+                                       "of a document's last sheet."))
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -99,11 +110,106 @@ class PrintDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(options)
+        layout.addWidget(self._font_box())
         layout.addWidget(self.bar)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self._group.buttonToggled.connect(lambda *_: self._sync())
+        self._load_settings()
         self._sync()
+
+    # -- fonts per role (remembered) -----------------------------------------------------
+    def _role_names(self) -> dict[str, str]:
+        return {"title": self.tr("Title"), "body": self.tr("Body text"), "heading1": self.tr("Level 1 heading"),
+                "heading2": self.tr("Level 2 heading"), "page_number": self.tr("Page number")}
+
+    def _wanted_names(self) -> dict[str, str]:
+        return {"title": self.tr("XiaoBiaoSong"), "body": self.tr("FangSong"), "heading1": self.tr("HeiTi"),
+                "heading2": self.tr("KaiTi"), "page_number": self.tr("SongTi")}
+
+    def _font_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Fonts"))
+        form = QFormLayout(box)
+        self.font_choices: dict[str, QComboBox] = {}
+        self.font_notes: dict[str, QLabel] = {}
+        families = sorted(f for f in QFontDatabase.families() if not QFontDatabase.isPrivateFamily(f))
+        for role in fonts.PRINT_ROLES:
+            combo = QComboBox()
+            combo.setEditable(False)
+            combo.addItem(self.tr("Automatic"), "")
+            for family in families:
+                combo.addItem(family, family)
+            combo.setObjectName(f"font_{role}")
+            pick = QPushButton(self.tr("Font file…"))
+            pick.clicked.connect(lambda _=False, r=role: self._pick_font_file(r))
+            note = QLabel()
+            note.setWordWrap(True)
+            row = QHBoxLayout()
+            row.addWidget(combo, 1)
+            row.addWidget(pick)
+            holder = QVBoxLayout()
+            holder.addLayout(row)
+            holder.addWidget(note)
+            form.addRow(self._role_names()[role] + "：", holder)
+            combo.currentIndexChanged.connect(lambda *_: self._describe_fonts())
+            self.font_choices[role] = combo
+            self.font_notes[role] = note
+        return box
+
+    def _pick_font_file(self, role: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a font file"), "",
+                                              self.tr("Fonts (*.ttf *.otf *.ttc *.otc)"))
+        if path:
+            self.set_font_choice(role, path)
+
+    def set_font_choice(self, role: str, choice: str) -> None:
+        """Choose a family or a font file for a role ("" = automatic)."""
+        combo = self.font_choices[role]
+        index = combo.findData(choice)
+        if index < 0:
+            label = Path(choice).name if fonts._looks_like_file(choice) else choice
+            combo.addItem(label, choice)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+
+    def font_overrides(self) -> dict[str, str]:
+        return {role: c.currentData() for role, c in self.font_choices.items() if c.currentData()}
+
+    def _describe_fonts(self) -> None:
+        summary = fonts.role_summary(self.font_overrides())
+        wanted = self._wanted_names()
+        for role, (family, stand_in) in summary.items():
+            choice = self.font_choices[role].currentData()
+            if choice and not family:
+                text = self.tr("Cannot use %1; the automatic choice applies.").replace("%1", choice)
+            elif stand_in:
+                text = (self.tr("No %1 is installed: %2 stands in.")
+                        .replace("%1", wanted[role]).replace("%2", family))
+            else:
+                text = self.tr("Uses %1.").replace("%1", family)
+            self.font_notes[role].setText(text)
+
+    def _load_settings(self) -> None:
+        s = open_settings()
+        s.beginGroup("print")
+        self.restart_numbers.setChecked(str(s.value("restart_numbers", "false")).lower() in ("true", "1"))
+        self.mirror.setChecked(str(s.value("double_sided", "true")).lower() in ("true", "1"))
+        for role in fonts.PRINT_ROLES:
+            choice = str(s.value(f"font_{role}", "") or "")
+            if choice:
+                self.set_font_choice(role, choice)
+        s.endGroup()
+        self._describe_fonts()
+
+    def save_settings(self) -> None:
+        s = open_settings()
+        s.beginGroup("print")
+        s.setValue("restart_numbers", self.restart_numbers.isChecked())
+        s.setValue("double_sided", self.mirror.isChecked())
+        for role in fonts.PRINT_ROLES:
+            s.setValue(f"font_{role}", self.font_choices[role].currentData() or "")
+        s.endGroup()
+        s.sync()
 
     def _add_choice(self, layout, text: str, kind: str, keys: tuple[str, ...], tip: str = "") -> None:
         button = QRadioButton(text)
@@ -147,10 +253,12 @@ class PrintDialog(QDialog):
         elif self.notes_appendix.isChecked() and self.notes_provider is not None:
             notes = tuple(self.notes_provider(self._related_keys(keys)) or ())
         title = self.library.info(keys[0]).title if keys else self.tr("Reading notes")
+        self.save_settings()
         return PrintJob(keys=keys, include_interpretations=kind == "packet" or self.interpretations.isChecked(),
                         notes=notes, notes_appendix=kind != "notes" and self.notes_appendix.isChecked(),
                         page_range=self.page_range.text(), mirror_margins=self.mirror.isChecked(),
-                        title=title)
+                        title=title, restart_numbers=self.restart_numbers.isChecked(),
+                        fonts=tuple(self.font_overrides().items()))
 
     def _related_keys(self, keys: tuple[str, ...]) -> tuple[str, ...]:
         out = list(keys)

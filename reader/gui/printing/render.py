@@ -20,6 +20,7 @@ from reader.core.printjob import PrintJob, plan_packets
 from reader.gui.fonts import register_fonts
 from . import styles as S
 from .layout import Item, Laid, Metrics, lay_out, paginate
+from .outline import add_outline
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -45,16 +46,32 @@ def a4_layout() -> QPageLayout:
 
 
 def render_steps(device: QPagedPaintDevice, library, job: PrintJob, progress: Progress | None = None,
-                 cancelled: Cancelled | None = None) -> Generator[int, None, RenderResult]:
-    """Lay out packet by packet and paint the selected pages; yields after each page painted."""
+                 cancelled: Cancelled | None = None,
+                 outline: list | None = None) -> Generator[int, None, RenderResult]:
+    """Lay out packet by packet and paint the selected pages; yields after each page painted.
+
+    Double-sided (``job.mirror_margins``): every packet starts on an odd sheet side, a blank
+    unnumbered page filling the gap.  ``outline`` (a list) receives (level, title, page index
+    from 0 among the painted pages) for each document and attached plan that was painted.
+    """
     register_fonts()
     packets = plan_packets(library, job)
     selected = job.pages()
-    m = Metrics(device)
+    m = Metrics(device, job.fonts)
     painter: QPainter | None = None
-    number = painted = 0
+    number = painted = 0              # number: the sheet side reached (what a page range counts)
     completed = False
     total = len(packets)
+
+    def new_page() -> None:
+        nonlocal painter
+        if painter is None:
+            painter = QPainter()
+            if not painter.begin(device):
+                raise PrintError("无法开始输出：打印机或文件不可用")
+        elif not device.newPage():
+            raise PrintError("无法开始新的一页")
+
     try:
         for index, packet in enumerate(packets):
             if cancelled and cancelled():
@@ -63,20 +80,29 @@ def render_steps(device: QPagedPaintDevice, library, job: PrintJob, progress: Pr
                 progress(index, total, packet.title)
             if selected and number >= max(selected):
                 break
-            laid = [lay_out(p, m) for p in S.paras_for_packet(packet)]
+            if job.mirror_margins and number % 2 == 1:
+                number += 1                                  # the blank back of the last sheet
+                if selected is None or number in selected:
+                    new_page()
+                    painted += 1
+                    yield number
+            shown = 0 if job.restart_numbers else number     # page numbers printed on this packet
+            paras = S.paras_for_packet(packet)
+            laid = [lay_out(p, m) for p in paras]
             for page in paginate(laid):
                 number += 1
+                shown += 1
                 if selected is not None and number not in selected:
                     continue
                 if cancelled and cancelled():
                     return RenderResult(painted, number, True)
-                if painter is None:
-                    painter = QPainter()
-                    if not painter.begin(device):
-                        raise PrintError("无法开始输出：打印机或文件不可用")
-                elif not device.newPage():
-                    raise PrintError("无法开始新的一页")
-                paint_page(painter, m, laid, page, number, job.mirror_margins)
+                new_page()
+                if outline is not None:
+                    for it in page:
+                        if it.laid is not None and it.line == 0 and laid[it.laid].para.outline:
+                            p = laid[it.laid].para
+                            outline.append((p.outline_level, p.outline, painted))
+                paint_page(painter, m, laid, page, number, job.mirror_margins, shown)
                 painted += 1
                 yield number
         if progress:
@@ -95,8 +121,8 @@ def render_steps(device: QPagedPaintDevice, library, job: PrintJob, progress: Pr
 
 
 def render(device: QPagedPaintDevice, library, job: PrintJob, progress: Progress | None = None,
-           cancelled: Cancelled | None = None) -> RenderResult:
-    steps = render_steps(device, library, job, progress, cancelled)
+           cancelled: Cancelled | None = None, outline: list | None = None) -> RenderResult:
+    steps = render_steps(device, library, job, progress, cancelled, outline)
     while True:
         try:
             next(steps)
@@ -105,7 +131,8 @@ def render(device: QPagedPaintDevice, library, job: PrintJob, progress: Progress
 
 
 def paint_page(painter: QPainter, m: Metrics, laid: list[Laid], items: list[Item], number: int,
-               mirror: bool) -> None:
+               mirror: bool, shown: int | None = None) -> None:
+    """``number``: the sheet side (decides the margins); ``shown``: the page number printed."""
     left = m.left(number, mirror)
     painter.setPen(Qt.GlobalColor.black)
     for slot, it in enumerate(items):
@@ -118,10 +145,10 @@ def paint_page(painter: QPainter, m: Metrics, laid: list[Laid], items: list[Item
         line = lp.layout.lineAt(it.line)
         y = m.top + slot * m.pitch + m.baseline(lp.para.style.pt) - line.ascent()
         line.draw(painter, QPointF(left, y))
-    draw_page_number(painter, m, number, left)
+    draw_page_number(painter, m, number if shown is None else shown, left, number)
 
 
-def draw_page_number(painter: QPainter, m: Metrics, number: int, left: float) -> None:
+def draw_page_number(painter: QPainter, m: Metrics, number: int, left: float, side: int | None = None) -> None:
     """"— N —" in 4号 宋体: dash line 7 mm under the type area, outer side, one character in."""
     font = m.page_number_font()
     fm = QFontMetricsF(font, m.device)
@@ -132,7 +159,7 @@ def draw_page_number(painter: QPainter, m: Metrics, number: int, left: float) ->
     width = 2 * dash_w + 2 * gap + digits_w
     dash_top = fm.tightBoundingRect("—").top()           # negative: above the baseline
     baseline = m.top + m.type_h + S.PAGE_NUMBER_GAP_MM * m.mm_y - dash_top
-    x = left + m.type_w - one - width if number % 2 else left + one
+    x = left + m.type_w - one - width if (number if side is None else side) % 2 else left + one
     painter.setFont(font)
     # Drawn in three pieces: the fonts' own spaces are too narrow for "— 1 —".
     painter.drawText(QPointF(x, baseline), "—")
@@ -156,8 +183,9 @@ def export_pdf(library, job: PrintJob, path: str | os.PathLike, progress: Progre
     writer.setPageLayout(a4_layout())
     writer.setCreator(CREATOR)
     writer.setTitle(job.title or "政府公报文件")
+    entries: list = []
     try:
-        result = render(writer, library, replace(job, output=str(target)), progress, cancelled)
+        result = render(writer, library, replace(job, output=str(target)), progress, cancelled, entries)
     except BaseException:
         del writer
         tmp.unlink(missing_ok=True)
@@ -166,6 +194,11 @@ def export_pdf(library, job: PrintJob, path: str | os.PathLike, progress: Progre
     if result.cancelled:
         tmp.unlink(missing_ok=True)
         return None
+    try:
+        add_outline(tmp, entries)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     os.replace(tmp, target)
     return target
 

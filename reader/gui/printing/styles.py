@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from reader.core import model as M
-from reader.core.printjob import NOTES_SOURCE, Packet, markdown_paragraphs
+from reader.core.printjob import NOTES_SOURCE, Packet, markdown_paragraphs, nest_quotes
 
 PAGE_W_MM, PAGE_H_MM = 210.0, 297.0
 TOP_MM, BINDING_MM = 37.0, 28.0
@@ -45,6 +45,7 @@ class Style:
     keep_together: bool = False
     grid: bool = True             # letter spacing that fits 28 characters a line
     balance: bool = False         # break into balanced lines (titles)
+    one_line: bool = False        # tighten slightly rather than break (the source line)
 
 
 BODY = Style()
@@ -71,12 +72,37 @@ STYLES: dict[str, Style] = {
     # Not block kinds: the parts a reprint adds.
     "label": Style("heading1", align="left", first_indent=0, keep_with_next=True),
     "source": Style("heading2", SMALL_PT, "left", 0, blank_before=1, grid=False, keep_with_prev=True,
-                    keep_together=True, balance=True),
+                    keep_together=True, balance=True, one_line=True),
     "note_quote": Style("heading2"),
 }
 HEADER_KINDS = (M.TITLE, M.DOC_NUMBER, M.CODE)
 ATTACHMENT_LABEL = re.compile(r"附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?")
 ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百千零〇0-9]+条")
+
+
+# "（一）加强组织领导，完善工作机制。其余正文……": a heading run into its paragraph.
+RUN_IN = re.compile(r"(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^。！？；\n]{1,60}?[。！？]")
+# "5 应急保障", "6.4 奖励和处罚": numbered headings of 条-style documents (预案, 标准, 办法).
+# The space after the number is often lost in web texts ("1.1编制目的及依据"); a count ("5个部门",
+# "3年") is not a heading.
+NUMBERED_HEADING = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})(?:[ \u3000]+|(?![个年月日项条次万亿元名家所类种批%％.．、）)]))"
+                              r"[^\s。，；：！？0-9]{2,30}")
+
+
+def numbered_level(text: str) -> int | None:
+    """Level (1 for "5 …", 2 for "6.4 …", …) of a 条-style numbered heading, else None."""
+    m = NUMBERED_HEADING.fullmatch(text.strip())
+    return m.group(1).count(".") + 1 if m else None
+
+
+def run_in(text: str, level: int | None) -> int:
+    """Length of a run-in heading at the start of ``text`` that has body text after it, else 0."""
+    m = RUN_IN.match(text)
+    if not m or len(text) <= m.end():
+        return 0
+    if level is not None and (level == 1) != text.startswith(tuple("一二三四五六七八九十")):
+        return 0
+    return m.end()
 
 
 def style_for(block: M.Block) -> Style:
@@ -94,16 +120,19 @@ class Para:
     page_break: bool = False                        # starts a new page
     centre_over: str = ""                           # signature: the date text it centres above
     kind: str = ""
+    outline: str = ""                               # PDF outline entry that starts here
+    outline_level: int = 0                          # 0 a document, 1 an attached plan
 
 
 def paras_for_packet(packet: Packet) -> list[Para]:
     if packet.kind == "notes":
         return _note_paras(packet)
     out: list[Para] = []
-    for piece in packet.pieces:
+    for n, piece in enumerate(packet.pieces):
         start = len(out)
         out.extend(_document_paras(piece.view, piece.label))
-        out[start] = replace(out[start], page_break=True)
+        entry = f"{piece.label}　{piece.view.title}" if piece.label else piece.view.title
+        out[start] = replace(out[start], page_break=True, outline=entry, outline_level=1 if n else 0)
         if piece.source:
             out.append(Para(piece.source, STYLES["source"], kind="source"))
     return out
@@ -139,6 +168,13 @@ def _document_paras(view, label: str = "") -> list[Para]:
         runs = ()
         if b.kind == M.ARTICLE and (m := ARTICLE_LABEL.match(text)):
             runs = ((0, m.end(), "heading1"),)
+        if b.kind in (M.HEADING, M.PARAGRAPH) and (head := run_in(text, b.level if b.kind == M.HEADING else None)):
+            role = "heading1" if text[0] in "一二三四五六七八九十" else "heading2"
+            style, runs = BODY, ((0, head, role),)          # heading part in its face, the rest body
+        elif b.kind == M.PARAGRAPH and (level := numbered_level(text)):
+            style = STYLES["heading1" if level == 1 else "heading2"]
+        if b.kind == M.DOC_NUMBER and out and out[-1].kind == M.TITLE:
+            style = replace(style, blank_before=1)       # 文号 one line under the title
         if b.kind == M.ATTACHMENT_NOTE:
             # Continuation lines line up with the first attachment name, after "附件：".
             head = re.match(r"附件\s*[:：]?", text)
@@ -152,7 +188,7 @@ def _document_paras(view, label: str = "") -> list[Para]:
 
 
 def _note_paras(packet: Packet) -> list[Para]:
-    out = [Para(packet.notes_title, STYLES[M.TITLE], page_break=True, kind=M.TITLE)]
+    out = [Para(packet.notes_title, STYLES[M.TITLE], page_break=True, kind=M.TITLE, outline=packet.notes_title)]
     by_doc: dict[str, list] = {}
     for n in packet.notes:
         by_doc.setdefault(n.doc_title or "（未注明文件）", []).append(n)
@@ -166,7 +202,7 @@ def _note_paras(packet: Packet) -> list[Para]:
             if n.citation:
                 out.append(Para(f"出处：{n.citation}", BODY, runs=((0, 3, "heading1"),), kind="note_meta"))
             if n.quote:
-                out.append(Para(f"原文：“{n.quote.strip()}”", STYLES["note_quote"], kind="note_quote"))
+                out.append(Para(nest_quotes(f"原文：“{n.quote.strip()}”"), STYLES["note_quote"], kind="note_quote"))
             for k, p in enumerate(markdown_paragraphs(n.note)):
                 text = ("笔记：" + p) if k == 0 else p
                 out.append(Para(text, BODY, runs=((0, 3, "heading1"),) if k == 0 else (), kind="paragraph"))

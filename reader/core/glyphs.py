@@ -1,0 +1,134 @@
+"""Which characters of a text no font can draw (Qt-free).
+
+The shipped fonts' code points are listed in ``resources/fonts/coverage.txt`` (written by
+tools/make_fonts.py), so the check needs no font library.  A caller with access to the
+system's fonts (the Qt layer) passes ``also_drawable`` to accept what an installed face shows.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+from reader.resources import resource_path
+
+COVERAGE_FILE = "coverage.txt"
+
+
+@lru_cache(maxsize=4)
+def _ranges(path: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for line in Path(path).read_text(encoding="ascii").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        a, _, b = line.partition("-")
+        out.append((int(a, 16), int(b or a, 16)))
+    return tuple(sorted(out))
+
+
+def shipped_ranges(path: Path | None = None) -> tuple[tuple[int, int], ...]:
+    """The (first, last) code point ranges the shipped fonts draw; empty if the file is absent."""
+    path = path or resource_path("fonts", COVERAGE_FILE)
+    return _ranges(str(path)) if path.exists() else ()
+
+
+def shipped_covers(ch: str, ranges: tuple[tuple[int, int], ...] | None = None) -> bool:
+    ranges = shipped_ranges() if ranges is None else ranges
+    cp = ord(ch)
+    lo, hi = 0, len(ranges)
+    while lo < hi:                       # binary search over the sorted ranges
+        mid = (lo + hi) // 2
+        a, b = ranges[mid]
+        if cp < a:
+            hi = mid
+        elif cp > b:
+            lo = mid + 1
+        else:
+            return True
+    return False
+
+
+def _needs_glyph(ch: str) -> bool:
+    # Spaces, controls, format characters (ZWJ, BOM…) and variation selectors draw nothing.
+    # Private-use and unassigned code points do need a glyph (a 方正 PUA character shows as a box).
+    cat = unicodedata.category(ch)
+    return not (cat in ("Cc", "Cf", "Cs") or cat[0] == "Z" or 0xFE00 <= ord(ch) <= 0xFE0F
+                or 0xE0100 <= ord(ch) <= 0xE01EF)
+
+
+@dataclass(frozen=True)
+class MissingGlyph:
+    char: str
+    where: tuple[str, ...]          # e.g. "标题", "第3段" — as the caller names its parts
+    count: int
+
+    @property
+    def code(self) -> str:
+        return f"U+{ord(self.char):04X}"
+
+
+def missing_glyphs(parts: Iterable[tuple[str, str]],
+                   also_drawable: Callable[[str], bool] | None = None,
+                   ranges: tuple[tuple[int, int], ...] | None = None) -> list[MissingGlyph]:
+    """Characters of ``parts`` ((where, text) pairs) that neither a shipped face nor
+    ``also_drawable`` (e.g. an installed face) can show, in order of first appearance."""
+    ranges = shipped_ranges() if ranges is None else ranges
+    found: dict[str, tuple[list[str], int]] = {}
+    verdict: dict[str, bool] = {}
+    for where, text in parts:
+        for ch in text or "":
+            ok = verdict.get(ch)
+            if ok is None:
+                ok = (not _needs_glyph(ch) or shipped_covers(ch, ranges)
+                      or bool(also_drawable and also_drawable(ch)))
+                verdict[ch] = ok
+            if ok:
+                continue
+            places, n = found.get(ch, ([], 0))
+            if where not in places:
+                places.append(where)
+            found[ch] = (places, n + 1)
+    return [MissingGlyph(ch, tuple(p), n) for ch, (p, n) in found.items()]
+
+
+def describe(missing: list[MissingGlyph], limit: int = 8) -> str:
+    """One line for a report: "缺字 2 个：𰻝 (U+30EDD，标题、第3段)；…"."""
+    if not missing:
+        return ""
+    shown = "；".join(f"{m.char}（{m.code}，{'、'.join(m.where[:3])}{'等' if len(m.where) > 3 else ''}）"
+                     for m in missing[:limit])
+    more = f"；另有 {len(missing) - limit} 个" if len(missing) > limit else ""
+    return f"无字体可显示的字 {len(missing)} 个：{shown}{more}"
+
+
+# The Qt layer registers a check against the installed faces (reader.gui.fonts.can_show);
+# without it (command line, tests) only the shipped faces count.
+_system_check: Callable[[str], bool] | None = None
+
+
+def set_system_check(check: Callable[[str], bool] | None) -> None:
+    global _system_check
+    _system_check = check
+
+
+def block_parts(title: str, blocks) -> list[tuple[str, str]]:
+    """(where, text) of a document: "标题", then "第N段" for each block (numbered from 1)."""
+    return [("标题", title)] + [(f"第{i}段", b.text) for i, b in enumerate(blocks, 1)]
+
+
+def document_missing(doc) -> list[MissingGlyph]:
+    """Characters of a document (a model.Document or a records.DocumentView) no face can show."""
+    return missing_glyphs(block_parts(doc.title, doc.blocks), _system_check)
+
+
+def document_warnings(docs) -> list[str]:
+    """One import-report line for each document with characters no face can show."""
+    out = []
+    for doc in docs:
+        missing = document_missing(doc)
+        if missing:
+            out.append(f"《{doc.title}》{describe(missing)}")
+    return out
