@@ -19,7 +19,7 @@ WORD = re.compile(r"[A-Za-z]{3,}")
 NAMES = {"PDF", "Ctrl", "Shift", "Alt", "Esc", "Del", "Delete", "Backspace", "Return", "Enter", "Home", "End",
          "UTC", "SHA", "Markdown", "json", "html", "txt", "pdf", "JSON", "HTML", "Noto", "LXGW", "WenKai", "SIL",
          "English", "GBT", "Tab", "Space", "PgUp", "PgDown", "Ins", "Print", "Left", "Right", "Up", "Down", "Page",
-         "Zoom", "Back", "Forward", "Meta", "CJK"}   # key names as QKeySequence prints them; font names
+         "Zoom", "Back", "Forward", "Meta", "CJK", "ttf", "otf", "ttc", "otc"}   # key names as QKeySequence prints them; font names
 
 
 def _install(qapp, language):
@@ -40,7 +40,9 @@ def _texts(widget: QWidget, document_text: set[str]) -> list[tuple[str, str]]:
         elif isinstance(w, QAbstractButton):
             out.append(("button", w.text()))
         elif isinstance(w, QComboBox):
-            out += [("combo", w.itemText(i)) for i in range(w.count())]
+            from PySide6.QtGui import QFontDatabase
+            fonts = set(QFontDatabase.families())        # a font's name is a name, in any language
+            out += [("combo", w.itemText(i)) for i in range(w.count()) if w.itemText(i) not in fonts]
         elif isinstance(w, QLineEdit):
             out.append(("placeholder", w.placeholderText()))
         elif isinstance(w, QTabBar):
@@ -156,7 +158,9 @@ def test_every_dialog_speaks_one_language(qtbot, qapp, library_copy, tmp_path, s
         dialogs = _open_everything(qtbot, app, tmp_path)
         qtbot.wait(50)
         doc_text = _document_text(app)
-        titles = sorted(doc_text | _titles(app), key=len, reverse=True)
+        from PySide6.QtGui import QFontDatabase
+        fonts = {f"{f} {w}" for f in QFontDatabase.families() for w in ("Black", "Bold", "")}   # names, not words
+        titles = sorted(doc_text | _titles(app) | {f.strip() for f in fonts}, key=len, reverse=True)
         bad = []
         for top in [app.window, *dialogs]:
             bad += _bad(_texts(top, doc_text), language, titles)
