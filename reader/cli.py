@@ -4,6 +4,8 @@ Only what a command needs is imported: Qt for the window, sqlite-utils for write
 """
 from __future__ import annotations
 
+import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -54,8 +56,11 @@ def _db(args) -> Path:
     chosen = getattr(args, "db_sub", None) or args.db
     if chosen:
         return Path(chosen)
-    from .core.userlibrary import ensure_user_library
-    return ensure_user_library()
+    from .core.userlibrary import ensure_user_library, take_notices
+    path = ensure_user_library()
+    for notice in take_notices():       # a damaged library was rebuilt: say what came back
+        print(f"提示：{notice}", file=sys.stderr)
+    return path
 
 
 def _db_for_reading() -> Path:
@@ -94,10 +99,24 @@ def cmd_import(args) -> int:
             except StoreError as e:
                 print(f"gazette-reader: {e}", file=sys.stderr)
                 return 2
+            except (OSError, sqlite3.Error) as e:    # the disk filled up or went read-only while writing
+                if isinstance(e, BrokenPipeError):
+                    raise
+                from .core.userlibrary import _failure
+                print(f"gazette-reader: {f}: {_failure(e, _db_path_hint(args))}", file=sys.stderr)
+                return 2
     finally:
         if writer is not None:
-            writer.close()
+            try:
+                writer.close()
+            except (OSError, sqlite3.Error):
+                pass
     return status
+
+
+def _db_path_hint(args) -> Path | None:
+    chosen = getattr(args, "db_sub", None) or args.db
+    return Path(chosen) if chosen else None
 
 
 def _shorter(parsed, db) -> str | None:
@@ -167,6 +186,19 @@ def _window_args(argv: list[str]):
 
 
 def main(argv: list[str] | None = None) -> int:
+    if os.environ.get("GAZETTE_READER_PDF_CHILD"):      # started by the PDF reader: read one PDF, bounded
+        from .core.parse.pdf import child_main
+        return child_main()
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # `gazette-reader import --dry-run … | head`: the reader of our output left; that is fine.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     fast = _window_args(argv)
     if fast is not None:

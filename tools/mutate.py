@@ -73,13 +73,19 @@ BUGS = (
         ("tests/test_print_cancel.py", "tests/test_print_controller.py", "tests/test_print_dialog.py")),
     Bug("6a", "user data committed only every 8th save",
         "reader/core/userdata/store.py",
-        '            self.conn.execute("BEGIN IMMEDIATE")\n'
+        "            try:\n"
+        '                self.conn.execute("BEGIN IMMEDIATE")\n'
+        "            except sqlite3.Error as e:\n"
+        "                raise translate(e, self.path) from e\n"
         "            try:\n"
         "                yield self.conn\n"
         '                self.conn.execute("COMMIT")\n',
         '            self._saves = getattr(self, "_saves", 0) + 1\n'
-        "            if not self.conn.in_transaction:\n"
-        '                self.conn.execute("BEGIN IMMEDIATE")\n'
+        "            try:\n"
+        "                if not self.conn.in_transaction:\n"
+        '                    self.conn.execute("BEGIN IMMEDIATE")\n'
+        "            except sqlite3.Error as e:\n"
+        "                raise translate(e, self.path) from e\n"
         "            try:\n"
         "                yield self.conn\n"
         "                if self._saves % 8 == 0:\n"

@@ -78,6 +78,20 @@ class Library:
         row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
         return row[0] if row else None
 
+    def fingerprints(self, keys) -> dict[str, str]:
+        """The current fingerprint of each of ``keys`` that is in the library (bookmark checks)."""
+        keys = list(dict.fromkeys(keys))
+        out: dict[str, str] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.update(self._all(f"SELECT key, fingerprint FROM documents WHERE key IN ({marks})", chunk))
+        return out
+
+    def data_version(self) -> int:
+        """Changes when another connection (another process) wrote to the file."""
+        return self._one("PRAGMA data_version")[0]
+
     # -- changes: one transaction each, through the store's writer -----------------------
     def check_writable(self) -> None:
         """StoreError (one line) unless imports and removals can be written to this library."""

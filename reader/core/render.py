@@ -127,7 +127,10 @@ def _with_links(text: str, links: list[tuple[int, int, str, str]]) -> str:
         if start < pos or end > len(text):
             continue  # overlapping citations: keep the first
         out.append(escape(text[pos:start]))
-        out.append(f'<a href="{escape(href)}" title="{escape(tip)}">{escape(text[start:end])}</a>')
+        # The tooltip is itself taken for HTML when it looks like some: wrapped and escaped, a
+        # cited title is shown as the characters it has.
+        shown = f"<qt>{escape(tip)}</qt>"
+        out.append(f'<a href="{escape(href)}" title="{escape(shown)}">{escape(text[start:end])}</a>')
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out)

@@ -20,8 +20,9 @@ def significant(text: str) -> str:
     return "".join(c for c in text if c.isalnum())
 
 
-# Whitespace as PDF and web extraction leave it: NBSP, ideographic space, tabs.
-_WS = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b]+")
+# Whitespace as PDF and web extraction leave it: every Unicode space (NBSP, U+2000–U+200A,
+# ideographic space, U+202F, U+205F …, all in \s) and the zero-width ones that act like it.
+_WS = re.compile(r"(?:[^\S\n]|[\u200b\u200c\u200d\u2060\ufeff])+")
 _FULLWIDTH_PUNCT = "，。、；：！？“”‘’（）《》〈〉【】〔〕「」『』—…·"
 
 

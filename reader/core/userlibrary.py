@@ -13,9 +13,15 @@ arrives (an upgrade), its issues are merged into the user's library:
 For that the user's library remembers which source texts the last shipped build
 held (``shipped_sources``). A library whose schema is older than this program is
 rebuilt from the source texts it carries; the old file is kept beside it.
+
+A damaged library (``PRAGMA quick_check`` fails) is moved aside and rebuilt from the
+shipped library plus every source text of the user's own that can still be read
+from it; ``take_notices()`` then says what was recovered, for the window or the
+command line to tell the user. Disk and SQLite failures become one-line StoreErrors.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -32,6 +38,15 @@ from .store import schema
 
 SHIPPED_BUILD = "shipped_build_id"
 SHIPPED_SOURCES = "shipped_sources"     # JSON list of the sha256 of the last merged build's sources
+
+_NOTICES: list[str] = []                # what opening had to repair, not yet told to the user
+
+
+def take_notices() -> list[str]:
+    """What ensure_user_library repaired since last asked (each said once)."""
+    out = list(_NOTICES)
+    _NOTICES.clear()
+    return out
 
 
 def _connect(path: Path, shipped: bool) -> sqlite3.Connection:
@@ -77,9 +92,34 @@ def schema_version_of(path: Path, shipped: bool = False) -> int | None:
 
 
 def ensure_user_library(shipped: Path | None = None, user: Path | None = None) -> Path:
+    """The user's library, created, upgraded, merged or repaired as needed; StoreError in one line."""
+    try:
+        return _ensure(shipped, user)
+    except StoreError:
+        raise
+    except (OSError, sqlite3.Error) as e:
+        raise StoreError(_failure(e, user)) from e
+
+
+def _failure(e: BaseException, user: Path | None) -> str:
+    where = Path(user).parent if user else "用户数据文件夹"
+    code = (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF
+    if getattr(e, "errno", None) == errno.ENOSPC or code == 13 or "disk is full" in str(e):
+        return f"磁盘已满：无法在 {where} 中建立或更新公报库，请腾出空间后再试"
+    if getattr(e, "errno", None) in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in str(e):
+        return f"无法写入 {where}（只读）：无法建立或更新公报库"
+    return f"无法建立或更新公报库（{where}）：{getattr(e, 'strerror', None) or e}"
+
+
+def _ensure(shipped: Path | None, user: Path | None) -> Path:
     shipped = Path(shipped) if shipped else default_library()
     user = Path(user) if user else user_library_path()
     user.parent.mkdir(parents=True, exist_ok=True)
+    if user.exists():
+        damage = _damage(user)
+        if damage:
+            _recover(shipped, user, damage)
+            return user
     if user.exists():
         version = schema_version_of(user)
         if version is not None and version > schema.SCHEMA_VERSION:
@@ -204,6 +244,106 @@ def _rebuild(user: Path, recover: bool) -> None:
                 w.set_meta(k, v)
     finally:
         w.close()
+
+
+# -- a damaged library ------------------------------------------------------------------
+
+def _damage(path: Path) -> str | None:
+    """Why the file is a damaged library (``PRAGMA quick_check``), or None.
+
+    An empty file, or one another program holds busy, is not damage."""
+    if path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.DatabaseError:
+        return None
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        return None if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
+    except sqlite3.DatabaseError as e:
+        if _busy(e):
+            raise StoreError(f"公报库 {path} 正被其他程序占用，请稍后再试") from e
+        # Only damage moves the file: SQLITE_CORRUPT or SQLITE_NOTADB, not "cannot open" on a read-only folder.
+        return str(e) if (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF in (11, 26) else None
+    finally:
+        conn.close()
+
+
+def _salvage(path: Path) -> list[tuple[str, str, str]]:
+    """Every source text still readable in a damaged library: read forwards, then backwards,
+    each until the damage stops it."""
+    found: dict[str, tuple[str, str, str]] = {}
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.DatabaseError:
+        return []
+    try:
+        for order in ("ASC", "DESC"):
+            try:
+                for sha, name, stored in conn.execute(
+                        f"SELECT sha256, name, text FROM sources ORDER BY rowid {order}"):
+                    try:
+                        text = schema.source_text(stored)     # zlib since schema 4, text before
+                    except Exception:  # noqa: BLE001 - a damaged row: the others may still be whole
+                        continue
+                    if isinstance(text, str) and isinstance(sha, str):
+                        found.setdefault(sha, (sha, str(name), text))
+            except sqlite3.DatabaseError:
+                continue
+    finally:
+        conn.close()
+    return sorted(found.values(), key=lambda s: s[1])
+
+
+def _move_aside(user: Path, label: str) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside, n = user.with_name(f"{user.name}.{label}-{stamp}"), 1
+    while aside.exists():
+        n += 1
+        aside = user.with_name(f"{user.name}.{label}-{stamp}-{n}")
+    user.replace(aside)
+    for side in ("-wal", "-shm", "-journal"):
+        extra = Path(str(user) + side)
+        if extra.exists():
+            extra.replace(Path(str(aside) + side))
+    return aside
+
+
+def _recover(shipped: Path, user: Path, damage: str) -> None:
+    """Move the damaged library aside; rebuild from the shipped one plus the user's own sources."""
+    from .errors import ImportRefused
+    from .importer import store_result
+    from .store.writer import LibraryWriter
+    salvaged = _salvage(user)
+    aside = _move_aside(user, "damaged")
+    if shipped.exists() and schema_version_of(shipped, shipped=True) == schema.SCHEMA_VERSION:
+        _copy(shipped, user)
+    else:
+        LibraryWriter(user).close()
+    shipped_shas = set(json.loads(_meta(user, SHIPPED_SOURCES) or "[]"))
+    own = [s for s in salvaged if s[0] not in shipped_shas]
+    restored, failed = [], []
+    w = LibraryWriter(user)
+    try:
+        for _sha, name, text in own:
+            result = _parse(text, name)
+            try:
+                if result is None:
+                    raise ImportRefused("无法解析")
+                store_result(w, result, text, replace=True)
+                restored.append(name)
+            except ImportRefused:
+                failed.append(name)
+    finally:
+        w.close()
+    told = (f"公报库已损坏（{damage[:120]}），原文件已改名为 {aside.name} 保留在 {aside.parent}，未删除。"
+            f"已用随附的公报库重建，并恢复了您自行导入的 {len(restored)} 份来源")
+    if restored:
+        told += "：" + "、".join(restored[:10]) + ("等" if len(restored) > 10 else "")
+    if failed:
+        told += f"；{len(failed)} 份无法恢复：" + "、".join(failed[:10])
+    _NOTICES.append(told + "。")
 
 
 def library_for_reading(shipped: Path | None = None, user: Path | None = None) -> Path:

@@ -90,6 +90,10 @@ def run_gui(args) -> int:
             library = Library(ensure_user_library())
     except StoreError as e:
         return _fail(str(e), self_test)
+    from ..core.userlibrary import take_notices
+    notices = take_notices()            # a damaged library was rebuilt: what came back
+    for notice in notices:
+        print(f"提示：{notice}", file=sys.stderr)
     from .app import GazetteApp
     gapp = GazetteApp(library, settings)
     if self_test:
@@ -105,6 +109,11 @@ def run_gui(args) -> int:
         from .bench_probe import attach
         attach(app, gapp, probe, _T0)
     gapp.window.show()
+    if notices:     # a damaged library was rebuilt: say what was recovered
+        from PySide6.QtWidgets import QMessageBox
+        from .plain import plain_message_box
+        box = plain_message_box(gapp.window, QMessageBox.Icon.Warning, gapp.window.windowTitle(), "\n\n".join(notices))
+        QTimer.singleShot(0, box.open)
     return _leave(gapp, app.exec())
 
 
@@ -188,6 +197,8 @@ def _self_test(app, gapp) -> int:
         print("self-test FAILED: the library has no policy with an interpretation", file=sys.stderr)
         return 1
     view.first_paint.connect(painted)
+    # The check is of the pair side by side, whatever the user's settings say (split=false).
+    gapp.window.area.set_split(True)
     from .workers import stop_all
     app.aboutToQuit.connect(stop_all)
     gapp.window.show()

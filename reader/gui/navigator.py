@@ -60,7 +60,7 @@ class Navigator(QObject):
         root = doc
         while root.info.parent_key:
             root = self.library.document(root.info.parent_key)
-        if not self.packet or self.packet[0].key != root.key:
+        if not self.packet or self.packet[0].key != root.key or self._changed(root):
             self._show_packet(root)
         view = self.area.view_showing(doc.key)
         if view is self.area.interpretation.view and self.area.single_view():
@@ -83,6 +83,33 @@ class Navigator(QObject):
         self.opened.emit(loc)
         self.document_shown.emit(doc)
         return True
+
+    def reload_if_changed(self) -> bool:
+        """Show the open policy again, where the reader was, if its text changed meanwhile
+        (another process imported it with --replace). True when it was shown again."""
+        if not self.packet or self.current is None:
+            return False
+        root = self.library.document(self.packet[0].key)
+        if root is None or not self._changed(root):
+            return False            # unchanged; or removed, which the tree reports
+        here = self.current_location()
+        self._show_packet(root)
+        self.current = self.library.document(self.current.key) or root
+        view = self.area.view_showing(here.doc_key)
+        if view is not None:
+            view.scroll_to(here, flash=False)
+        self.meta.show_document(self.current)
+        self.document_shown.emit(self.current)
+        return True
+
+    def _changed(self, root: DocumentView) -> bool:
+        """Was the shown policy (or its attachments) changed since it was rendered (an import
+        with --replace, from this window or another process)?"""
+        if [a.key for a in root.attachments] != [d.key for d in self.packet[1:]]:
+            return True
+        now = self.library.fingerprints(d.key for d in self.packet + self.interpretations)
+        return any(now.get(d.key) != d.fingerprint for d in self.packet + self.interpretations) \
+            or [i.key for i in root.interpretations] != [d.key for d in self.interpretations]
 
     def _show_packet(self, root: DocumentView) -> None:
         style = self.style()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePo
                                QVBoxLayout, QWidget)
 
 from .doc_view import DocView
+from .plain import plain_label
 
 
 class Pane(QWidget):
@@ -21,7 +22,7 @@ class Pane(QWidget):
 
     def __init__(self, caption: str, parent=None):
         super().__init__(parent)
-        self.caption = QLabel(caption)
+        self.caption = plain_label(QLabel(caption))   # titles and 文号 come from files
         self.caption.setObjectName("paneCaption")
         self.caption.setContentsMargins(10, 4, 10, 4)
         # A long caption must not stop the splitter from narrowing the pane.

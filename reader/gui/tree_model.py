@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QP
 
 from ..core.library import Library
 from ..core.records import DocInfo
+from .plain import tooltip
 
 
 class Roles(IntEnum):
@@ -261,7 +262,7 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def _tooltip(self, node: Node) -> str | None:
         if node.kind == "issue":
-            return f"{node.info.publication} {node.info.label}"
+            return tooltip(f"{node.info.publication} {node.info.label}")
         if node.kind != "doc":
             return None
         d: DocInfo = node.info
@@ -274,7 +275,7 @@ class LibraryTreeModel(QAbstractItemModel):
             lines.append(self.tr("Has an official interpretation"))
         if self.is_unread(node):
             lines.append(self.tr("Unread (not yet marked as read)"))
-        return "\n".join(lines)
+        return tooltip("\n".join(lines))
 
     def _fetch_top(self, count: int) -> None:
         infos, self._more_top = self._more_top[:count], self._more_top[count:]

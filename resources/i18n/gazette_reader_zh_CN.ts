@@ -312,6 +312,18 @@
         <translation>添加书签</translation>
     </message>
     <message>
+        <source>The disk is full: nothing was saved. Free some space, then save again.</source>
+        <translation>磁盘已满：未保存。请腾出空间后再保存。</translation>
+    </message>
+    <message>
+        <source>The data folder is read-only: nothing was saved.</source>
+        <translation>数据文件夹只读：未保存。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
         <source>The document of this bookmark is not in the library; the bookmark is kept.</source>
         <translation>本书签所在的文件不在库中；书签仍然保留。</translation>
     </message>

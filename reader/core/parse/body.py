@@ -40,8 +40,13 @@ def classify(line: Line) -> tuple[str, int | None, str]:
 
 
 def _continues(prev: str, nxt: Line) -> bool:
-    """Does the paragraph ending with ``prev`` go on in ``nxt`` (a page break)?"""
-    if L.starts_structure(nxt.text):
+    """Does the paragraph whose last line is ``prev`` go on in ``nxt`` (a page break)?
+
+    Only the last line's own brackets count, and not past a full stop: a bracket
+    left open by mistake must not glue the following paragraphs to it, and each
+    line is scanned once.
+    """
+    if L.starts_structure(nxt.text) or prev[-1] in "。！？":
         return False
     if open_brackets(prev) > 0:
         return True
@@ -74,11 +79,20 @@ def body_blocks(lines: list[Line], join_breaks: bool = True) -> list[Block]:
     lines, kinds = with_tables(lines, kinds)     # each table's lines: one entry of kind "table"
 
     blocks: list[Block] = []
+    parts: list[str] = []       # the lines of the last block, joined once it is complete
     for ln, (kind, level, text) in zip(lines, kinds):
         if (join_breaks and blocks and kind == PARAGRAPH and blocks[-1].kind in _JOINABLE
-                and _continues(blocks[-1].text, ln)):
-            prev = blocks.pop()
-            blocks.append(Block(prev.kind, _glue(prev.text, text), prev.level, prev.line))
+                and _continues(parts[-1], ln)):
+            parts.append(_glue(parts[-1], text)[len(parts[-1]):])
             continue
+        if blocks and len(parts) > 1:
+            blocks[-1] = _joined(blocks[-1], parts)
         blocks.append(Block(kind, text, level, ln.no))
+        parts = [text]
+    if blocks and len(parts) > 1:
+        blocks[-1] = _joined(blocks[-1], parts)
     return blocks
+
+
+def _joined(block: Block, parts: list[str]) -> Block:
+    return Block(block.kind, "".join(parts), block.level, block.line)

@@ -20,8 +20,11 @@ imported only when a PDF is read.
 """
 from __future__ import annotations
 
+import os
 import re
 import statistics
+import sys
+import zlib
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -35,6 +38,15 @@ _BRACKETS = "《〈（(〔[【“）)》〉〕]】”"
 # More unreadable characters than this and the text layer is not worth importing.
 _MAX_UNMAPPED = 0.005
 MAX_PAGES = 2000
+# A dense A4 page holds about 3,000 characters; a text layer far beyond is not a gazette page.
+MAX_PAGE_CHARS = 30_000
+MAX_DOC_CHARS = 1_000_000
+# Inflated size of the streams PDFium reads for text (images excepted): flate bombs stop here.
+MAX_INFLATED = 256 * 1024 * 1024
+MAX_INFLATED_STREAM = 64 * 1024 * 1024
+# PDFium runs in a child process held to these, whatever a crafted file makes it do.
+CHILD_SECONDS = 15
+CHILD_MEMORY = 320 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -81,8 +93,114 @@ def pdf_to_text(data: bytes) -> str:
 
 
 def read_pdf(data: bytes) -> PdfText:
+    """The text layer, read in a child process with bounded time and memory where one can be started."""
+    if os.environ.get("GAZETTE_PDF_IN_PROCESS"):
+        return read_pdf_here(data)
+    return _read_in_child(data)
+
+
+def read_pdf_here(data: bytes) -> PdfText:
+    check_inflated_size(data)
     pages = read_lines(data)
     return PdfText(layout_text(pages), len(pages))
+
+
+_TOO_COSTLY = "PDF 过于复杂：读取所需的时间或内存超出上限（可能是特意构造的文件），未导入"
+
+
+def _read_in_child(data: bytes) -> PdfText:
+    import json
+    import subprocess
+    # The program itself, told by the environment to read one PDF: the packaged reader too.
+    env = dict(os.environ, GAZETTE_READER_PDF_CHILD=str(len(data)))
+    if getattr(sys, "frozen", False):
+        command = [sys.executable]
+    else:
+        command = [sys.executable, "-m", "reader"]
+        env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    try:
+        r = subprocess.run(command, input=data, capture_output=True, timeout=CHILD_SECONDS + 3, env=env)
+    except subprocess.TimeoutExpired:
+        raise ImportRefused(_TOO_COSTLY) from None
+    except OSError as e:
+        raise ImportRefused(f"无法读取 PDF：无法启动读取进程（{e.strerror or e}）") from None
+    try:
+        answer = json.loads(r.stdout.decode("utf-8"))
+    except ValueError:
+        answer = None
+    if r.returncode != 0 or not isinstance(answer, dict):
+        raise ImportRefused(_TOO_COSTLY)
+    if "refused" in answer:
+        raise ImportRefused(answer["refused"])
+    return PdfText(answer["text"], answer["pages"])
+
+
+def child_main() -> int:
+    """The PDF on stdin, {"text", "pages"} or {"refused"} on stdout, in time and memory held to
+    CHILD_SECONDS and CHILD_MEMORY (plus twice the file). Run as the program with
+    GAZETTE_READER_PDF_CHILD set to the file's size."""
+    import json
+    try:
+        import resource
+        size = int(os.environ.get("GAZETTE_READER_PDF_CHILD") or 0)
+        memory = CHILD_MEMORY + 2 * size
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (CHILD_SECONDS, CHILD_SECONDS + 1))
+    except (ImportError, ValueError, OSError):
+        pass
+    data = sys.stdin.buffer.read()
+    try:
+        got = read_pdf_here(data)
+        answer = {"text": got.text, "pages": got.pages}
+    except ImportRefused as e:
+        answer = {"refused": e.message}
+    except MemoryError:
+        return 3
+    sys.stdout.write(json.dumps(answer, ensure_ascii=True))
+    return 0
+
+
+_STREAM = re.compile(rb"(?<!end)stream[ \t]*(?:\r\n|\r|\n)")
+_IMAGE = re.compile(rb"/Subtype\s*/Image")
+_FLATE = re.compile(rb"/FlateDecode|/Fl\b")
+
+
+def check_inflated_size(data: bytes) -> None:
+    """Refuse a PDF whose compressed streams inflate beyond what any gazette needs.
+
+    Each flate stream is inflated in bounded steps and thrown away: only its size counts.
+    """
+    total = 0
+    pos = 0
+    while True:
+        m = _STREAM.search(data, pos)
+        if m is None:
+            return
+        start = m.end()
+        dict_start = data.rfind(b"<<", max(0, m.start() - 4096), m.start())
+        head = data[dict_start:m.start()] if dict_start >= 0 else b""
+        pos = start
+        if not _FLATE.search(head) or _IMAGE.search(head):
+            continue
+        inflater = zlib.decompressobj()
+        size = 0
+        feed = start
+        try:
+            while not inflater.eof and feed < len(data):
+                chunk = data[feed:feed + 65536]
+                feed += len(chunk)
+                buf = chunk
+                while buf and not inflater.eof:
+                    out = inflater.decompress(buf, 1 << 20)
+                    size += len(out)
+                    buf = inflater.unconsumed_tail
+                    if size > MAX_INFLATED_STREAM or total + size > MAX_INFLATED:
+                        raise ImportRefused(
+                            f"PDF 中的压缩数据解压后超过 {MAX_INFLATED_STREAM // 1048576} MB（可能是压缩炸弹），未导入")
+        except zlib.error:
+            pass                       # a broken stream: PDFium decides what to do with it
+        total += size
+        pos = max(pos, feed - len(inflater.unused_data))
 
 
 # -- reading ---------------------------------------------------------------------
@@ -104,6 +222,7 @@ def read_lines(data: bytes) -> list[list[PrintedLine]]:
             raise ImportRefused(f"PDF 有 {n} 页，超出上限 {MAX_PAGES} 页：一期公报不会这么长")
         pages: list[list[PrintedLine]] = []
         total = unmapped = 0
+        drawn = 0
         for index in range(n):
             try:
                 page = doc[index]
@@ -111,6 +230,12 @@ def read_lines(data: bytes) -> list[list[PrintedLine]]:
             except pdfium.PdfiumError:
                 raise ImportRefused(f"PDF 文件已损坏：第 {index + 1} 页无法读取") from None
             try:
+                count = textpage.count_chars()
+                if count > MAX_PAGE_CHARS:
+                    raise ImportRefused(f"PDF 第 {index + 1} 页有 {count} 个字符，超出每页上限 {MAX_PAGE_CHARS}：不像公报页面")
+                drawn += count
+                if drawn > MAX_DOC_CHARS:
+                    raise ImportRefused(f"PDF 的文字超过 {MAX_DOC_CHARS} 字的上限：一期公报不会这么长")
                 chars, bad = _page_chars(textpage, raw)
             finally:
                 textpage.close()
@@ -408,3 +533,4 @@ def layout_text(pages: list[list[PrintedLine]]) -> str:
         out.append("".join(para))
     out.extend(held)
     return "\n\n".join(out) + "\n"
+

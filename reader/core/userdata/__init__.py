@@ -5,10 +5,11 @@ Importing this package loads no Qt and no ``markdown`` (notes render on first us
 """
 from .bookmarks import (ATTACHED, DEFAULT_COLOR, DETACHED, INSTRUCTION, MOVED, NOTE, NOTE_TYPE_LABELS, NOTE_TYPES,
                         STATUS_LABELS, TODO, Anchor, Bookmark, Change, ImportReport, ReadMark, TagCount)
+from .errors import DiskFull, ReadOnly, UserDataError
 from .store import BookmarkNotFound, OpenedUserData, UserData, open_user_data
 
 __all__ = [
     "ATTACHED", "DEFAULT_COLOR", "DETACHED", "INSTRUCTION", "MOVED", "NOTE", "NOTE_TYPE_LABELS", "NOTE_TYPES",
     "STATUS_LABELS", "TODO", "Anchor", "Bookmark", "BookmarkNotFound", "Change", "ImportReport", "OpenedUserData",
-    "ReadMark", "TagCount", "UserData", "open_user_data",
+    "ReadMark", "TagCount", "UserData", "open_user_data", "UserDataError", "DiskFull", "ReadOnly",
 ]

@@ -110,10 +110,15 @@ def locate(anchor: Anchor | None, blocks: tuple[Block, ...] | None) -> Located:
 
 
 def reanchor(bookmark: Bookmark, blocks: tuple[Block, ...] | None, fingerprint: str) -> Bookmark:
-    """The bookmark checked against the document's current blocks. Never drops it."""
+    """The bookmark checked against the document's current blocks. Never drops it.
+
+    ``fingerprint`` is recorded even when the passage is not found (the last known place
+    is kept): it says which text the bookmark was checked against ("" when the document
+    is gone), so a bookmark is checked again exactly when its document changes.
+    """
     found = locate(bookmark.anchor, blocks)
     if found.status == DETACHED:
-        return replace(bookmark, status=DETACHED)      # keep the last known place and fingerprint
+        return replace(bookmark, status=DETACHED, fingerprint=fingerprint)
     return replace(bookmark, anchor=found.anchor, status=found.status, fingerprint=fingerprint)
 
 
@@ -129,15 +134,36 @@ class ReanchorReport:
 ANCHORED_BUILD = "anchored_build"   # user.db meta: the library build last re-anchored against
 
 
-def needs_reanchor(store, library) -> bool:
-    """True when the library's build differs from the one bookmarks were last checked against.
+def stale_documents(store, library, doc_keys=None) -> set[str]:
+    """Documents (of ``doc_keys``, or all) whose bookmarks were checked against another text.
 
-    Imports do not change the build id: call ``reanchor_all`` after importing too.
+    Per document fingerprint, not per build: an import, a ``--replace`` from the command
+    line or another process, a removal, all change it.
     """
-    return store.meta(ANCHORED_BUILD) != (library.meta("build_id") or "")
+    rows = store.checked_against(doc_keys)
+    current = library.fingerprints({key for key, _fp, _status in rows})
+    return {key for key, fp, status in rows if _stale(fp, status, current.get(key, ""))}
 
 
-def reanchor_all(store, library, force: bool = False) -> ReanchorReport:
+def _stale(checked: str, status: str, fingerprint: str) -> bool:
+    """Checked against another text, or shown as found while its document is gone."""
+    return checked != fingerprint or (not fingerprint and status != DETACHED)
+
+
+def needs_reanchor(store, library) -> bool:
+    """True when some bookmark's document changed since the bookmark was last checked."""
+    return bool(stale_documents(store, library))
+
+
+def reanchor_stale(store, library, doc_keys=None) -> ReanchorReport:
+    """Check the bookmarks of every changed document (of ``doc_keys``, or all) again."""
+    stale = stale_documents(store, library, doc_keys)
+    if not stale:
+        return ReanchorReport()
+    return reanchor_all(store, library, only=stale)
+
+
+def reanchor_all(store, library, force: bool = False, only: set[str] | None = None) -> ReanchorReport:
     """Check every bookmark (trash included) against ``library`` (a reader.core.library.Library).
 
     Documents whose fingerprint equals the bookmark's are skipped unless the
@@ -145,7 +171,8 @@ def reanchor_all(store, library, force: bool = False) -> ReanchorReport:
     """
     by_doc: dict[str, list[Bookmark]] = {}
     for b in store.all_bookmarks():
-        by_doc.setdefault(b.doc_key, []).append(b)
+        if only is None or b.doc_key in only:
+            by_doc.setdefault(b.doc_key, []).append(b)
     out = {ATTACHED: [], MOVED: [], DETACHED: []}
     changed: list[str] = []
     changed_docs: set[str] = set()
@@ -155,7 +182,7 @@ def reanchor_all(store, library, force: bool = False) -> ReanchorReport:
         blocks = view.blocks if view else None
         fingerprint = view.fingerprint if view else ""
         for b in marks:
-            if not force and view and b.status != DETACHED and b.fingerprint == fingerprint:
+            if not force and not _stale(b.fingerprint, b.status, fingerprint):
                 skipped += 1
                 continue
             new = reanchor(b, blocks, fingerprint)

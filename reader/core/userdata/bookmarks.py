@@ -50,20 +50,25 @@ def normal_stamp(text: str) -> str:
 def stamp_after(previous: str) -> str:
     """Now, but strictly later than ``previous``: an edit must always win over what it replaced."""
     now = datetime.now(timezone.utc)
-    prev = parse_stamp(previous)
-    if now <= prev:
-        now = prev + timedelta(microseconds=1)
+    try:
+        prev = parse_stamp(previous)
+        if now <= prev:
+            now = prev + timedelta(microseconds=1)
+    except (ValueError, OverflowError):
+        # A stamp planted at the end of time (9999-12-31T23:59:59.999999Z) by an older program's
+        # import: nothing is later, so the edit keeps it; the bookmark stays editable and deletable.
+        return previous
     return now.strftime(_STAMP)
 
 
 def clean_tags(tags) -> tuple[str, ...]:
     """Trimmed, without empties or repeats, in the order given."""
-    out: list[str] = []
+    seen: dict[str, None] = {}       # a dict keeps the order and finds repeats in constant time
     for t in tags or ():
         t = " ".join(str(t).split())
-        if t and t not in out:
-            out.append(t)
-    return tuple(out)
+        if t:
+            seen.setdefault(t)
+    return tuple(seen)
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,11 @@ def _library(db_sub: str | None):
         from ..library import Library
         if db_sub:
             return Library(Path(db_sub))
-        from ..userlibrary import ensure_user_library
-        return Library(ensure_user_library())
+        from ..userlibrary import ensure_user_library, take_notices
+        lib = Library(ensure_user_library())
+        for notice in take_notices():
+            print(f"提示：{notice}", file=sys.stderr)
+        return lib
     except Exception as e:  # noqa: BLE001 - any failure only means less citation information
         print(f"提示：无法打开公报库（{e}），引文信息从简", file=sys.stderr)
         return None
@@ -68,6 +71,9 @@ def run_export(args) -> int:
     except OSError as e:
         _say(f"无法写入 {args.file}：{e.strerror or e}")
         return 1
+    except StoreError as e:
+        _say(str(e))
+        return 1
     finally:
         store.close()
         if library is not None:
@@ -76,11 +82,24 @@ def run_export(args) -> int:
     return 0
 
 
+def _read_limited(path: str, limit: int) -> bytes:
+    """A regular file's bytes, refused past ``limit`` (never read a device or a pipe to its end)."""
+    import stat
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise OSError(0, "不是普通文件")
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(0, f"文件过大（上限 {limit // 1048576} MB）")
+    return data
+
+
 def run_import(args) -> int:
     from .anchoring import reanchor_all
-    from .exchange import ExchangeRefused, decode_file, parse_export
+    from .exchange import MAX_FILE_BYTES, ExchangeRefused, decode_file, parse_export
     try:
-        data = Path(args.file).read_bytes()
+        data = _read_limited(args.file, MAX_FILE_BYTES)
     except OSError as e:
         _say(f"{args.file}: 无法读取：{e.strerror or e}")
         return 1
@@ -97,13 +116,15 @@ def run_import(args) -> int:
     try:
         try:
             report = store.merge(marks, reads)
-        except ValueError as e:          # the merge checks again; nothing was written
+        except (ValueError, StoreError) as e:    # the merge checks again; nothing was written
             _say(f"{args.file}: {e}")
             return 1
         library = _library(args.db_sub)
         if library is not None:
             try:
                 reanchor_all(store, library)
+            except StoreError as e:              # imported; finding the passages again can wait
+                print(f"提示：书签已导入，但未能重新定位：{e}", file=sys.stderr)
             finally:
                 library.close()
     finally:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from . import migrations
+from .errors import translate
 
 _CORRUPTION = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -33,11 +34,18 @@ class OpenedDatabase:
 
 def open_database(path: Path) -> OpenedDatabase:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_partial_backups(path)
+    except OSError as e:
+        raise translate(e, path.parent) from e
     notice = aside = None
     damage = _damage(path)
     if damage:
-        aside = move_aside(path)
+        try:
+            aside = move_aside(path)
+        except OSError as e:
+            raise translate(e, path) from e
         notice = (f"用户数据库已损坏（{damage}），已改名为 {aside.name} 并新建；"
                   f"原文件保留在 {aside.parent}，未删除。")
     conn = _connect(path)
@@ -47,6 +55,9 @@ def open_database(path: Path) -> OpenedDatabase:
         if 0 < v < migrations.CURRENT:
             backup = _backup(conn, path, v)
         migrations.migrate(conn)
+    except (sqlite3.Error, OSError) as e:
+        conn.close()
+        raise translate(e, path) from e
     except BaseException:
         conn.close()
         raise
@@ -141,12 +152,36 @@ def move_aside(path: Path) -> Path:
     return target
 
 
+_PARTIAL = ".partial"
+
+
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """A consistent copy (WAL included) before changing the schema of real data."""
+    """A consistent copy (WAL included) before changing the schema of real data.
+
+    Written under a ``.partial`` name and renamed when complete: an interrupted upgrade
+    leaves no half backup that looks like a whole one (and the next open removes the part).
+    """
     target = _free_name(path.parent, f"{path.stem}.v{version}-backup-{_stamp()}", path.suffix)
+    partial = Path(str(target) + _PARTIAL)
+    try:
+        _copy_into(conn, partial)
+        os.replace(partial, target)
+    except BaseException:
+        for leftover in (partial, Path(str(partial) + "-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _copy_into(conn: sqlite3.Connection, target: Path) -> None:
     dest = sqlite3.connect(str(target))
     try:
         conn.backup(dest)
     finally:
         dest.close()
-    return target
+
+
+def _remove_partial_backups(path: Path) -> None:
+    """What an upgrade killed while backing up left behind."""
+    for leftover in path.parent.glob(f"{path.stem}.v*-backup-*{_PARTIAL}*"):
+        leftover.unlink(missing_ok=True)

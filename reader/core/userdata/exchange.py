@@ -131,23 +131,48 @@ def _build_id(library) -> str | None:
         return None
 
 
-def _field(rec: dict, name: str, kind, optional: bool = False):
+# Limits on what a bookmark file may hold: far above any real use, low enough that no
+# field can overflow SQLite, datetime or the window (a bad record refuses the whole file).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_RECORDS = 200_000
+MAX_DEPTH = 8                   # {file {bookmarks [record {anchor {…}}]}}: 5 deep; nothing needs more
+MAX_NOTE = 200_000              # characters
+MAX_TEXT = 20_000               # quote, title
+MAX_SHORT = 1_000               # doc_key, prefix, suffix, one tag
+MAX_TAGS = 1_000
+MAX_POSITION = 10_000_000       # block number or character offset
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def _shown(value) -> str:
+    """A value quoted in a one-line message: short, no line breaks."""
+    text = repr(value)
+    return (text[:40] + "…") if len(text) > 40 else text
+
+
+def _field(rec: dict, name: str, kind, optional: bool = False, limit: int | None = None):
     value = rec.get(name)
     if value is None and optional:
         return None
     if not isinstance(value, kind) or isinstance(value, bool):
         raise ValueError(f"字段 {name} 缺失或类型不对")
+    if isinstance(value, str) and limit is not None and len(value) > limit:
+        raise ValueError(f"字段 {name} 过长（{len(value)} 字，上限 {limit}）")
+    if isinstance(value, int) and not 0 <= value <= MAX_POSITION:
+        raise ValueError(f"字段 {name} 超出范围：{_shown(value)}")
     return value
 
 
 def _time(rec: dict, name: str, optional: bool = False) -> str | None:
-    value = _field(rec, name, str, optional)
+    value = _field(rec, name, str, optional, limit=64)
     if value is None:
         return None
     try:
-        parse_stamp(value)
-    except ValueError:
-        raise ValueError(f"字段 {name} 不是 ISO-8601 时间：{value}") from None
+        when = parse_stamp(value)
+    except (ValueError, OverflowError):
+        raise ValueError(f"字段 {name} 不是 ISO-8601 时间：{_shown(value)}") from None
+    if not FIRST_YEAR <= when.year <= LAST_YEAR:
+        raise ValueError(f"字段 {name} 的年份应在 {FIRST_YEAR}–{LAST_YEAR} 之间：{_shown(value)}")
     return value
 
 
@@ -159,69 +184,120 @@ def _anchor(raw) -> Anchor | None:
     prefix, suffix = raw.get("prefix", ""), raw.get("suffix", "")
     if not isinstance(prefix, str) or not isinstance(suffix, str):
         raise ValueError("anchor 的 prefix/suffix 应为字符串")
+    if len(prefix) > MAX_SHORT or len(suffix) > MAX_SHORT:
+        raise ValueError("anchor 的 prefix/suffix 过长")
     a = Anchor(_field(raw, "block", int), _field(raw, "start", int), _field(raw, "end", int),
-               _field(raw, "quote", str), prefix, suffix)
+               _field(raw, "quote", str, limit=MAX_TEXT), prefix, suffix)
     if not (a.block >= 0 and 0 <= a.start <= a.end):
         raise ValueError("anchor 的位置无效")
     return a
+
+
+def _optional_text(rec: dict, name: str, limit: int) -> str:
+    value = rec.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"字段 {name} 应为字符串")
+    if len(value) > limit:
+        raise ValueError(f"字段 {name} 过长（{len(value)} 字，上限 {limit}）")
+    return value
 
 
 def _bookmark(rec) -> Bookmark:
     if not isinstance(rec, dict):
         raise ValueError("不是对象")
     try:
-        bid = str(uuid.UUID(_field(rec, "id", str)))
+        bid = str(uuid.UUID(_field(rec, "id", str, limit=64)))
     except (ValueError, AttributeError):
-        raise ValueError(f"id 不是 UUID：{rec.get('id')!r}") from None
-    note_type = _field(rec, "note_type", str)
+        raise ValueError(f"id 不是 UUID：{_shown(rec.get('id'))}") from None
+    note_type = _field(rec, "note_type", str, limit=MAX_SHORT)
     if note_type not in NOTE_TYPES:
-        raise ValueError(f"未知的批注类型：{note_type}")
-    color = _field(rec, "color", str)
+        raise ValueError(f"未知的批注类型：{_shown(note_type)}")
+    color = _field(rec, "color", str, limit=16)
     if not COLOR.match(color):
-        raise ValueError(f"颜色应为 #rrggbb：{color}")
+        raise ValueError(f"颜色应为 #rrggbb：{_shown(color)}")
     tags = _field(rec, "tags", list)
-    if not all(isinstance(t, str) for t in tags):
-        raise ValueError("tags 应为字符串列表")
-    status = rec.get("status") if rec.get("status") in STATUSES else DETACHED
-    doc_key = _field(rec, "doc_key", str)
+    if len(tags) > MAX_TAGS:
+        raise ValueError(f"标签过多（{len(tags)} 个，上限 {MAX_TAGS}）")
+    if not all(isinstance(t, str) and len(t) <= MAX_SHORT for t in tags):
+        raise ValueError("tags 应为字符串列表（每个不超过 1000 字）")
+    status = rec.get("status")
+    if status is None:
+        status = DETACHED
+    elif status not in STATUSES:
+        raise ValueError(f"未知的定位状态：{_shown(status)}")
+    doc_key = _field(rec, "doc_key", str, limit=MAX_SHORT)
     if not doc_key.strip():
         raise ValueError("doc_key 为空")
-    return Bookmark(bid, doc_key, _anchor(rec.get("anchor")), _field(rec, "note", str),
+    for name in ("citation", "note_type_label", "exported"):
+        if name in rec and not isinstance(rec[name], (dict, str, type(None))):
+            raise ValueError(f"字段 {name} 类型不对")
+    return Bookmark(bid, doc_key, _anchor(rec.get("anchor")), _field(rec, "note", str, limit=MAX_NOTE),
                     note_type, tuple(tags), color, _time(rec, "created"), _time(rec, "updated"), status,
-                    rec.get("fingerprint") if isinstance(rec.get("fingerprint"), str) else "",
-                    rec.get("doc_title") if isinstance(rec.get("doc_title"), str) else "",
+                    _optional_text(rec, "fingerprint", 128), _optional_text(rec, "doc_title", MAX_TEXT),
                     _time(rec, "deleted", optional=True), _time(rec, "done", optional=True))
 
 
+def _depth(data) -> int:
+    """How deeply lists and objects nest (iteratively: a deep file must not exhaust the stack)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            deepest = max(deepest, depth)
+            if depth > MAX_DEPTH:
+                return depth
+            stack.extend((v, depth + 1) for v in (value.values() if isinstance(value, dict) else value))
+    return deepest
+
+
+
+
 def parse_export(text: str) -> tuple[list[Bookmark], list[ReadMark]]:
-    """Read a JSON export completely, or refuse it with one line saying why."""
+    """Read a JSON export completely, or refuse it with one line naming the first bad record."""
+    if len(text) > MAX_FILE_BYTES:
+        raise ExchangeRefused(f"书签文件过大（上限 {MAX_FILE_BYTES // 1048576} MB）")
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise ExchangeRefused(f"书签文件嵌套过深（上限 {MAX_DEPTH} 层）") from None
     except ValueError:
         raise ExchangeRefused("不是书签导出文件（不是有效的 JSON）") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ExchangeRefused(f"不是书签导出文件（缺少 \"format\": \"{FORMAT}\"）")
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ExchangeRefused("书签文件缺少有效的版本号")
     if version > VERSION:
-        raise ExchangeRefused(f"书签文件格式版本为 {version}，本程序只能读取 {VERSION}：请升级程序")
+        raise ExchangeRefused(f"书签文件格式版本为 {_shown(version)}，本程序只能读取 {VERSION}：请升级程序")
     records = data.get("bookmarks")
     if not isinstance(records, list):
         raise ExchangeRefused("书签文件缺少 bookmarks 列表")
+    if len(records) > MAX_RECORDS:
+        raise ExchangeRefused(f"书签过多（{len(records)} 条，上限 {MAX_RECORDS}）")
     marks: list[Bookmark] = []
     for i, rec in enumerate(records, 1):
         try:
+            if _depth(rec) > MAX_DEPTH - 2:
+                raise ValueError("嵌套过深")
             marks.append(_bookmark(rec))
         except ValueError as e:
-            raise ExchangeRefused(f"第 {i} 条书签无效：{e}") from None
+            bid = rec.get("id") if isinstance(rec, dict) else None
+            named = f"（id {_shown(bid)}）" if isinstance(bid, str) and "UUID" not in str(e) else ""
+            raise ExchangeRefused(f"第 {i} 条书签无效：{e}{named}") from None
     if len({b.id for b in marks}) != len(marks):
         raise ExchangeRefused("书签文件中有重复的 id")
+    raw_reads = data.get("read_marks") or []
+    if not isinstance(raw_reads, list) or len(raw_reads) > MAX_RECORDS:
+        raise ExchangeRefused("书签文件的 read_marks 应为列表")
     reads = []
-    for i, rec in enumerate(data.get("read_marks") or [], 1):
+    for i, rec in enumerate(raw_reads, 1):
         try:
-            reads.append(ReadMark(_field(rec, "doc_key", str), _time(rec, "when")))
-        except (ValueError, AttributeError) as e:
+            if not isinstance(rec, dict):
+                raise ValueError("不是对象")
+            reads.append(ReadMark(_field(rec, "doc_key", str, limit=MAX_SHORT), _time(rec, "when")))
+        except ValueError as e:
             raise ExchangeRefused(f"第 {i} 个圈阅记录无效：{e}") from None
     return marks, reads
 

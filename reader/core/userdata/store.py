@@ -10,6 +10,7 @@ it, even after a restart; only ``purge`` removes a row for good.
 """
 from __future__ import annotations
 
+import sqlite3
 import string
 import threading
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from .bookmarks import (ATTACHED, COLOR, DEFAULT_COLOR, NOTE, NOTE_TYPES, STATUS
                         Change, ImportReport, ReadMark, TagCount, clean_tags, normal_stamp, now_stamp, parse_stamp,
                         stamp_after)
 from .db import open_database
+from .errors import translate
 
 _KEEP = object()
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # what SQLite's lower() does
@@ -45,7 +47,10 @@ class OpenedUserData:
 
 def open_user_data(path: str | Path | None = None) -> OpenedUserData:
     """Open (creating, repairing or upgrading as needed) the user database."""
-    path = Path(path) if path else user_db_path()
+    try:
+        path = Path(path) if path else user_db_path()
+    except OSError as e:
+        raise translate(e) from e
     opened = open_database(path)
     return OpenedUserData(UserData(opened.conn, path), opened.notice, opened.aside, opened.backup)
 
@@ -94,20 +99,34 @@ class UserData:
 
     @contextmanager
     def transaction(self):
-        """One durable transaction (BEGIN IMMEDIATE … COMMIT); rolled back on any error."""
+        """One durable transaction (BEGIN IMMEDIATE … COMMIT); rolled back on any error.
+
+        A failure of SQLite or of the disk is raised as a UserDataError (DiskFull, ReadOnly).
+        """
         with self._lock:
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as e:
+                raise translate(e, self.path) from e
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
-            except BaseException:
+            except BaseException as e:
                 if self.conn.in_transaction:     # also when COMMIT itself failed (disk full, I/O error)
-                    self.conn.execute("ROLLBACK")
+                    try:
+                        self.conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass                     # SQLite rolls back on its own when it cannot
+                if isinstance(e, (sqlite3.Error, OSError)):
+                    raise translate(e, self.path) from e
                 raise
 
     def _rows(self, sql: str, args=()):
         with self._lock:
-            return self.conn.execute(sql, args).fetchall()
+            try:
+                return self.conn.execute(sql, args).fetchall()
+            except sqlite3.Error as e:
+                raise translate(e, self.path) from e
 
     def meta(self, key: str) -> str | None:
         rows = self._rows("SELECT value FROM meta WHERE key = ?", (key,))
@@ -119,6 +138,12 @@ class UserData:
 
     # -- bookmarks: reading ----------------------------------------------------------
     def _select(self, where: str, args: tuple, order: str) -> list[Bookmark]:
+        try:
+            return self._select_rows(where, args, order)
+        except sqlite3.Error as e:
+            raise translate(e, self.path) from e
+
+    def _select_rows(self, where: str, args: tuple, order: str) -> list[Bookmark]:
         with self._lock:
             rows = self.conn.execute(f"SELECT {_COLUMNS} FROM bookmarks b WHERE {where} ORDER BY {order}",
                                      args).fetchall()
@@ -182,6 +207,19 @@ class UserData:
     def all_bookmarks(self) -> list[Bookmark]:
         """Live and trashed, oldest first (exports, re-anchoring)."""
         return self._select("1", (), "b.created, b.id")
+
+    def checked_against(self, doc_keys=None) -> list[tuple[str, str, str]]:
+        """(doc_key, fingerprint, status) of every bookmark (trash included), of ``doc_keys`` or all:
+        what re-anchoring needs to know which documents changed, without loading notes."""
+        if doc_keys is None:
+            return self._rows("SELECT doc_key, fingerprint, status FROM bookmarks")
+        keys = list(dict.fromkeys(doc_keys))
+        out: list = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            out += self._rows(f"SELECT doc_key, fingerprint, status FROM bookmarks WHERE doc_key IN "
+                              f"({','.join('?' * len(chunk))})", tuple(chunk))
+        return out
 
     def counts_by_document(self) -> dict[str, int]:
         """Live bookmarks per document key, for badges in the tree."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
                                QVBoxLayout, QWidget)
 
 from ...core.userdata import DEFAULT_COLOR, NOTE_TYPES
+from ..plain import plain_label
 from .model import NOTE_TYPES as TYPE_NAMES
 from .model import label
 
@@ -29,11 +30,14 @@ class BookmarkEditor(QDialog):
         self.setObjectName("bookmarkEditor")
         self.resize(560, 460)
         lay = QVBoxLayout(self)
-        head = QLabel(f"<b>{title}</b>")
+        head = plain_label(QLabel(title))      # a title or quote from a file is text, never markup
+        bold = head.font()
+        bold.setBold(True)
+        head.setFont(bold)
         head.setWordWrap(True)
         lay.addWidget(head)
         if quote:
-            q = QLabel(f"“{quote}”")
+            q = plain_label(QLabel(f"“{quote}”"))
             q.setWordWrap(True)
             q.setObjectName("bookmarkQuote")
             lay.addWidget(q)
@@ -58,7 +62,7 @@ class BookmarkEditor(QDialog):
         self.tabs.currentChanged.connect(self._preview)
         lay.addWidget(self.tabs)
         if times:
-            t = QLabel(times)
+            t = plain_label(QLabel(times))
             t.setObjectName("bookmarkTimes")
             lay.addWidget(t)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

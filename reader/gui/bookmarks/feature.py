@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import html
 
+import shiboken6
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.errors import StoreError
 from ...core.location import Location
-from ...core.userdata import DETACHED, TODO, Bookmark, open_user_data
-from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_all
+from ...core.userdata import DETACHED, TODO, Bookmark, DiskFull, ReadOnly, UserDataError, open_user_data
+from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_stale, stale_documents
+from ..plain import plain_message_box
 from ..workers import run_in_background
 from .editor import BookmarkEditor, color
 from .model import NOTE_TYPES, group_by_document, group_by_tag, label
@@ -19,15 +22,25 @@ from .panel import BookmarksPanel
 
 
 class _Command(QUndoCommand):
-    def __init__(self, text: str, do, undo):
+    """An undo entry for a change already made; redo/undo failures (disk full) are reported, not raised."""
+
+    def __init__(self, text: str, do, undo, on_error=None):
         super().__init__(text)
-        self._do, self._undo = do, undo
+        self._do, self._undo, self._on_error = do, undo, on_error
+
+    def _run(self, fn):
+        try:
+            fn()
+        except UserDataError as e:
+            if self._on_error is None:
+                raise
+            self._on_error(e)
 
     def redo(self):
-        self._do()
+        self._run(self._do)
 
     def undo(self):
-        self._undo()
+        self._run(self._undo)
 
 
 class BookmarksFeature(QObject):
@@ -60,6 +73,9 @@ class BookmarksFeature(QObject):
         self.panel.jump.connect(self.jump)
         self.panel.edit.connect(self.edit)
         self.panel.delete.connect(self.delete)
+        self._library_version = None
+        # Back in the window after a command-line import (another process): check the bookmarks again.
+        w.installEventFilter(self)
         self.refresh()
 
     # -- setup ---------------------------------------------------------------------
@@ -74,8 +90,7 @@ class BookmarksFeature(QObject):
         self.store.subscribe(lambda change: self.changed.emit())
         if opened.notice:
             self.notice = opened.notice
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("User data"), opened.notice,
-                              QMessageBox.StandardButton.Ok, self.app.window)
+            box = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("User data"), opened.notice)
             QTimer.singleShot(0, box.open)   # not modal at start-up: the window stays usable
         if needs_reanchor(self.store, self.app.library):
             self.reanchor()
@@ -110,19 +125,58 @@ class BookmarksFeature(QObject):
         rows = []
         mark = self.store.read_mark(doc.key)
         if mark:
-            rows.append((self.tr("Read"), mark.when[:16].replace("T", " ") + " UTC"))
+            rows.append((self.tr("Read"), html.escape(mark.when[:16].replace("T", " ")) + " UTC"))
         n = len(self.store.bookmarks(doc.key))
         if n:
             rows.append((self.tr("My bookmarks"), str(n)))
         return rows
 
-    def refresh(self) -> None:
-        if self.store is None:
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+        from PySide6.QtCore import QEvent
+        if event.type() == QEvent.Type.WindowActivate:
+            self._library_may_have_changed()
+        return False
+
+    def _library_may_have_changed(self) -> None:
+        try:
+            version = self.app.library.data_version()
+        except Exception:       # noqa: BLE001 - a closed or vanished library: nothing to compare
             return
+        if version != self._library_version:
+            self._library_version = version
+            self.app.navigator.reload_if_changed()     # the text first, then its bookmarks on it
+            self.refresh()
+
+    def _fresh(self, doc_keys=None) -> bool:
+        """Re-anchor, before they are shown, the bookmarks whose document changed since they were
+        last checked (any change: this window, the command line, another process). Few documents
+        are done at once; many (a rebuilt library) in the background. True when all are current."""
+        try:
+            stale = stale_documents(self.store, self.app.library, doc_keys)
+            if not stale:
+                return True
+            if doc_keys is not None or len(stale) <= 20:
+                reanchor_stale(self.store, self.app.library, stale)
+                return True
+        except UserDataError as e:
+            self.app.window.statusBar().showMessage(str(e), 8000)
+            return True
+        self.reanchor()
+        return False
+
+    def refresh(self) -> None:
+        # A background re-anchor can report after the window (and this panel) is gone.
+        if self.store is None or not shiboken6.isValid(self.panel.filter):
+            return
+        self._fresh()
         text = self.panel.filter_text() or None
         done = self.panel.done_wanted()     # open / done: a state only a 待办 has
         note_type = TODO if done is not None else self.panel.type_wanted()
-        items = self.store.bookmarks(text=text, note_type=note_type, done=done)
+        try:
+            items = self.store.bookmarks(text=text, note_type=note_type, done=done)
+        except UserDataError as e:
+            self.app.window.statusBar().showMessage(str(e), 8000)
+            return
         if self.panel.group_mode() == "tag":
             groups = group_by_tag(items)
         else:
@@ -162,6 +216,7 @@ class BookmarksFeature(QObject):
             return
         for view in self.app.window.area.views():
             items = []
+            self._fresh(list(view.doc_keys()))
             for key in view.doc_keys():
                 for b in self.store.bookmarks(key):
                     if b.status != DETACHED:
@@ -227,14 +282,35 @@ class BookmarksFeature(QObject):
         dlg = BookmarkEditor(self.app.window, title=doc.title, quote=anchor.quote if anchor else "")
         if "status" in self.app.features:      # a text no longer in force: the dialog says so
             self.app.features["status"].annotate_bookmark(dlg, doc.key)
-        if not self._ask(dlg):
-            return None
-        v = dlg.values()
-        created = self.store.add(doc.key, anchor, fingerprint=doc.fingerprint, doc_title=doc.title, **v)
+        while True:     # a failed save (disk full) leaves the note in the editor, to save again or copy
+            if not self._ask(dlg):
+                return None
+            v = dlg.values()
+            try:
+                created = self.store.add(doc.key, anchor, fingerprint=doc.fingerprint, doc_title=doc.title, **v)
+                break
+            except UserDataError as e:
+                self.save_failed(e)
         self.undo.push(_Command(self.tr("Add bookmark"), lambda: self.store.restore(created.id)
                                 if self.store.get(created.id).deleted else None,
-                                lambda: self.store.delete(created.id)))
+                                lambda: self.store.delete(created.id), self.save_failed))
         return created
+
+    def save_failed(self, e: UserDataError) -> None:
+        """Say that (and why) nothing was saved: the disk is full, the folder read-only…"""
+        if isinstance(e, DiskFull):
+            text = self.tr("The disk is full: nothing was saved. Free some space, then save again.")
+        elif isinstance(e, ReadOnly):
+            text = self.tr("The data folder is read-only: nothing was saved.")
+        else:
+            text = self.tr("Nothing was saved: {0}").format(e)
+        self.app.window.statusBar().showMessage(text, 15000)
+        box = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("Bookmarks"), text)
+        hook = getattr(self.app, "message_hook", None)   # tests read messages without an event loop
+        if hook:
+            hook(box)
+        else:
+            box.exec()
 
     def _ask(self, dlg) -> bool:
         hook = getattr(self.app, "dialog_hook", None)   # tests answer dialogs without an event loop
@@ -252,42 +328,70 @@ class BookmarksFeature(QObject):
                                                                      b.updated[:16].replace("T", " "), b.status_label)
         dlg = BookmarkEditor(self.app.window, title=b.doc_title, quote=b.quote, note=b.note,
                              note_type=b.note_type, tags=b.tags, color=b.color, times=times)
-        if not self._ask(dlg):
-            return
-        new, old = dlg.values(), {"note": b.note, "note_type": b.note_type, "tags": b.tags, "color": b.color}
+        old = {"note": b.note, "note_type": b.note_type, "tags": b.tags, "color": b.color}
+        while True:     # as in add_here: a failed save keeps the edited note in the editor
+            if not self._ask(dlg):
+                return
+            new = dlg.values()
+            try:
+                self.store.update(b.id, **new)
+                break
+            except UserDataError as e:
+                self.save_failed(e)
         self.undo.push(_Command(self.tr("Edit bookmark"), lambda: self.store.update(b.id, **new),
-                                lambda: self.store.update(b.id, **old)))
+                                lambda: self.store.update(b.id, **old), self.save_failed))
 
     def delete(self, items: list[Bookmark]) -> None:
         ids = [b.id for b in items]
+        try:
+            for i in ids:
+                self.store.delete(i)
+        except UserDataError as e:
+            self.save_failed(e)
+            return
         self.undo.push(_Command(self.tr("Delete %n bookmark(s)", "", len(ids)),
                                 lambda: [self.store.delete(i) for i in ids],
-                                lambda: [self.store.restore(i) for i in ids]))
+                                lambda: [self.store.restore(i) for i in ids], self.save_failed))
         self.app.window.statusBar().showMessage(self.tr("Deleted. Undo with Ctrl+Z."), 6000)
 
     def toggle_read(self) -> None:
         doc = self.app.navigator.current
         if self.store is None or doc is None:
             return
-        if self.store.read_mark(doc.key):
-            self.store.clear_read(doc.key)
-            msg = self.tr("Read mark removed")
-        else:
-            self.store.mark_read(doc.key)
-            msg = self.tr("Marked as read")
+        try:
+            if self.store.read_mark(doc.key):
+                self.store.clear_read(doc.key)
+                msg = self.tr("Read mark removed")
+            else:
+                self.store.mark_read(doc.key)
+                msg = self.tr("Marked as read")
+        except UserDataError as e:
+            self.save_failed(e)
+            return
         self.app.window.statusBar().showMessage(f"{msg}：{doc.title}", 5000)
 
     def _save_position(self, loc: Location) -> None:
         if self.store is not None and loc is not None:
-            self.store.set_position(loc)
+            try:
+                self.store.set_position(loc)
+            except UserDataError as e:    # a read-only or full disk: the place is not kept, nothing else lost
+                self.app.window.statusBar().showMessage(str(e), 8000)
 
     def on_close(self) -> None:
         self._save_position(self.app.navigator.current_location())
 
     def reanchor(self) -> None:
         """After the content changed (rebuild, upgrade, import): find every passage again."""
+        if getattr(self, "_reanchoring", False):
+            return
+        self._reanchoring = True
         store, library = self.store, self.app.library
-        run_in_background(lambda token: reanchor_all(store, library), lambda report: self.refresh())
+
+        def done(_report=None):
+            self._reanchoring = False
+            self.refresh()
+        run_in_background(lambda token: reanchor_stale(store, library), done,
+                          lambda _message: setattr(self, "_reanchoring", False))
 
     # -- moving between machines ------------------------------------------------------
     def export_dialog(self) -> None:
@@ -303,9 +407,13 @@ class BookmarksFeature(QObject):
         from ...core.userdata import exchange
         fmt = path.rsplit(".", 1)[-1].lower()
         make = {"md": exchange.export_markdown, "html": exchange.export_html}.get(fmt, exchange.export_json)
-        text = make(self.store, self.app.library)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+        try:
+            text = make(self.store, self.app.library)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        except (OSError, UserDataError) as e:
+            self.save_failed(e if isinstance(e, UserDataError) else _os_error(e))
+            return
         self.app.window.statusBar().showMessage(self.tr("Bookmarks exported to {0}").format(path), 8000)
 
     def import_dialog(self) -> None:
@@ -320,9 +428,14 @@ class BookmarksFeature(QObject):
         from ...core.userdata import exchange
         try:
             with open(path, encoding="utf-8") as f:
-                report = exchange.import_text(self.store, f.read())
-        except (OSError, UnicodeDecodeError, exchange.ExchangeRefused) as e:
-            QMessageBox.warning(self.app.window, self.tr("Import bookmarks"), str(e))
+                report = exchange.import_text(self.store, f.read(exchange.MAX_FILE_BYTES + 1))
+        except UserDataError as e:
+            self.save_failed(e)
+            return None
+        except (OSError, UnicodeDecodeError, ValueError, exchange.ExchangeRefused) as e:
+            self.message = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("Import bookmarks"),
+                                             str(e))
+            self.message.open()
             return None
         self.reanchor()
         self.app.window.statusBar().showMessage(report.summary(), 10000)
@@ -337,6 +450,11 @@ class BookmarksFeature(QObject):
             return set()
         sets = [{b.doc_key for b in self.store.bookmarks(text=t)} for t in terms]
         return set.intersection(*sets)
+
+
+def _os_error(e: OSError) -> UserDataError:
+    from ...core.userdata.errors import translate
+    return translate(e, getattr(e, "filename", None))
 
 
 def _clip_to_first_block(view) -> Location | None:

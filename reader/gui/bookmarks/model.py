@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplicati
 from PySide6.QtGui import QColor
 
 from ...core.userdata import DETACHED, TODO, Bookmark
+from ..plain import tooltip
 
 _C = "BookmarkModel"
 NOTE_TYPES = {"note": QT_TRANSLATE_NOOP("BookmarkModel", "Note"),
@@ -139,7 +140,7 @@ class BookmarkModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{g.title}（{len(g.items)}）"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return g.tip
+                return tooltip(g.tip)
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             what = b.quote or QCoreApplication.translate("BookmarkModel", "Whole document")
@@ -153,7 +154,7 @@ class BookmarkModel(QAbstractItemModel):
             return Qt.CheckState.Checked if b.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [b.doc_title, b.quote, b.note, "、".join(b.tags), label(STATUSES, b.status), done_label(b)]
-            return "\n".join(p for p in parts if p)
+            return tooltip("\n".join(p for p in parts if p))   # the raw note, never rendered here
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(b.color)
         if role == Qt.ItemDataRole.ForegroundRole and b.status == DETACHED:

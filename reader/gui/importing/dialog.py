@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QTextBrowser,
                                QVBoxLayout)
 
+from ..plain import plain_label
 from ..workers import run_in_background
 
 
@@ -33,7 +34,7 @@ class ImportDialog(QDialog):
         self.report = None
         self.task = None
         self.results: list[tuple[str, str]] = []     # (path, outcome)
-        self.heading = QLabel(self)
+        self.heading = plain_label(QLabel(self))     # shows file names
         self.heading.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)

@@ -117,10 +117,12 @@ class ImportFeature(QObject):
         if not self._writable():
             return
         detail = self.app.library.issue(key)
-        answer = QMessageBox.question(self.app.window, self.tr("Remove issue"), self.tr(
+        from ..plain import plain_message_box     # the issue's name comes from the file: text, not markup
+        box = plain_message_box(self.app.window, QMessageBox.Icon.Question, self.tr("Remove issue"), self.tr(
             "Remove {0} {1} from the library?\nYour bookmarks on it are kept and come back if you import it again."
         ).format(detail.info.publication, detail.info.label))
-        if answer == QMessageBox.StandardButton.Yes:
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if box.exec() == QMessageBox.StandardButton.Yes:
             self.remove_issue(key)
 
     def remove_issue(self, key: str) -> None:

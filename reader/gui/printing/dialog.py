@@ -86,6 +86,7 @@ class PrintDialog(QDialog):
                                        "of a document's last sheet."))
 
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)    # shows document titles
         self.status.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.hide()

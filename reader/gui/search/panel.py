@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineE
                                QWidget)
 
 from ...core.search.results import Filters
+from ..plain import plain_label
 from .delegate import RichTextDelegate
 from .results_model import ResultsModel
 
@@ -34,7 +35,7 @@ class SearchPanel(QWidget):
         self.query.setObjectName("searchQuery")
         self.query.setPlaceholderText(self.tr('Words (AND), "phrase", -exclude, document number or code'))
         self.query.setClearButtonEnabled(True)
-        self.status = QLabel(self)
+        self.status = plain_label(QLabel(self))
         self.status.setObjectName("searchStatus")
         self.facet_boxes: dict[str, QComboBox] = {}
         form = QFormLayout()

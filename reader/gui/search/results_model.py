@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from ...core.render import escape
 from ...core.search.results import DocHit
+from ..plain import tooltip
 
 
 class Roles(IntEnum):
@@ -49,7 +50,7 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return h.info.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return h.info.title
+            return tooltip(h.info.title)
         if role == Roles.Hit:
             return h
         if role == Roles.Html:
