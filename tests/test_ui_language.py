@@ -23,7 +23,10 @@ NAMES = {"PDF", "Ctrl", "Shift", "Alt", "Esc", "Del", "Delete", "Backspace", "Re
 
 
 def _install(qapp, language):
+    from PySide6.QtCore import QTranslator
     from reader.gui import launch
+    for left in qapp.findChildren(QTranslator):     # one a test before us left installed
+        QCoreApplication.removeTranslator(left)
     return launch._install_translator(qapp, language)
 
 
