@@ -14,26 +14,28 @@ from . import __version__
 
 def _parser():
     import argparse   # not on the window's path: the window reads its own two options
-    p = argparse.ArgumentParser(prog="gazette-reader", description="政府公报阅读器 Gazette Reader")
+    from .cli_text import cli_language, speak_argparse_in, t
+    speak_argparse_in(cli_language())
+    p = argparse.ArgumentParser(prog="gazette-reader", description=t("description"))
     p.add_argument("--version", action="version", version=f"gazette-reader {__version__}")
-    p.add_argument("--db", help="公报库文件（默认：用户数据目录中的公报库，首次运行时由 data/gazette.db 生成）")
-    p.add_argument("--self-test", action="store_true", help="打开窗口、载入公报库、打开第一份带解读的政策，打印计数与首帧耗时后退出")
-    sub = p.add_subparsers(dest="command")
+    p.add_argument("--db", metavar=t("M_DB"), help=t("db"))
+    p.add_argument("--self-test", action="store_true", help=t("self_test"))
+    sub = p.add_subparsers(dest="command", title=t("commands"), metavar="{import,dump,build-db,bookmarks,bench}")
 
-    imp = sub.add_parser("import", help="导入公报或单份公文（文本或 PDF）")
-    imp.add_argument("files", nargs="+")
-    imp.add_argument("--db", dest="db_sub")
-    imp.add_argument("--replace", action="store_true", help="库中已有同一期时替换")
-    imp.add_argument("--dry-run", action="store_true", help="只解析并报告将导入的内容，不写入")
+    imp = sub.add_parser("import", help=t("import"), description=t("import"))
+    imp.add_argument("files", nargs="+", metavar=t("M_FILE"), help=t("files"))
+    imp.add_argument("--db", dest="db_sub", metavar=t("M_DB"), help=t("db"))
+    imp.add_argument("--replace", action="store_true", help=t("replace"))
+    imp.add_argument("--dry-run", action="store_true", help=t("dry_run"))
 
-    dump = sub.add_parser("dump", help="以 JSON 输出整个公报库")
-    dump.add_argument("--db", dest="db_sub")
+    dump = sub.add_parser("dump", help=t("dump"), description=t("dump"))
+    dump.add_argument("--db", dest="db_sub", metavar=t("M_DB"), help=t("db"))
     dump.add_argument("--as-of", dest="as_of", type=_iso_date, default=None, metavar="YYYY-MM-DD",
-                      help="各文件的时效状态按此日期计算（默认：今天）")
+                      help=t("as_of"))
 
-    build = sub.add_parser("build-db", help="由 data/sources 重建 data/gazette.db")
-    build.add_argument("--sources", default=None)
-    build.add_argument("--out", default=None)
+    build = sub.add_parser("build-db", help=t("build"), description=t("build"))
+    build.add_argument("--sources", default=None, metavar=t("M_DIR"), help=t("sources"))
+    build.add_argument("--out", default=None, metavar=t("M_DB"), help=t("out"))
 
     from .commands import register_extra_commands
     register_extra_commands(sub)
@@ -46,7 +48,8 @@ def _iso_date(text: str) -> str:
     try:
         return datetime.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{text}") from None
+        from .cli_text import t
+        raise argparse.ArgumentTypeError(t("bad_date").format(text)) from None
 
 
 def _db(args) -> Path:
@@ -60,6 +63,12 @@ def _db(args) -> Path:
     return path
 
 
+def _db_for_reading() -> Path:
+    """Without --db a dry run compares with the library the real import would write to."""
+    from .core.userlibrary import library_for_reading
+    return library_for_reading()
+
+
 def cmd_import(args) -> int:
     from .core.errors import ImportRefused, StoreError
     from .core.import_report import dry_run
@@ -71,7 +80,8 @@ def cmd_import(args) -> int:
         for f in args.files:
             try:
                 if args.dry_run:      # the report only; nothing is opened for writing
-                    print(dry_run(f, db).to_text())
+                    from .cli_text import report_text
+                    print(report_text(dry_run(f, db or _db_for_reading())))
                     continue
                 parsed = parse_file(f)   # parse first: a refused file never creates or opens the library
                 if writer is None:
@@ -79,9 +89,10 @@ def cmd_import(args) -> int:
                     writer = LibraryWriter(_db(args))
                 shorter = _shorter(parsed, writer.path) if args.replace else None
                 n = store(writer, parsed, replace=args.replace)
-                print(f"{f}: 已导入 {parsed.summary()}（{n} 件）")
+                from .cli_text import t
+                print(t("imported").format(file=f, what=parsed.summary(), n=n))
                 for w in ([shorter] if shorter else []) + list(getattr(parsed.result, "warnings", ())):
-                    print(f"  提示：{w}")
+                    print(t("note").format(w))
             except ImportRefused as e:
                 print(f"gazette-reader: {f}: {e}", file=sys.stderr)
                 status = 1
@@ -142,14 +153,17 @@ def cmd_dump(args) -> int:
 def cmd_build(args) -> int:
     if getattr(sys, "frozen", False) and not (args.sources and args.out):
         # The packaged reader carries no sources and must never write into its own folder.
-        print("gazette-reader: build-db 需要 --sources 和 --out（打包版不含源文件）", file=sys.stderr)
+        from .cli_text import t
+        print(f"gazette-reader: {t('build_needs')}", file=sys.stderr)
         return 2
     from .core.build import build_library
     from .resources import data_path
     sources = Path(args.sources) if args.sources else data_path("sources")
     out = Path(args.out) if args.out else data_path("gazette.db")
     info = build_library(sources, out)
-    print(f"已生成 {info['path']}：{info['files']} 个来源，{info['documents']} 件文件，build_id {info['build_id'][:12]}")
+    from .cli_text import t
+    print(t("built").format(path=info["path"], files=info["files"], documents=info["documents"],
+                            build=info["build_id"][:12]))
     return 0
 
 
@@ -191,6 +205,15 @@ def _main(argv: list[str] | None = None) -> int:
         from .gui.launch import run_gui
         return run_gui(fast)
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:   # `import --dry-run | head`: the reader of our output has had enough
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # no second error at exit
+        return 0
+
+
+def _run(args) -> int:
     if args.command == "import":
         return cmd_import(args)
     if args.command == "dump":

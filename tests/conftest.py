@@ -89,6 +89,7 @@ def run_cli(*args: str, input_bytes: bytes | None = None, env_extra: dict | None
     """Run ``python -m reader`` in a child process, as a user would."""
     import subprocess
     env = dict(os.environ)
+    env.setdefault("GAZETTE_READER_LANG", "zh_CN")     # the command line's language is the locale's otherwise
     env.update(env_extra or {})
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, cwd=ROOT,

@@ -150,3 +150,32 @@ def test_standalone_documents_import_outside_any_issue(tmp_path, corpus_files):
     assert got["国令第707号"] == ("中华人民共和国个人所得税法实施条例", "国务院", "2018-12-18", "order")
     assert got["国函〔2018〕144号"][2:] == ("2018-11-20", "reply")
     assert got["国发〔2019〕4号"][0] == "国务院关于印发国家职业教育改革实施方案的通知"
+
+
+def test_dry_run_without_db_compares_with_the_library_the_import_uses(tmp_path):
+    env = {"GAZETTE_READER_DATA": str(tmp_path)}
+    dry = run_cli("import", str(SAMPLE), "--dry-run", env_extra=env)
+    assert dry.returncode == 0, dry.stderr.decode()
+    assert not (tmp_path / "library.db").exists()          # the dry run created nothing
+    real = run_cli("import", str(SAMPLE), env_extra=env)
+    assert real.returncode == 1 and "库中已有" in real.stderr.decode()      # the shipped issue, copied
+    verdict = dry.stdout.decode().splitlines()[2]
+    assert "库中已有" in verdict and "导入将新增" not in dry.stdout.decode(), verdict
+
+
+def test_dry_run_into_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+    from conftest import ROOT
+    env = dict(os.environ, GAZETTE_READER_DATA=str(tmp_path), PYTHONPATH=str(ROOT))
+    p = subprocess.run(f"{sys.executable} -m reader import {SAMPLE} {SAMPLE} --dry-run | head -1",
+                       shell=True, capture_output=True, cwd=ROOT, env=env, timeout=120)
+    assert p.stdout.decode().startswith("导入预览") and "Traceback" not in p.stderr.decode(), p.stderr.decode()
+
+
+def test_the_import_line_counts_documents_as_the_report_does(tmp_path):
+    db = tmp_path / "x.db"
+    dry = run_cli("import", str(SAMPLE), "--db", str(db), "--dry-run").stdout.decode()
+    real = run_cli("import", str(SAMPLE), "--db", str(db)).stdout.decode()
+    assert "4 件文件" in dry and "4 件文件" in real          # the same count of documents
+    assert "共 10 篇入库" in real                             # and what "10" is, said

@@ -133,6 +133,8 @@ def test_state_is_restored_after_a_restart(qtbot, library_copy, tmp_path):
     settings = tmp_path / "settings.ini"
     app = start_app(qtbot, library_copy, settings)
     app.apply_preferences(app.prefs.__class__(theme="sepia", zoom=130, language="zh_CN", split=True))
+    app.window.resize(1920, 1080)      # wide enough for two columns at 130 %
+    qtbot.wait(20)
     target = Location(FIRST + "/附件1", 20)
     app.navigator.open(target)
     app.window.area.splitter.setSizes([700, 300])

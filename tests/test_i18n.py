@@ -74,3 +74,43 @@ def test_marked_strings_use_literal_contexts():
             if re.search(r"QT_TRANSLATE_NOOP\(\s*[^\"'\s]", line):
                 bad.append(f"{path.name}:{n}")
     assert bad == []
+
+
+def test_qt_own_dialogs_speak_chinese_and_ours_win_where_both_translate(qapp):
+    from reader.gui import launch
+    installed = launch._install_translator(qapp, "zh_CN")
+    try:
+        assert len(installed) == 2, "qtbase_zh_CN from the PySide6 installation, and ours"
+        assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
+        assert QCoreApplication.translate("QFileDialog", "Files of type:") != "Files of type:"
+        assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："     # what the dialog shows
+        assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "文件类型(&T)："
+        assert QCoreApplication.translate("QFileSystemModel", "Size") == "大小"        # not qtbase's 体积
+    finally:
+        for t in installed:
+            QCoreApplication.removeTranslator(t)
+    sys.path.insert(0, str(ROOT / "build_spec"))
+    import bundle_config
+    assert "qtbase_zh_CN.qm" in bundle_config.QT_TRANSLATIONS      # and the bundle carries it
+
+
+def test_english_plural_forms_are_compiled_from_the_sources(qapp):
+    from reader.gui import launch
+    installed = launch._install_translator(qapp, "en")
+    try:
+        assert QCoreApplication.translate("BookmarksFeature", "Delete %n bookmark(s)", "", 1) == "Delete 1 bookmark"
+        assert QCoreApplication.translate("BookmarksFeature", "Delete %n bookmark(s)", "", 3) == "Delete 3 bookmarks"
+    finally:
+        for t in installed:
+            QCoreApplication.removeTranslator(t)
+
+
+def test_the_english_plural_file_covers_every_plural_string(tmp_path):
+    sys.path.insert(0, str(ROOT / "tools"))
+    import update_translations
+    fresh = tmp_path / "en.ts"
+    update_translations.lupdate(fresh, "-pluralonly", "-target-language", "en")
+    wanted = {(c, m.find("source").text) for c, m in _messages(fresh) if m.get("numerus") == "yes"}
+    en = ROOT / "resources" / "i18n" / "gazette_reader_en.ts"
+    have = {(c, m.find("source").text) for c, m in _messages(en) if len(m.find("translation")) == 2}
+    assert wanted and wanted <= have, "run tools/update_translations.py"

@@ -29,3 +29,11 @@ def test_a_broken_library_fails_with_one_line(tmp_path):
     missing = run_cli("--self-test", "--db", str(tmp_path / "nowhere.db"),
                       env_extra={"GAZETTE_READER_DATA": str(tmp_path)})
     assert missing.returncode != 0 and "找不到公报库" in missing.stderr.decode()
+
+
+def test_self_test_prints_no_qt_platform_noise(tmp_path):
+    r = run_cli("--self-test", "--db", "data/gazette.db", env_extra={"GAZETTE_READER_DATA": str(tmp_path),
+                                                                     "QT_QPA_PLATFORM": "offscreen"})
+    assert r.returncode == 0
+    err = r.stderr.decode()
+    assert "QBackingStore" not in err and "propagateSizeHints" not in err, err

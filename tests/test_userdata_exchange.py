@@ -255,3 +255,14 @@ def test_cli_export_works_when_the_library_cannot_be_opened(home, tmp_path):
     r = run_cli("bookmarks", "export", str(out), "--db", str(tmp_path / "no-such.db"))
     assert r.returncode == 0, r.stderr.decode()
     assert "《永州市全民健身实施计划(2022—2025年)》" in out.read_text(encoding="utf-8")
+
+
+def test_the_done_time_of_a_todo_travels_in_the_json_export():
+    from reader.core.userdata import open_user_data
+    from reader.core.userdata.exchange import export_json, parse_export
+    s = open_user_data().store
+    b = s.add("文件/国发〔2024〕1号", note="报送材料", note_type="todo")
+    s.set_done(b.id, True)
+    marks, _ = parse_export(export_json(s, None))
+    assert [m.done for m in marks] == [s.get(b.id).done] and marks[0].done is not None
+    s.close()

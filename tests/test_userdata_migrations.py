@@ -53,7 +53,7 @@ def write_v1(path):
 
 def test_fresh_database_is_at_the_current_version():
     s = open_user_data().store
-    assert s.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.CURRENT == 2
+    assert s.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.CURRENT == 3
     assert s.conn.execute("PRAGMA application_id").fetchone()[0] == migrations.APPLICATION_ID
     s.close()
 
@@ -63,7 +63,7 @@ def test_version_1_with_data_is_migrated_and_nothing_is_lost():
     write_v1(path)
     opened = open_user_data()
     s = opened.store
-    assert s.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert s.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.CURRENT
     assert opened.notice is None and opened.aside is None
 
     a = s.get(A)
@@ -141,3 +141,24 @@ def test_a_database_from_a_newer_program_is_refused_and_left_alone():
         open_user_data()
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith("user")) == ["user.db"]
+
+
+def test_version_2_gains_the_done_time_of_a_todo_and_keeps_everything():
+    write_v1(user_db_path())
+    s = open_user_data().store       # 1 → current
+    s.close()
+    c = sqlite3.connect(user_db_path())     # make it a genuine version-2 file: drop the column again
+    c.execute("ALTER TABLE bookmarks DROP COLUMN done")
+    c.execute("PRAGMA user_version = 2")
+    c.commit()
+    c.close()
+    s = open_user_data().store
+    assert s.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    todo = s.get(C)
+    assert todo.note_type == "todo" and todo.done is None and todo.note == "旧笔记"
+    ticked = s.set_done(C, True)
+    assert ticked.done is not None and ticked.updated > todo.updated
+    assert [b.id for b in s.bookmarks(done=True)] == [C]
+    assert C not in [b.id for b in s.bookmarks(done=False)]
+    assert s.set_done(C, False).done is None
+    s.close()

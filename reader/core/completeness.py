@@ -26,6 +26,38 @@ from .records import IssueInfo
 CONFIGURED, CUMULATIVE = "configured", "cumulative"
 
 
+class Note(str):
+    """A note in Chinese (the command line and dumps print it as it is) that also carries
+    what it says as a ``code`` and its ``args``, so the window can say it in its own language."""
+    code: str
+    args: dict
+
+    def __new__(cls, code: str, text: str, **args) -> "Note":
+        note = super().__new__(cls, text)
+        note.code, note.args = code, args
+        return note
+
+
+# code → the Chinese text; every note is made through this table.
+NOTES = {
+    "year_empty_configured": "库中没有本年任何一期",
+    "year_empty": "库中没有本年任何一期（是否出版过、出了几期，无从得知）",
+    "number_twice": "第{num}期有两份：{first}、{second}",
+    "inferred_below_top": "按总期号推算本年只有 {inferred} 期，但库中有第{top}期：总期号或期号有误",
+    "inferred_lower_bound": "按总期号推算本年至少 {inferred} 期（有合刊只占一个总期号，确切期数无从得知）",
+    "configured_vs_inferred": "设定本年 {configured} 期，按总期号推算为 {inferred} 期",
+    "configured_below_top": "设定本年 {configured} 期，但库中有第{top}期",
+    "after_top_unknown": "第{top}期之后是否还有，无从得知（下一年首期没有总期号，也未设定每年期数）",
+    "offsets_differ": "本年各期的总期号与期号之差不一致：缺期的总期号无法推算",
+    "cumulative_twice": "总第{number}期重复：{first}、{second}",
+    "cumulative_backwards": "总期号倒序：{first}之后是{second}",
+}
+
+
+def _note(code: str, **args) -> Note:
+    return Note(code, NOTES[code].format(**args), **args)
+
+
 @dataclass(frozen=True)
 class Slot:
     """One 期 number of a year."""
@@ -137,9 +169,9 @@ def _empty_year(pub: str, year: int, configured: int | None) -> YearCompleteness
     if configured:
         slots = tuple(Slot(n, False) for n in range(1, configured + 1))
         return YearCompleteness(pub, year, slots, (), tuple(range(1, configured + 1)), configured, CONFIGURED,
-                                False, ("库中没有本年任何一期",))
+                                False, (_note("year_empty_configured"),))
     return YearCompleteness(pub, year, (), (), (), None, "", None,
-                            ("库中没有本年任何一期（是否出版过、出了几期，无从得知）",))
+                            (_note("year_empty"),))
 
 
 def _year(pub: str, year: int, items: list[IssueInfo], configured: int | None, inferred: int | None,
@@ -149,24 +181,24 @@ def _year(pub: str, year: int, items: list[IssueInfo], configured: int | None, i
     for i in items:
         for num in i.numbers:
             if num in held and held[num].key != i.key:
-                notes.append(f"第{num}期有两份：{held[num].label}、{i.label}")
+                notes.append(_note("number_twice", num=num, first=held[num].label, second=i.label))
             held.setdefault(num, i)
     top = max(held) if held else 0
     if inferred is not None and inferred < top:
-        notes.append(f"按总期号推算本年只有 {inferred} 期，但库中有第{top}期：总期号或期号有误")
+        notes.append(_note("inferred_below_top", inferred=inferred, top=top))
         inferred = None
     if inferred is not None and not one_to_one:
-        notes.append(f"按总期号推算本年至少 {inferred} 期（有合刊只占一个总期号，确切期数无从得知）")
+        notes.append(_note("inferred_lower_bound", inferred=inferred))
     count, source = None, ""
     if configured is not None:
         count, source = configured, CONFIGURED
         if inferred is not None and one_to_one and inferred != configured:
-            notes.append(f"设定本年 {configured} 期，按总期号推算为 {inferred} 期")
+            notes.append(_note("configured_vs_inferred", configured=configured, inferred=inferred))
     elif inferred is not None and one_to_one:
         count, source = inferred, CUMULATIVE
     last = max(top, count or 0)
     if configured is not None and top > configured:
-        notes.append(f"设定本年 {configured} 期，但库中有第{top}期")
+        notes.append(_note("configured_below_top", configured=configured, top=top))
     offset = _offset(items, notes)
     slots = []
     for num in range(1, last + 1):
@@ -184,9 +216,9 @@ def _year(pub: str, year: int, items: list[IssueInfo], configured: int | None, i
         complete = not missing
     else:
         complete = False if missing else None
-        notes.append(f"第{top}期之后是否还有，无从得知（下一年首期没有总期号，也未设定每年期数）")
+        notes.append(_note("after_top_unknown", top=top))
     return YearCompleteness(pub, year, tuple(slots), tuple(sorted(held)), missing, count, source,
-                            complete, tuple(dict.fromkeys(notes)))
+                            complete, tuple({str(n): n for n in notes}.values()))
 
 
 def _offset(items: list[IssueInfo], notes: list[str]) -> int | None:
@@ -194,7 +226,7 @@ def _offset(items: list[IssueInfo], notes: list[str]) -> int | None:
     offsets = {i.cumulative[0] - i.numbers[0] for i in items
                if i.cumulative and i.numbers and len(i.cumulative) == len(i.numbers)}
     if len(offsets) > 1:
-        notes.append("本年各期的总期号与期号之差不一致：缺期的总期号无法推算")
+        notes.append(_note("offsets_differ"))
         return None
     return offsets.pop() if offsets else None
 
@@ -208,16 +240,16 @@ def _cumulative(items: list[IssueInfo]):
     for i in with_cum:
         for c in range(i.cumulative[0], i.cumulative[-1] + 1):
             if c in seen:
-                problems.append(f"总第{c}期重复：{seen[c]}、{i.label}")
+                problems.append(_note("cumulative_twice", number=c, first=seen[c], second=i.label))
             seen.setdefault(c, i.label)
     for a, b in zip(with_cum, with_cum[1:]):
         if b.cumulative[0] <= a.cumulative[-1]:
-            if not any(f"{a.label}、{b.label}" in p for p in problems):
-                problems.append(f"总期号倒序：{a.label}之后是{b.label}")
+            if not any(p.args.get("first") == a.label and p.args.get("second") == b.label for p in problems):
+                problems.append(_note("cumulative_backwards", first=a.label, second=b.label))
         elif b.cumulative[0] > a.cumulative[-1] + 1:
             gaps.append(CumulativeGap(tuple(range(a.cumulative[-1] + 1, b.cumulative[0])), a.label, b.label))
-    return min(seen), max(seen), gaps, list(dict.fromkeys(problems))
+    return min(seen), max(seen), gaps, list({str(p): p for p in problems}.values())
 
 
-__all__ = ["Slot", "YearCompleteness", "CumulativeGap", "PublicationCompleteness", "completeness",
+__all__ = ["Note", "NOTES", "Slot", "YearCompleteness", "CumulativeGap", "PublicationCompleteness", "completeness",
            "CONFIGURED", "CUMULATIVE"]

@@ -20,7 +20,7 @@ from .text import fold, significant
 
 NEW, SAME, CHANGED = "new", "same", "changed"
 KIND_NAMES = {"notice": "通知", "plan": "印发的正文", "interpretation": "解读", "appointment": "任免",
-              "opinion": "意见", "reply": "批复", "letter": "函", "order": "令", "decision": "决定",
+              "opinion": "意见", "reply": "批复", "letter": "函", "order": "令", "decision": "决定", "bulletin": "通报",
               "other": "其他"}
 STATUS_NAMES = {NEW: "新增", SAME: "与库中相同", CHANGED: "与库中不同"}
 _PAGE_NO = re.compile(r"\d{1,4}")

@@ -88,6 +88,8 @@ def _stylesheet(s: RenderStyle) -> str:
         "p.date { text-align: right; text-indent: 0; margin-right: 4em; }"
         f"p.h1 {{ font-family: {s.heading1_font}; margin-top: 0.5em; }}"
         f"p.h2 {{ font-family: {s.heading2_font}; }}"
+        f"a {{ color: {s.link_color}; }}"
+        f"a.heading {{ color: {s.text_color}; text-decoration: none; }}"
         f"p.rule {{ text-align: center; text-indent: 0; color: {s.rule_color}; margin-top: 1.5em; margin-bottom: 1.5em; }}"
         # Tables: ruled with the theme's rule colour, cells set flush (no first-line indent).
         f"table.grid {{ border-collapse: collapse; border-color: {s.rule_color}; margin-top: 0.5em; margin-bottom: 0.5em; }}"
@@ -156,7 +158,7 @@ def render_documents(docs: list[tuple[DocumentView, dict[int, Location]]], style
             text = _with_links(b.text, links)
             if i in extra:
                 text = (f'<a href="{escape(extra[i].to_url())}" title="在政策原文中查看此部分" '
-                        f'style="color: inherit;">{text}</a>')
+                        f'class="heading" style="color: {style.text_color};">{text}</a>')
             own = ""
             # Right-hand margins inline: Qt resolves em in class rules against the wrong size.
             if b.kind == DATE:

@@ -344,3 +344,11 @@ def _recover(shipped: Path, user: Path, damage: str) -> None:
     if failed:
         told += f"；{len(failed)} 份无法恢复：" + "、".join(failed[:10])
     _NOTICES.append(told + "。")
+
+
+def library_for_reading(shipped: Path | None = None, user: Path | None = None) -> Path:
+    """The library a command without ``--db`` works on, for reading only (``import --dry-run``):
+    the user's library, or, before the first run made it, the shipped one it will be copied from.
+    Nothing is created or copied."""
+    user = Path(user) if user else user_library_path()
+    return user if user.exists() else (Path(shipped) if shipped else default_library())

@@ -39,7 +39,7 @@ class Actions(QObject):
         self.find_prev = a(self.tr("Find pre&vious"), Std.FindPrevious)
         self.search = a(self.tr("&Search library…"), "Ctrl+Shift+F")
         self.bookmark = a(self.tr("&Bookmark…"), "Ctrl+D", self.tr("Bookmark the document or the selected passage"))
-        self.mark_read = a(self.tr("Mark as &read (圈阅)"), "Ctrl+Shift+R")
+        self.mark_read = a(self.tr("Mark as &read"), "Ctrl+Shift+R")
         # View
         self.split = a(self.tr("Side by &side"), "Ctrl+\\", checkable=True)
         self.swap = a(self.tr("S&wap sides"), "Ctrl+Shift+\\")
@@ -69,6 +69,7 @@ class Actions(QObject):
         self.forward = a(self.tr("&Forward"), QKeySequence("Alt+Right"))
         _shortcuts(self.forward, "Alt+Right", QKeySequence(Qt.Key.Key_Forward))
         # Help
+        self.help = a(self.tr("&Help"), QKeySequence(Qt.Key.Key_F1))
         self.about = a(self.tr("&About"))
 
     def _make(self, text, shortcut=None, tip=None, checkable=False) -> QAction:

@@ -2,7 +2,7 @@
 window and the navigator, and wires the window's commands to them."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.library import Library
@@ -15,6 +15,9 @@ from .reading_mode import ReadingMode
 from .settings import Preferences, WindowState, load_preferences, open_settings, save_preferences
 from .themes import THEMES, palette_for
 from .tree_model import LibraryTreeModel
+
+
+POSITION_SAVE_DELAY_MS = 1200
 
 
 class GazetteApp(QObject):
@@ -38,6 +41,8 @@ class GazetteApp(QObject):
         w = self.window
         self.navigator = Navigator(library, w.area, w.meta, self.render_style, self)
         self.features: dict[str, object] = {}
+        from .status_bar import StatusIndicators
+        self.status = StatusIndicators(w, self.navigator)
         self._base_palette = QApplication.instance().palette()
         self._wire()
         self.apply_preferences(self.prefs, rerender=False)
@@ -58,14 +63,17 @@ class GazetteApp(QObject):
         self.prefs = p.valid()
         a = self.window.actions
         theme = THEMES[self.prefs.theme]
-        # Light is the platform's own palette; building one costs start-up time for nothing.
-        QApplication.instance().setPalette(
-            self._base_palette if theme.name == "light" else palette_for(theme, self._base_palette))
+        # Every theme sets its palette, light too: the platform's selection (white on mid blue)
+        # and its grey placeholder text fall short of WCAG AA.
+        QApplication.instance().setPalette(palette_for(theme, self._base_palette))
+        self.window.meta.set_colors(theme.muted, theme.link)
         {"light": a.theme_light, "sepia": a.theme_sepia, "dark": a.theme_dark}[self.prefs.theme].setChecked(True)
         (a.lang_zh if self.prefs.language == "zh_CN" else a.lang_en).setChecked(True)
         a.split.setChecked(self.prefs.split)
         self.window.area.set_split(self.prefs.split)
         self.window.area.set_caption_color(theme.muted)   # a palette, not a style sheet: cheaper at start-up
+        self.status.set_zoom(self.prefs.zoom)
+        self.window.area.set_body_size(self.render_style().body_pt)
         if rerender:   # a change by the user: keep it (at start-up nothing changed)
             save_preferences(self.settings, self.prefs)
             self.navigator.refresh()
@@ -96,7 +104,20 @@ class GazetteApp(QObject):
         a.lang_en.triggered.connect(lambda: self._language("en"))
         self.reading_mode = ReadingMode(w, a.fullscreen)
         a.about.triggered.connect(self._about)
+        a.help.triggered.connect(self.show_help)
         self._update_history_actions()
+        # Where the reader is goes to disk as reading moves, a moment after it settles:
+        # a crash or kill -9 then loses at most that moment, not the whole session.
+        self._position_timer = QTimer(w, singleShot=True, interval=POSITION_SAVE_DELAY_MS)   # dies with the window
+        self._position_timer.timeout.connect(self._save_position)
+        nav.opened.connect(lambda _loc: self._position_timer.start())
+        for view in w.area.views():
+            view.verticalScrollBar().valueChanged.connect(lambda _v: self._position_timer.start())
+
+    def _save_position(self) -> None:
+        loc = self.navigator.current_location()
+        if loc is not None:
+            self.state.save_location(loc)
 
     def _update_history_actions(self) -> None:
         a = self.window.actions
@@ -114,6 +135,13 @@ class GazetteApp(QObject):
         self._set(language=lang)
         QMessageBox.information(self.window, self.tr("Language"),
                                 self.tr("The interface language changes the next time the reader starts."))
+
+    def show_help(self):
+        from .help_page import HelpPage
+        page = HelpPage(self.window)
+        page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        page.show()     # not modal: the reader can try what it says
+        return page
 
     def _about(self) -> None:
         from .. import __version__
@@ -157,6 +185,7 @@ class GazetteApp(QObject):
 
     def save_state(self) -> None:
         w = self.window
+        self._position_timer.stop()
         if w.isFullScreen():
             w.actions.fullscreen.setChecked(False)
         self.state.save_bytes("geometry", w.saveGeometry())

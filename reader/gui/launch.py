@@ -8,19 +8,39 @@ import time
 _T0 = time.perf_counter()
 
 
-def _install_translator(app, language: str) -> None:
-    from PySide6.QtCore import QLocale, QTranslator
+def _install_translator(app, language: str) -> list:
+    """Qt's own strings (file chooser, print dialog: qtbase_zh_CN from the PySide6
+    installation, bundled by build_spec), then ours, which win where both translate (Qt
+    asks the translator installed last first). English has a file too: plural forms."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from ..resources import resource_path
-    if language != "zh_CN":
-        return
-    tr = QTranslator(app)
-    if tr.load(str(resource_path("i18n", "gazette_reader_zh_CN.qm"))):
-        app.installTranslator(tr)
-    qt = QTranslator(app)   # Qt's own dialogs (file chooser, print preview) in Chinese too
-    from PySide6.QtCore import QLibraryInfo
-    if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
+    installed = []
+    if language == "zh_CN":
+        qt = QTranslator(app)
+        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            installed.append(qt)
+    ours = QTranslator(app)
+    name = "gazette_reader_zh_CN.qm" if language == "zh_CN" else "gazette_reader_en.qm"
+    if ours.load(str(resource_path("i18n", name))):
+        app.installTranslator(ours)
+        installed.append(ours)
+    return installed
+
+
+# What the offscreen platform says about every window it cannot really show: not the
+# reader's business, and noise in the self-test's one line of output.
+_PLATFORM_NOISE = ("QBackingStore::flush()", "does not support propagateSizeHints", "which does not have a handle")
+
+
+def _quiet_platform_noise() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_kind, _context, message):
+        if not any(n in message for n in _PLATFORM_NOISE):
+            sys.stderr.write(message + "\n")
+    qInstallMessageHandler(handler)
 
 
 def _fail(message: str, self_test: bool) -> int:
@@ -43,6 +63,8 @@ def run_gui(args) -> int:
     if self_test and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY") \
             and sys.platform.startswith("linux"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if self_test:
+        _quiet_platform_noise()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gazette-reader")
     app.setOrganizationName("gazette-reader")

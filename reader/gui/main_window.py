@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.go_menu = m = mb.addMenu(self.tr("&Go"))
         m.addActions([a.back, a.forward])
         self.help_menu = m = mb.addMenu(self.tr("&Help"))
-        m.addAction(a.about)
+        m.addActions([a.help, a.about])
         # Text-only buttons: QStyle's standard icons cost ~20 ms of start-up for two arrows.
         tb = self.addToolBar(self.tr("Navigation"))
         tb.setObjectName("mainToolBar")

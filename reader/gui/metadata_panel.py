@@ -16,6 +16,7 @@ KIND_NAMES = {
     "appointment": QT_TRANSLATE_NOOP("MetadataPanel", "Personnel notice"), "opinion": QT_TRANSLATE_NOOP("MetadataPanel", "Opinion"),
     "reply": QT_TRANSLATE_NOOP("MetadataPanel", "Reply"), "letter": QT_TRANSLATE_NOOP("MetadataPanel", "Letter"),
     "order": QT_TRANSLATE_NOOP("MetadataPanel", "Order"), "decision": QT_TRANSLATE_NOOP("MetadataPanel", "Decision"),
+    "bulletin": QT_TRANSLATE_NOOP("MetadataPanel", "Bulletin"),
     "other": QT_TRANSLATE_NOOP("MetadataPanel", "Document"),
 }
 
@@ -24,7 +25,7 @@ def _row(label: str, value: str | None, raw: bool = False) -> str:
     if not value:
         return ""
     v = value if raw else escape(value)
-    return (f"<tr><td style='color:gray; padding-right:8px; white-space:nowrap'>{escape(label)}</td>"
+    return (f"<tr><td class='label' style='padding-right:8px; white-space:nowrap'>{escape(label)}</td>"
             f"<td>{v}</td></tr>")
 
 
@@ -39,6 +40,14 @@ def _list(heading: str, items: list[str]) -> str:
 
 
 MORE_CITED_BY = "more:cited-by"
+DETAILS_URL = "gazette-details:toggle"
+
+
+def names_itself(short: str, titles) -> bool:
+    """A 《short name》 the document uses for itself (《实施计划》 in 《…全民健身实施计划》) or for
+    the document it belongs to: not a citation of something missing from the library."""
+    short = short.strip("《》 ")
+    return bool(short) and any(short in (t or "") for t in titles)
 
 
 class MetadataPanel(QTextBrowser):
@@ -57,11 +66,23 @@ class MetadataPanel(QTextBrowser):
         self.row_providers: list = []
         # Features add whole sections after the table: callable(DocumentView) -> html (e.g. 时效).
         self.section_providers: list = []
+        self.details_open = False       # importer diagnostics (SHA-256, source lines, 相似度) behind 详细信息
+        self._issue_key: str | None = None   # the issue whose facts are shown
+
+    def set_colors(self, muted: str, link: str) -> None:
+        """The theme's colours for labels and links (the document's own default is pure blue)."""
+        self.document().setDefaultStyleSheet(f"a {{ color: {link}; }} .label {{ color: {muted}; }}")
+        self.refresh()
 
     def loadResource(self, type_, name: QUrl):  # noqa: N802
         return None
 
     def _on_anchor(self, url: QUrl) -> None:
+        if url.toString() == DETAILS_URL:
+            self.details_open = not self.details_open
+            if self._shown is not None:
+                self.setHtml(self.document_html(self._shown))
+            return
         if url.toString() == MORE_CITED_BY and self._shown is not None:
             self.more_cited_by.emit(self._shown.key)
             return
@@ -74,6 +95,7 @@ class MetadataPanel(QTextBrowser):
         stepping quickly through hits or history lays this panel out once, for the last."""
         first = self._pending is None
         self._pending = v
+        self._issue_key = v.info.issue_key
         if first:
             QTimer.singleShot(0, self._fill)
 
@@ -95,11 +117,18 @@ class MetadataPanel(QTextBrowser):
 
     def show_empty(self) -> None:
         self._pending = self._shown = None
+        self._issue_key = None
         self.clear()
 
     def show_issue(self, d: IssueDetail) -> None:
         self._pending = self._shown = None
+        self._issue_key = d.info.key
         self.setHtml(self.issue_html(d))
+
+    def shows_issue(self, issue_key: str) -> bool:
+        """Whether the facts on screen (or about to be) belong to that issue."""
+        v = self._pending or self._shown
+        return (v is not None and v.info.issue_key == issue_key) or (v is None and self._issue_key == issue_key)
 
     def document_html(self, v: DocumentView) -> str:
         i = v.info
@@ -120,14 +149,16 @@ class MetadataPanel(QTextBrowser):
             _row(self.tr("Date"), date),
             _row(self.tr("Printed page"), self.tr("page {0}").format(i.page) if i.page else None),
             _row(self.tr("Part of"), _link(v.parent.key, v.parent.title) if v.parent else None, raw=True),
-            _row(self.tr("Fingerprint"), fingerprint, raw=True),
         ]
         for provider in self.row_providers:
             rows += [_row(label, value, raw=True) for label, value in provider(v)]
         resolved = sorted({(c.target_key, c.target_title) for c in v.citations if c.target_key})
         missing: list[str] = []
+        own = (i.title, v.parent.title if v.parent else None)
         for c in v.citations:
             label = c.text if c.kind == "doc_number" else f"《{c.text}》"
+            if c.kind != "doc_number" and names_itself(c.text, own):
+                continue
             if not c.target_key and label not in missing:
                 missing.append(label)
         more = []       # the first CITED_BY_FIRST are listed; the rest when asked for
@@ -140,8 +171,19 @@ class MetadataPanel(QTextBrowser):
             _list(self.tr("Cited by"), [_link(d.key, d.title) for d in v.cited_by] + more),
             _list(self.tr("Cites (in this library)"), [_link(k, t or k) for k, t in resolved]),
             _list(self.tr("Cited, not in this library"), [escape(m) for m in missing]),
-            _list(self.tr("Import notes"), [escape(w) for w in v.warnings]),
+            self._details(fingerprint, v.warnings),
         ])
+
+    def _details(self, fingerprint: str, warnings) -> str:
+        """What the importer checked, for whoever asks: folded away by default."""
+        arrow = "▾" if self.details_open else "▸"
+        title = escape(self.tr("Details"))
+        head = f"<p><a href='{DETAILS_URL}'>{arrow} {title}</a></p>"
+        if not self.details_open:
+            return head
+        row = _row(self.tr("Fingerprint"), fingerprint, raw=True)
+        return head + f"<table>{row}</table>" + \
+            _list(self.tr("Import notes"), [escape(w) for w in warnings])
 
     def issue_html(self, d: IssueDetail) -> str:
         m = d.masthead

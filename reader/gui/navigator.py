@@ -63,9 +63,9 @@ class Navigator(QObject):
         if not self.packet or self.packet[0].key != root.key or self._changed(root):
             self._show_packet(root)
         view = self.area.view_showing(doc.key)
-        if view is self.area.interpretation.view and not self.area.split_enabled:
+        if view is self.area.interpretation.view and self.area.single_view():
             self.area.show_single(self.area.interpretation)
-        elif not self.area.split_enabled:
+        elif self.area.single_view():
             self.area.show_single(self.area.policy)
         pointed = bool(loc.block or loc.offset or loc.length)
         if view is not None:

@@ -2,13 +2,16 @@
 
 The left pane shows the policy as printed (the notice, then its attached plan);
 the right pane its 解读. The splitter is movable, the pair can be swapped, and
-the right pane can be hidden for a single view.
+the right pane can be hidden for a single view. When the window is too narrow for
+two readable columns (fewer than MIN_CHARS_PER_SIDE characters a line each, e.g. at
+1366×768 with the docks open), one pane is shown with a one-click switch to the other.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QStyle,
+                               QVBoxLayout, QWidget)
 
 from .doc_view import DocView
 from .plain import plain_label
@@ -32,6 +35,9 @@ class Pane(QWidget):
         lay.addWidget(self.view)
 
 
+MIN_CHARS_PER_SIDE = 18     # "about 20": below it two columns are harder to read than one
+
+
 class ReadingArea(QWidget):
     location_requested = Signal(object)
     focus_changed = Signal(object)   # the DocView that was clicked into
@@ -47,9 +53,26 @@ class ReadingArea(QWidget):
         self.splitter.addWidget(self.interpretation)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
+        # Shown only when the pair does not fit side by side: one click to the other pane.
+        self.narrow_bar = QWidget(self)
+        self.narrow_bar.setObjectName("narrowBar")
+        self.switch_button = QPushButton(self.narrow_bar)
+        self.switch_button.setObjectName("switchPane")
+        self.switch_button.clicked.connect(self.switch_pane)
+        bar = QHBoxLayout(self.narrow_bar)
+        bar.setContentsMargins(6, 2, 6, 2)
+        self.narrow_note = QLabel(self.tr("The window is too narrow for side by side."), self.narrow_bar)
+        self.narrow_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self.switch_button)
+        bar.addWidget(self.narrow_note, 1)
+        self.narrow_bar.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.narrow_bar)
         lay.addWidget(self.splitter, 1)
+        self.narrow = False
+        self.body_pt = 16.0
         self.split_enabled = True
         self._has_pair = False
         self._single: Pane = self.policy
@@ -79,6 +102,40 @@ class ReadingArea(QWidget):
         if not has_pair:
             self._single = self.policy
         self._update_visibility()
+
+    def set_body_size(self, pt: float) -> None:
+        """The text size (zoom): it decides how many characters a side would hold."""
+        self.body_pt = pt
+        self._check_narrow()
+
+    def chars_per_side(self) -> float:
+        """Characters a line each pane would hold if the pair were side by side in equal halves
+        (a splitter the reader dragged to one side is their choice, not a reason to unsplit)."""
+        f = QFont(self.policy.view.font())
+        f.setPointSizeF(self.body_pt)
+        em = QFontMetricsF(f, self.policy.view).horizontalAdvance("国") or 1.0
+        total = self.width() - self.splitter.handleWidth()
+        side = total / 2
+        chrome = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) \
+            + 2 * self.policy.view.document().documentMargin() + 4
+        return max(0.0, side - chrome) / em
+
+    def single_view(self) -> bool:
+        """Whether one pane is shown at a time (by choice or because the window is narrow)."""
+        return not self.split_enabled or self.narrow
+
+    def switch_pane(self) -> None:
+        self.show_single(self.interpretation if self._single is self.policy else self.policy)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._check_narrow()
+
+    def _check_narrow(self) -> None:
+        narrow = self.width() > 0 and self.chars_per_side() < MIN_CHARS_PER_SIDE
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self._update_visibility()
 
     def set_split(self, enabled: bool) -> None:
         self.split_enabled = enabled
@@ -113,7 +170,11 @@ class ReadingArea(QWidget):
         self.splitter.setSizes([first, total - first])
 
     def _update_visibility(self) -> None:
-        if self._has_pair and self.split_enabled:
+        self.narrow_bar.setVisible(self._has_pair and self.split_enabled and self.narrow)
+        if self.narrow_bar.isVisibleTo(self):
+            self.switch_button.setText(self.tr("Show the interpretation ▸") if self._single is self.policy
+                                       else self.tr("◂ Show the policy"))
+        if self._has_pair and self.split_enabled and not self.narrow:
             was_hidden = self.interpretation.isHidden() or self.policy.isHidden()
             self.policy.show()
             self.interpretation.show()

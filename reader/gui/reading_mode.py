@@ -33,7 +33,8 @@ class ReadingMode:
         w = self.window
         if on and self.saved is None:
             docks = [d for d in w.findChildren(QDockWidget) if not d.isHidden()]
-            self.saved = (w.windowState(), docks, w.toolbar.isVisible())
+            front = [d for d in docks if not d.visibleRegion().isEmpty()]   # a tab behind another is open, not seen
+            self.saved = (w.windowState(), docks, front, w.toolbar.isVisible())
             w.addActions(_menu_actions(w.menuBar()))   # shortcuts outlive the hidden menu bar
             for d in docks:
                 d.hide()
@@ -43,7 +44,7 @@ class ReadingMode:
             self.escape.setEnabled(True)
             w.showFullScreen()
         elif not on and self.saved is not None:
-            state, docks, toolbar = self.saved
+            state, docks, front, toolbar = self.saved
             self.saved = None
             self.escape.setEnabled(False)
             w.menuBar().show()
@@ -51,4 +52,6 @@ class ReadingMode:
             w.toolbar.setVisible(toolbar)
             for d in docks:
                 d.show()
+            for d in front:    # showing a tabbed dock brings it forward: put the front tabs back
+                d.raise_()
             w.setWindowState(state & ~Qt.WindowState.WindowFullScreen)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.location import Location
@@ -17,15 +17,23 @@ from ..core.render import escape
 from ..core.status import NO_LONGER_IN_FORCE
 from .workers import run_in_background
 
-STATE_COLORS = {"现行有效": "#2e7d32", "已被修改": "#1565c0", "尚未施行": "#6a1b9a", "有效期届满": "#b71c1c",
-                "已废止": "#b71c1c", "状态不明": "#757575"}
+# Which theme colour a state takes (themes.py keeps every one at WCAG AA on the paper).
+STATE_COLORS = {"现行有效": "ok", "已被修改": "link", "尚未施行": "link", "有效期届满": "warn", "已废止": "warn",
+                "状态不明": "muted"}
+STATE_NAMES = {"现行有效": QT_TRANSLATE_NOOP("StatusFeature", "in force"),
+               "已被修改": QT_TRANSLATE_NOOP("StatusFeature", "in force, amended"),
+               "尚未施行": QT_TRANSLATE_NOOP("StatusFeature", "not yet in force"),
+               "有效期届满": QT_TRANSLATE_NOOP("StatusFeature", "expired"),
+               "已废止": QT_TRANSLATE_NOOP("StatusFeature", "repealed"),
+               "状态不明": QT_TRANSLATE_NOOP("StatusFeature", "status not known")}
 
 
 def _cn(iso: str | None) -> str:
+    """A date as the interface writes it: 2022年6月13日, or 2022-06-13 in English."""
     if not iso:
         return ""
     y, m, d = iso.split("-")
-    return f"{int(y)}年{int(m)}月{int(d)}日"
+    return QCoreApplication.translate("StatusFeature", "{iso}").format(iso=iso, y=int(y), m=int(m), d=int(d))
 
 
 def _link(loc: Location, text: str) -> str:
@@ -119,12 +127,17 @@ class StatusFeature(QObject):
         head = "<p><b>" + escape(self.tr("Validity")) + "</b></p>"
         if not lib.status_ready():
             self.build()
-            return head + "<p style='color:gray'>" + escape(self.tr("Computing…")) + "</p>"
+            from .themes import THEMES
+            muted = THEMES[self.app.prefs.theme].muted
+            return head + f"<p style='color:{muted}'>" + escape(self.tr("Computing…")) + "</p>"
         s = lib.status(v.key, self.as_of)
         if s is None:
             return ""
-        color = STATE_COLORS.get(s.state, "#757575")
-        line = f"<span style='color:{color}; font-weight:bold'>{escape(s.state)}</span>"
+        from .themes import THEMES
+        theme = THEMES[self.app.prefs.theme]
+        color = getattr(theme, STATE_COLORS.get(s.state, "muted"))
+        state = QCoreApplication.translate("StatusFeature", STATE_NAMES[s.state]) if s.state in STATE_NAMES else s.state
+        line = f"<span style='color:{color}; font-weight:bold'>{escape(state)}</span>"
         span = []
         if s.since:
             span.append(self.tr("since {0}").format(_cn(s.since)))
@@ -133,9 +146,9 @@ class StatusFeature(QObject):
         if span:
             line += "　" + escape("，".join(span))
         as_of = escape(self.tr("as of {0}").format(_cn(s.as_of)))
-        parts = [head, f"<p>{line}<br><span style='color:gray'>{as_of}</span></p>"]
+        parts = [head, f"<p>{line}<br><span style='color:{theme.muted}'>{as_of}</span></p>"]
         if s.warnings:
-            parts.append("".join(f"<p style='color:#b71c1c'>⚠ {escape(w)}</p>" for w in s.warnings))
+            parts.append("".join(f"<p style='color:{theme.warn}'>⚠ {escape(w)}</p>" for w in s.warnings))
         if s.evidence:
             items, shown = [], set()
             for e in s.evidence:
@@ -151,7 +164,7 @@ class StatusFeature(QObject):
             items = []
             for r in rels[:60]:
                 name = _link(Location(r.resolves_to), r.target_title or r.target) if r.resolves_to \
-                    else escape(r.target) + f"<span style='color:gray'>{absent}</span>"
+                    else escape(r.target) + f"<span style='color:{theme.muted}'>{absent}</span>"
                 items.append(f"<li>{escape(r.kind)}：{name}</li>")
             if len(rels) > 60:
                 items.append(f"<li>…（{len(rels)}）</li>")

@@ -20,6 +20,7 @@ class Roles(IntEnum):
     HasInterpretation = Qt.ItemDataRole.UserRole + 3
     FilterText = Qt.ItemDataRole.UserRole + 4
     Info = Qt.ItemDataRole.UserRole + 5     # the IssueInfo / SectionInfo / DocInfo
+    Unread = Qt.ItemDataRole.UserRole + 6   # a document not yet 圈阅 (None while marks are unknown)
 
 
 class Node:
@@ -67,11 +68,19 @@ def _doc_label(d: DocInfo) -> str:
 TOP_BATCH = 100      # issues shown at first; the rest as the tree is scrolled (or a row is looked for)
 
 
+def _bold_font():
+    from PySide6.QtGui import QFont
+    f = QFont()
+    f.setBold(True)
+    return f
+
+
 class LibraryTreeModel(QAbstractItemModel):
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self.library = library
         self.root = Node("root", None, "", None)
+        self.read_keys: set[str] | None = None   # 圈阅 documents; None until the user data is open
         self.status_marks: dict[str, str] = {}     # key → 已废止 / 有效期届满 (set by the status feature)
         self._more_top: list = []           # IssueInfo of the issues not yet in the tree
         self._read_top()
@@ -82,6 +91,33 @@ class LibraryTreeModel(QAbstractItemModel):
             self.layoutAboutToBeChanged.emit()
             self.status_marks = marks
             self.layoutChanged.emit()
+
+    # -- read marks ------------------------------------------------------------------
+    def set_read_keys(self, keys) -> None:
+        """Which documents carry a 圈阅 mark: the others show as unread, like unread mail."""
+        keys = set(keys)
+        if keys == self.read_keys:
+            return
+        self.read_keys = keys
+        stack = [QModelIndex()]
+        while stack:     # only the rows already read can be on screen
+            parent = stack.pop()
+            n = self.rowCount(parent)
+            if n:
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(n - 1, 0, parent),
+                                      [Qt.ItemDataRole.FontRole, Roles.Unread])
+                stack += [self.index(r, 0, parent) for r in range(n)]
+
+    def is_unread(self, node: Node) -> bool | None:
+        """A document is read when it or the document it belongs to (a notice's plan) was 圈阅."""
+        if self.read_keys is None or node.kind != "doc":
+            return None
+        d = node
+        while d is not None and d.kind == "doc":
+            if d.key in self.read_keys:
+                return False
+            d = d.parent
+        return True
 
     # -- building nodes --------------------------------------------------------
     def _read_top(self) -> None:
@@ -215,6 +251,10 @@ class LibraryTreeModel(QAbstractItemModel):
             return node.filter_text
         if role == Roles.Info:
             return node.info
+        if role == Roles.Unread:
+            return self.is_unread(node)
+        if role == Qt.ItemDataRole.FontRole and self.is_unread(node):
+            return _bold_font()
         if role == Qt.ItemDataRole.DecorationRole and node.kind == "doc":
             from .tree_icons import icon_for
             return icon_for(node.info)
@@ -232,7 +272,9 @@ class LibraryTreeModel(QAbstractItemModel):
         if meta:
             lines.append(meta)
         if d.has_interpretation:
-            lines.append(self.tr("Has an official interpretation (解读)"))
+            lines.append(self.tr("Has an official interpretation"))
+        if self.is_unread(node):
+            lines.append(self.tr("Unread (not yet marked as read)"))
         return tooltip("\n".join(lines))
 
     def _fetch_top(self, count: int) -> None:

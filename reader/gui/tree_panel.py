@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLineEdit, QToolButton, QTreeView, QVBoxLayout, QWidget
 
 from ..core.text import fold
 from .tree_model import LibraryTreeModel, Roles
@@ -15,15 +15,24 @@ class FilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self._needle = ""
+        self.unread_only = False
+
+    def set_unread_only(self, on: bool) -> None:
+        self.unread_only = on
+        self.invalidateFilter()
 
     def set_needle(self, text: str) -> None:
         self._needle = fold(text).casefold()
         self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
-        if not self._needle:
+        if not self._needle and not self.unread_only:
             return True
         ix = self.sourceModel().index(row, 0, parent)
+        if self.unread_only and ix.data(Roles.Unread) is not True:
+            return False      # ancestors of unread documents stay (recursive filtering)
+        if not self._needle:
+            return True
         hay = fold(ix.data(Roles.FilterText) or "").casefold()
         return self._needle in hay
 
@@ -41,6 +50,11 @@ class TreePanel(QWidget):
         self.filter.setObjectName("treeFilter")
         self.filter.setPlaceholderText(self.tr("Filter by title, number or issuer…"))
         self.filter.setClearButtonEnabled(True)
+        self.unread = QToolButton(self)
+        self.unread.setObjectName("treeUnreadOnly")
+        self.unread.setText(self.tr("Unread"))
+        self.unread.setToolTip(self.tr("Show only documents not yet marked as read"))
+        self.unread.setCheckable(True)
         self.view = QTreeView(self)
         self.view.setObjectName("libraryTree")
         self.view.setModel(self.proxy)
@@ -52,9 +66,13 @@ class TreePanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 0, 4)
         lay.setSpacing(4)
-        lay.addWidget(self.filter)
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.unread)
+        lay.addLayout(row)
         lay.addWidget(self.view)
         self.filter.textChanged.connect(self._on_filter)
+        self.unread.toggled.connect(self._on_unread)
         self.view.clicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
 
@@ -63,6 +81,13 @@ class TreePanel(QWidget):
             self.model.load_all()     # filtering must see every branch
         self.proxy.set_needle(text.strip())
         if text.strip():
+            self.view.expandAll()
+
+    def _on_unread(self, on: bool) -> None:
+        if on:
+            self.model.load_all()
+        self.proxy.set_unread_only(on)
+        if on:
             self.view.expandAll()
 
     def _on_activated(self, proxy_index: QModelIndex) -> None:

@@ -68,7 +68,7 @@
         <translation>为本文或所选段落添加书签</translation>
     </message>
     <message>
-        <source>Mark as &amp;read (圈阅)</source>
+        <source>Mark as &amp;read</source>
         <translation>圈阅(&amp;R)</translation>
     </message>
     <message>
@@ -128,6 +128,10 @@
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -177,6 +181,22 @@
         <source>Preview</source>
         <translation>预览</translation>
     </message>
+    <message>
+        <source>Keep the note you have written?</source>
+        <translation>保留已写的批注吗？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
 </context>
 <context>
     <name>BookmarkModel</name>
@@ -207,6 +227,10 @@
     <message>
         <source>(no tag)</source>
         <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>Done {0}</source>
+        <translation>已办 {0}</translation>
     </message>
     <message>
         <source>Whole document</source>
@@ -244,12 +268,20 @@
         <translation>导入书签…</translation>
     </message>
     <message>
-        <source>Read (圈阅)</source>
+        <source>Read</source>
         <translation>圈阅</translation>
     </message>
     <message>
         <source>My bookmarks</source>
         <translation>我的书签</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已办</translation>
+    </message>
+    <message>
+        <source>Open again</source>
+        <translation>恢复未办</translation>
     </message>
     <message>
         <source>Not in this library</source>
@@ -272,7 +304,7 @@
         <translation>删除书签</translation>
     </message>
     <message>
-        <source>Mark as read (圈阅)</source>
+        <source>Mark as read</source>
         <translation>圈阅</translation>
     </message>
     <message>
@@ -318,7 +350,7 @@
         <translation>已取消圈阅</translation>
     </message>
     <message>
-        <source>Marked as read (圈阅)</source>
+        <source>Marked as read</source>
         <translation>已圈阅</translation>
     </message>
     <message>
@@ -353,6 +385,22 @@
         <translation>按标签</translation>
     </message>
     <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Follow-ups open</source>
+        <translation>未办</translation>
+    </message>
+    <message>
+        <source>Follow-ups done</source>
+        <translation>已办</translation>
+    </message>
+    <message>
         <source>Search notes and passages…</source>
         <translation>搜索笔记和摘录…</translation>
     </message>
@@ -372,20 +420,92 @@
         <translation>各年期数一览</translation>
     </message>
     <message>
+        <source>The library holds no issue of this year.</source>
+        <translation>库中没有本年任何一期</translation>
+    </message>
+    <message>
+        <source>The library holds no issue of this year (whether any appeared, and how many, cannot be known).</source>
+        <translation>库中没有本年任何一期（是否出版过、出了几期，无从得知）</translation>
+    </message>
+    <message>
+        <source>No. {num} is there twice: {first}, {second}</source>
+        <translation>第{num}期有两份：{first}、{second}</translation>
+    </message>
+    <message>
+        <source>The cumulative numbers give this year only {inferred} issues, but the library holds No. {top}: a cumulative or issue number is wrong.</source>
+        <translation>按总期号推算本年只有 {inferred} 期，但库中有第{top}期：总期号或期号有误</translation>
+    </message>
+    <message>
+        <source>The cumulative numbers give this year at least {inferred} issues (a double issue has one cumulative number; the exact count cannot be known).</source>
+        <translation>按总期号推算本年至少 {inferred} 期（有合刊只占一个总期号，确切期数无从得知）</translation>
+    </message>
+    <message>
+        <source>Set to {configured} issues a year; the cumulative numbers give {inferred}.</source>
+        <translation>设定本年 {configured} 期，按总期号推算为 {inferred} 期</translation>
+    </message>
+    <message>
+        <source>Set to {configured} issues a year, but the library holds No. {top}.</source>
+        <translation>设定本年 {configured} 期，但库中有第{top}期</translation>
+    </message>
+    <message>
+        <source>Whether issues followed No. {top} cannot be known (the next year&apos;s first issue has no cumulative number and no yearly count is set).</source>
+        <translation>第{top}期之后是否还有，无从得知（下一年首期没有总期号，也未设定每年期数）</translation>
+    </message>
+    <message>
+        <source>The difference between cumulative and issue numbers changes within the year: the cumulative numbers of missing issues cannot be worked out.</source>
+        <translation>本年各期的总期号与期号之差不一致：缺期的总期号无法推算</translation>
+    </message>
+    <message>
+        <source>Cumulative No. {number} is there twice: {first}, {second}</source>
+        <translation>总第{number}期重复：{first}、{second}</translation>
+    </message>
+    <message>
+        <source>Cumulative numbers run backwards: {second} after {first}</source>
+        <translation>总期号倒序：{first}之后是{second}</translation>
+    </message>
+    <message>
+        <source>No. {0}</source>
+        <translation>第{0}期</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}年{1}</translation>
+    </message>
+    <message>
+        <source>Missing: {0}.</source>
+        <translation>缺：{0}。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Cumulative numbers held by no issue: {0}.</source>
+        <translation>以下总期号库中没有：{0}。</translation>
+    </message>
+    <message>
+        <source>No missing issue found among the numbers held; whether more followed the last one is not known.</source>
+        <translation>已有各期之间没有缺期；最后一期之后是否还有，无从得知。</translation>
+    </message>
+    <message>
+        <source>No missing issue found.</source>
+        <translation>没有缺期。</translation>
+    </message>
+    <message>
         <source>No issues in the library yet.</source>
         <translation>库中还没有任何一期。</translation>
     </message>
     <message>
-        <source>Cumulative numbers run without gaps.</source>
-        <translation>总期号连续，没有缺号。</translation>
+        <source>missing</source>
+        <translation>缺</translation>
     </message>
     <message>
-        <source>Cumulative numbers missing: {0}</source>
-        <translation>缺少总期号：{0}</translation>
-    </message>
-    <message>
-        <source>No. {0} (missing)</source>
-        <translation>第{0}期（缺）</translation>
+        <source>cumulative No. {0}</source>
+        <translation>总第{0}期</translation>
     </message>
     <message>
         <source>missing: {0}</source>
@@ -451,6 +571,41 @@
     </message>
 </context>
 <context>
+    <name>HelpPage</name>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <source>Choose an issue and a document in the library tree on the left. Bold documents are unread; mark one as read with Ctrl+Shift+R. The Unread button shows only unread documents.</source>
+        <translation>在左侧公报目录中选择一期和其中的文件。粗体的文件尚未阅读；按 Ctrl+Shift+R 圈阅即标为已读。“未读”按钮只显示尚未圈阅的文件。</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>并排阅读</translation>
+    </message>
+    <message>
+        <source>A policy with an official interpretation opens with the interpretation beside it. Clicking a heading in the interpretation brings the part of the policy it explains into view. Swap the sides or turn the split off in the View menu. In a narrow window the reader shows one pane and a button that switches to the interpretation and back.</source>
+        <translation>有官方解读的政策打开时，解读并排显示在旁边。点击解读中的小标题，政策中对应的部分随即显示出来。在“视图”菜单中可以交换左右或取消并排。窗口较窄时只显示一栏，并有一个按钮在政策与解读之间切换。</translation>
+    </message>
+    <message>
+        <source>Bookmarks and notes</source>
+        <translation>书签与批注</translation>
+    </message>
+    <message>
+        <source>Select a passage and press Ctrl+D to bookmark it with a note, a type (note, instruction, follow-up) and tags; without a selection the whole document is bookmarked. Ctrl+Enter saves the note. A follow-up is ticked done in the bookmarks list, which records the time. The list filters by type and by open or done, and groups by document or by tag.</source>
+        <translation>选中一段文字后按 Ctrl+D 加书签，可写批注、选类型（笔记、批示、待办）并加标签；不选文字则为整份文件加书签。Ctrl+Enter 保存批注。待办在书签列表中勾选即为已办，并记下办结时间。书签列表可按类型、未办或已办筛选，按文件或标签分组。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import</source>
@@ -497,8 +652,8 @@
         <translation>正在存入 {0}…</translation>
     </message>
     <message>
-        <source>imported: {0} documents</source>
-        <translation>已导入 {0} 件文件</translation>
+        <source>the library&apos;s copy kept</source>
+        <translation>保留库中原有版本</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -534,6 +689,10 @@ Start the reader without --db to import into your own library.</source>
         <translation>已导入 {0}</translation>
     </message>
     <message>
+        <source>Choose an issue (or a document in it) to remove; a single document belongs to no issue.</source>
+        <translation>请选择要移除的一期（或其中的文件）；单份公文不属于任何一期。</translation>
+    </message>
+    <message>
         <source>Remove issue</source>
         <translation>移除本期</translation>
     </message>
@@ -563,8 +722,12 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>第{0}页</translation>
     </message>
     <message>
-        <source>Has an official interpretation (解读)</source>
+        <source>Has an official interpretation</source>
         <translation>附有政策解读</translation>
+    </message>
+    <message>
+        <source>Unread (not yet marked as read)</source>
+        <translation>未读（尚未圈阅）</translation>
     </message>
 </context>
 <context>
@@ -653,6 +816,10 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>决定</translation>
     </message>
     <message>
+        <source>Bulletin</source>
+        <translation>通报</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>公文</translation>
     </message>
@@ -709,10 +876,6 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>所属文件</translation>
     </message>
     <message>
-        <source>Fingerprint</source>
-        <translation>文本指纹</translation>
-    </message>
-    <message>
         <source>More ({0} in all)</source>
         <translation>更多（共 {0} 条）</translation>
     </message>
@@ -727,6 +890,14 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Cited, not in this library</source>
         <translation>引用的文件（库中没有）</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>文本指纹</translation>
     </message>
     <message>
         <source>Import notes</source>
@@ -958,6 +1129,24 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
     <name>ReadingArea</name>
     <message>
         <source>Policy</source>
@@ -968,12 +1157,251 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>政策解读</translation>
     </message>
     <message>
+        <source>The window is too narrow for side by side.</source>
+        <translation>窗口较窄，暂不并排显示。</translation>
+    </message>
+    <message>
+        <source>Show the interpretation ▸</source>
+        <translation>看解读 ▸</translation>
+    </message>
+    <message>
+        <source>◂ Show the policy</source>
+        <translation>◂ 看政策原文</translation>
+    </message>
+    <message>
         <source>Policy · {0}</source>
         <translation>政策原文 · {0}</translation>
     </message>
     <message>
         <source>Interpretation · {0}</source>
         <translation>政策解读 · {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>attached text</source>
+        <translation>印发的正文</translation>
+    </message>
+    <message>
+        <source>interpretation</source>
+        <translation>解读</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>任免</translation>
+    </message>
+    <message>
+        <source>opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>批复</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>函</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>令</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>bulletin</source>
+        <translation>通报</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>same as in the library</source>
+        <translation>与库中相同</translation>
+    </message>
+    <message>
+        <source>differs from the library</source>
+        <translation>与库中不同</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF, %n page(s)</source>
+        <translation>
+            <numerusform>PDF，%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Import preview: {0} ({1})</source>
+        <translation>导入预览：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>A single document (part of no issue)</source>
+        <translation>单份公文（不属于任何一期）</translation>
+    </message>
+    <message>
+        <source>Not yet in the library: importing adds it.</source>
+        <translation>库中尚无：导入将新增。</translation>
+    </message>
+    <message>
+        <source>Already in the library as {0} ({1}), identical: nothing to import.</source>
+        <translation>库中已有{0}（{1}），内容完全相同：无需再导入。</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n 件相同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n 件有改动</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n 件新增</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n only in the library</source>
+        <translation>
+            <numerusform>%n 件库中有而此文件没有</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already in the library as {0} ({1}): {2}. Replace it or keep the library&apos;s copy.</source>
+        <translation>库中已有{0}（{1}）：{2}。可替换，或保留库中原有版本。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>page {0}</source>
+        <translation>第{0}页</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n 个栏目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 件文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attached text(s)</source>
+        <translation>
+            <numerusform>%n 件附属正文</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interpretation(s)</source>
+        <translation>
+            <numerusform>%n 篇解读</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n paired)</source>
+        <translation>
+            <numerusform>（已配对 %n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paragraph(s)</source>
+        <translation>
+            <numerusform>%n 段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Total: {0}; character check {1} (source {2} = stored {3})</source>
+        <translation>合计：{0}；字符核对{1}（原文 {2} 字 = 入库 {3} 字）</translation>
+    </message>
+    <message>
+        <source>Other documents in the library with this number: {0}</source>
+        <translation>库中另有同文号文件：{0}</translation>
+    </message>
+    <message>
+        <source>Attached: {0} ({1})</source>
+        <translation>附：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Interpretation: {0} ({1}, {2})</source>
+        <translation>解读：{0}（{1}，{2}）</translation>
+    </message>
+    <message>
+        <source>unsigned</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>Interpretations and the policies they explain:</source>
+        <translation>解读与政策的配对：</translation>
+    </message>
+    <message>
+        <source>not paired (listed on its own)</source>
+        <translation>未配对（单独列出）</translation>
+    </message>
+    <message>
+        <source>{0} explains 《{1}》 → {2}</source>
+        <translation>{0} 解读《{1}》→ {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) from the importer:</source>
+        <translation>
+            <numerusform>提示（%n 条）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of page furniture left out of the text:</source>
+        <translation>
+            <numerusform>略去的版面文字（%n 行，不入正文）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line {0}: {1}</source>
+        <translation>第{0}行：{1}</translation>
+    </message>
+    <message>
+        <source>imported: {0}</source>
+        <translation>已导入：{0}</translation>
     </message>
 </context>
 <context>
@@ -1043,7 +1471,7 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>人事任免</translation>
     </message>
     <message>
-        <source>Words (AND), &quot;phrase&quot;, -exclude, 文号 or code</source>
+        <source>Words (AND), &quot;phrase&quot;, -exclude, document number or code</source>
         <translation>输入词语（空格表示同时包含）、&quot;短语&quot;、-排除词，或文号、编码</translation>
     </message>
     <message>
@@ -1055,7 +1483,7 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>只看我加过书签的文件</translation>
     </message>
     <message>
-        <source>Only texts in force (现行有效)</source>
+        <source>Only texts in force</source>
         <translation>只看现行有效</translation>
     </message>
     <message numerus="yes">
@@ -1075,6 +1503,34 @@ Your bookmarks on it are kept and come back if you import it again.</source>
 </context>
 <context>
     <name>StatusFeature</name>
+    <message>
+        <source>in force</source>
+        <translation>现行有效</translation>
+    </message>
+    <message>
+        <source>in force, amended</source>
+        <translation>已被修改</translation>
+    </message>
+    <message>
+        <source>not yet in force</source>
+        <translation>尚未施行</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>有效期届满</translation>
+    </message>
+    <message>
+        <source>repealed</source>
+        <translation>已废止</translation>
+    </message>
+    <message>
+        <source>status not known</source>
+        <translation>状态不明</translation>
+    </message>
+    <message>
+        <source>{iso}</source>
+        <translation>{y}年{m}月{d}日</translation>
+    </message>
     <message>
         <source>Status could not be computed: {0}</source>
         <translation>无法计算时效：{0}</translation>
@@ -1113,10 +1569,51 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     </message>
 </context>
 <context>
+    <name>StatusIndicators</name>
+    <message>
+        <source>Position on the printed form (GB/T 9704: 22 lines of 28 characters a page)</source>
+        <translation>在印刷版式中的位置（GB/T 9704：每页22行，每行28字）</translation>
+    </message>
+    <message>
+        <source>Zoom {0}%</source>
+        <translation>缩放 {0}%</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hit %n of {0}</source>
+        <translation>
+            <numerusform>第%n处/共{0}处</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n 处命中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Search: %n document(s)</source>
+        <translation>
+            <numerusform>检索到 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>第{0}页/共{1}页</translation>
+    </message>
+</context>
+<context>
     <name>TreePanel</name>
     <message>
         <source>Filter by title, number or issuer…</source>
         <translation>按标题、文号或发文机关筛选…</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Show only documents not yet marked as read</source>
+        <translation>只显示尚未圈阅的文件</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import dates, docnumber
-from ..model import (ADDRESSEES, APPOINTMENT, ATTACHMENT_NOTE, CODE, DATE, DECISION, DOC_NUMBER,
+from ..model import (ADDRESSEES, APPOINTMENT, ATTACHMENT_NOTE, BULLETIN, CODE, DATE, DECISION, DOC_NUMBER,
                      INTERPRETATION, LETTER, NOTE, NOTICE, OPINION, ORDER, OTHER, PARAGRAPH, PLAN, REPLY,
                      SIGNATURE, TITLE, Block, Document)
 from ..text import fold, squeeze
@@ -32,7 +32,7 @@ def kind_of(title: str) -> str:
     if APPOINT.search(t):
         return APPOINTMENT
     for suffix, kind in (("批复", REPLY), ("复函", LETTER), ("函", LETTER), ("意见", OPINION),
-                         ("决定", DECISION), ("通知", NOTICE), ("通报", NOTICE), ("答复", LETTER)):
+                         ("决定", DECISION), ("通知", NOTICE), ("通报", BULLETIN), ("答复", LETTER)):
         if t.endswith(suffix):
             return kind
     if t.endswith("令") or re.search(r"令第?\d+号?$", t):

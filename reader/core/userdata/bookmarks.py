@@ -97,6 +97,7 @@ class Bookmark:
     fingerprint: str = ""         # the document's fingerprint the anchor was last checked against
     doc_title: str = ""           # the title when last seen, for bookmarks whose document is gone
     deleted: str | None = None    # in the trash since then (restore() takes it back)
+    done: str | None = None       # a 待办 ticked 已办 at this time; None while open
 
     @property
     def is_passage(self) -> bool:

@@ -6,7 +6,7 @@ JSON format (``"format": "gazette-reader-bookmarks"``, ``"version": 1``)::
       "bookmarks": [ { "id", "doc_key", "doc_title",
                        "anchor": {"block", "start", "end", "quote", "prefix", "suffix"} | null,
                        "status", "fingerprint", "note", "note_type", "note_type_label", "tags": [str],
-                       "color", "created", "updated", "deleted" (null or time),
+                       "color", "created", "updated", "deleted" (null or time), "done" (null or time),
                        "citation": {"text", "title", "doc_number", "publication", "issue", "page"} } ],
       "read_marks": [ {"doc_key", "when"} ] }          # only when exporting everything
 
@@ -104,7 +104,7 @@ def bookmark_record(b: Bookmark, ref: Reference) -> dict:
                                           "prefix": a.prefix, "suffix": a.suffix},
         "status": b.status, "fingerprint": b.fingerprint, "note": b.note, "note_type": b.note_type,
         "note_type_label": b.note_type_label, "tags": list(b.tags), "color": b.color,
-        "created": b.created, "updated": b.updated, "deleted": b.deleted,
+        "created": b.created, "updated": b.updated, "deleted": b.deleted, "done": b.done,
         "citation": {"text": ref.text, "title": ref.title, "doc_number": ref.doc_number,
                      "publication": ref.publication, "issue": ref.issue, "page": ref.page},
     }
@@ -236,7 +236,7 @@ def _bookmark(rec) -> Bookmark:
     return Bookmark(bid, doc_key, _anchor(rec.get("anchor")), _field(rec, "note", str, limit=MAX_NOTE),
                     note_type, tuple(tags), color, _time(rec, "created"), _time(rec, "updated"), status,
                     _optional_text(rec, "fingerprint", 128), _optional_text(rec, "doc_title", MAX_TEXT),
-                    _time(rec, "deleted", optional=True))
+                    _time(rec, "deleted", optional=True), _time(rec, "done", optional=True))
 
 
 def _depth(data) -> int:

@@ -113,7 +113,12 @@ def _tags_from_v1(raw: str) -> list[str]:
     return [" ".join(str(t).split()) for t in value if str(t).strip()]
 
 
-STEPS = (_step_1_initial, _step_2_tag_table_trash_titles)
+def _step_3_done(conn: sqlite3.Connection) -> None:
+    """A 待办 can be ticked 已办: the time it was done, NULL while it is open."""
+    conn.execute("ALTER TABLE bookmarks ADD COLUMN done TEXT")
+
+
+STEPS = (_step_1_initial, _step_2_tag_table_trash_titles, _step_3_done)
 CURRENT = len(STEPS)
 
 

@@ -30,7 +30,7 @@ _KEEP = object()
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # what SQLite's lower() does
 
 _COLUMNS = ('b.id, b.doc_key, b.block, b.start, b."end", b.quote, b.prefix, b.suffix, b.note, b.note_type, '
-            "b.color, b.created, b.updated, b.status, b.fingerprint, b.doc_title, b.deleted")
+            "b.color, b.created, b.updated, b.status, b.fingerprint, b.doc_title, b.deleted, b.done")
 
 
 class BookmarkNotFound(KeyError):
@@ -166,7 +166,8 @@ class UserData:
         return b
 
     def bookmarks(self, doc_key: str | None = None, *, text: str | None = None, tag: str | None = None,
-                  note_type: str | None = None, status: str | None = None, trash: bool = False) -> list[Bookmark]:
+                  note_type: str | None = None, status: str | None = None, trash: bool = False,
+                  done: bool | None = None) -> list[Bookmark]:
         """Live bookmarks (or those in the trash), filtered.
 
         One document: in reading order (whole-document bookmarks first). All:
@@ -185,6 +186,8 @@ class UserData:
         if status is not None:
             where.append("b.status = ?")
             args.append(status)
+        if done is not None:
+            where.append("b.done IS NOT NULL" if done else "b.done IS NULL")
         if tag is not None:
             where.append("EXISTS (SELECT 1 FROM bookmark_tags t WHERE t.bookmark_id = b.id AND t.tag = ?)")
             args.append(tag)
@@ -233,11 +236,11 @@ class UserData:
         a = b.anchor
         c.execute(
             'INSERT OR REPLACE INTO bookmarks (id, doc_key, doc_title, block, start, "end", quote, prefix, suffix, '
-            "note, note_type, color, status, fingerprint, created, updated, deleted) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "note, note_type, color, status, fingerprint, created, updated, deleted, done) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (b.id, b.doc_key, b.doc_title, a and a.block, a and a.start, a and a.end,
              a.quote if a else "", a.prefix if a else "", a.suffix if a else "",
-             b.note, b.note_type, b.color, b.status, b.fingerprint, b.created, b.updated, b.deleted))
+             b.note, b.note_type, b.color, b.status, b.fingerprint, b.created, b.updated, b.deleted, b.done))
         c.execute("DELETE FROM bookmark_tags WHERE bookmark_id = ?", (b.id,))
         c.executemany("INSERT INTO bookmark_tags (bookmark_id, tag, ord) VALUES (?, ?, ?)",
                       [(b.id, t, i) for i, t in enumerate(b.tags)])
@@ -255,14 +258,20 @@ class UserData:
         self.notify(Change("added", (b.id,), (doc_key,)))
         return b
 
-    def update(self, bookmark_id: str, *, note=_KEEP, note_type=_KEEP, tags=_KEEP, color=_KEEP) -> Bookmark:
+    def set_done(self, bookmark_id: str, done: bool) -> Bookmark:
+        """Tick a 待办 已办 (now) or open it again; an edit like any other (it travels in exports)."""
+        return self.update(bookmark_id, done=now_stamp() if done else None)
+
+    def update(self, bookmark_id: str, *, note=_KEEP, note_type=_KEEP, tags=_KEEP, color=_KEEP,
+               done=_KEEP) -> Bookmark:
         """Edit what the user wrote; ``updated`` moves forward (it decides merges)."""
         with self._lock:
             old = self._require(bookmark_id)
             new = replace(old, note=old.note if note is _KEEP else note,
                           note_type=old.note_type if note_type is _KEEP else note_type,
                           tags=old.tags if tags is _KEEP else clean_tags(tags),
-                          color=old.color if color is _KEEP else color.lower())
+                          color=old.color if color is _KEEP else color.lower(),
+                          done=old.done if done is _KEEP else done)
             if new == old:
                 return old
             new = replace(new, updated=stamp_after(old.updated))
@@ -408,7 +417,8 @@ class UserData:
 
 def _normalised(b: Bookmark) -> Bookmark:
     b = replace(b, tags=clean_tags(b.tags), color=b.color.lower(), created=normal_stamp(b.created),
-                updated=normal_stamp(b.updated), deleted=normal_stamp(b.deleted) if b.deleted else None)
+                updated=normal_stamp(b.updated), deleted=normal_stamp(b.deleted) if b.deleted else None,
+                done=normal_stamp(b.done) if b.done else None)
     _validate(b)
     return b
 
@@ -417,4 +427,4 @@ def _bookmark(r, tags) -> Bookmark:
     anchor = Anchor(r[2], r[3], r[4], r[5], r[6], r[7]) if r[2] is not None else None
     return Bookmark(id=r[0], doc_key=r[1], anchor=anchor, note=r[8], note_type=r[9], tags=tuple(tags),
                     color=r[10], created=r[11], updated=r[12], status=r[13], fingerprint=r[14],
-                    doc_title=r[15], deleted=r[16])
+                    doc_title=r[15], deleted=r[16], done=r[17])

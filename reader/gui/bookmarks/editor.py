@@ -1,10 +1,10 @@
 """Write or edit a bookmark: the note (Markdown, previewed safely), its type, tags, colour."""
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTabWidget, QTextBrowser,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTabWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from ...core.userdata import DEFAULT_COLOR, NOTE_TYPES
@@ -12,7 +12,7 @@ from ..plain import plain_label
 from .model import NOTE_TYPES as TYPE_NAMES
 from .model import label
 
-COLORS = ("#ffd54f", "#ffab91", "#a5d6a7", "#90caf9", "#ce93d8", "#e0e0e0")
+from ..themes import BOOKMARK_COLORS as COLORS  # noqa: E402  (contrast is checked against each)
 
 
 class _SafePreview(QTextBrowser):
@@ -69,7 +69,42 @@ class BookmarkEditor(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):    # save, as in mail programs
+            QShortcut(QKeySequence(keys), self, self.accept)
+        self.note.installEventFilter(self)            # the note itself would take Ctrl+Enter as a newline
+        self._typed_from = note
+        self.ask_discard = self._ask_discard          # tests answer without a modal box
         self.note.setFocus()
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if obj is self.note and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.accept()
+            return True
+        return super().eventFilter(obj, event)
+
+    def reject(self) -> None:
+        """Esc or Cancel: a note being written is never thrown away without asking."""
+        typed = self.note.toPlainText()
+        if typed.strip() and typed != self._typed_from:
+            answer = self.ask_discard()
+            if answer == "save":
+                self.accept()
+                return
+            if answer != "discard":
+                return
+        super().reject()
+
+    def _ask_discard(self) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Bookmark"),
+                          self.tr("Keep the note you have written?"), parent=self)
+        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        return {save: "save", discard: "discard"}.get(box.clickedButton(), "keep")
 
     def _swatches(self, current: str) -> QWidget:
         box = QWidget(self)

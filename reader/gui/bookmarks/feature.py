@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.errors import StoreError
 from ...core.location import Location
-from ...core.userdata import DETACHED, Bookmark, DiskFull, ReadOnly, UserDataError, open_user_data
+from ...core.userdata import DETACHED, TODO, Bookmark, DiskFull, ReadOnly, UserDataError, open_user_data
 from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_stale, stale_documents
 from ..plain import plain_message_box
 from ..workers import run_in_background
@@ -62,8 +62,14 @@ class BookmarksFeature(QObject):
         w.meta.row_providers.append(self._facts)
         self.changed.connect(self.refresh)   # direct on the GUI thread, queued from workers
         app.navigator.document_shown.connect(lambda _doc: self.highlight())
+        app.preferences_changed.connect(self._theme_changed)
+        self._theme_changed(app.prefs)
         app.navigator.leaving.connect(self._save_position)
-        self.panel.changed_view.connect(self.refresh)
+        grouping = app.settings.value("bookmarks/grouping")
+        if isinstance(grouping, str):
+            self.panel.set_group_mode(grouping)      # as the reader left it
+        self.panel.changed_view.connect(self._view_changed)
+        self.panel.model.done_requested.connect(self.set_done)
         self.panel.jump.connect(self.jump)
         self.panel.edit.connect(self.edit)
         self.panel.delete.connect(self.delete)
@@ -119,7 +125,7 @@ class BookmarksFeature(QObject):
         rows = []
         mark = self.store.read_mark(doc.key)
         if mark:
-            rows.append((self.tr("Read (圈阅)"), html.escape(mark.when[:16].replace("T", " ")) + " UTC"))
+            rows.append((self.tr("Read"), html.escape(mark.when[:16].replace("T", " ")) + " UTC"))
         n = len(self.store.bookmarks(doc.key))
         if n:
             rows.append((self.tr("My bookmarks"), str(n)))
@@ -164,8 +170,10 @@ class BookmarksFeature(QObject):
             return
         self._fresh()
         text = self.panel.filter_text() or None
+        done = self.panel.done_wanted()     # open / done: a state only a 待办 has
+        note_type = TODO if done is not None else self.panel.type_wanted()
         try:
-            items = self.store.bookmarks(text=text)
+            items = self.store.bookmarks(text=text, note_type=note_type, done=done)
         except UserDataError as e:
             self.app.window.statusBar().showMessage(str(e), 8000)
             return
@@ -174,8 +182,27 @@ class BookmarksFeature(QObject):
         else:
             groups = group_by_document(items, self._describe)
         self.panel.set_groups(groups)
+        self.app.tree_model.set_read_keys(self.store.read_marks())
         self.highlight()
         self.app.window.meta.refresh()
+
+    def _theme_changed(self, prefs) -> None:
+        from ..themes import THEMES
+        theme = THEMES[prefs.theme]
+        self.alpha = theme.bookmark_alpha     # light text on the dark theme needs a fainter highlight
+        self.panel.model.warn = theme.warn
+        self.highlight()
+
+    def _view_changed(self) -> None:
+        self.app.settings.setValue("bookmarks/grouping", self.panel.group_mode())
+        self.refresh()
+
+    def set_done(self, b: Bookmark, done: bool) -> None:
+        """Tick a 待办 已办 (with the time) or open it again; Ctrl+Z undoes it."""
+        old = b.done
+        self.undo.push(_Command(self.tr("Done") if done else self.tr("Open again"),
+                                lambda: self.store.set_done(b.id, done),
+                                lambda: self.store.update(b.id, done=old)))
 
     def _describe(self, b: Bookmark) -> tuple[str, str]:
         info = self.app.library.info(b.doc_key)
@@ -193,7 +220,7 @@ class BookmarksFeature(QObject):
             for key in view.doc_keys():
                 for b in self.store.bookmarks(key):
                     if b.status != DETACHED:
-                        items.append((b.location, color(b.color)))
+                        items.append((b.location, color(b.color, self.alpha)))
             view.set_colored_layer("bookmarks", items)
 
     def _at(self, loc: Location) -> list[Bookmark]:
@@ -227,7 +254,7 @@ class BookmarksFeature(QObject):
         for b in self._at(loc) if loc else ():
             menu.addAction(self.tr("Edit note…"), lambda b=b: self.edit(b))
             menu.addAction(self.tr("Delete bookmark"), lambda b=b: self.delete([b]))
-        menu.addAction(self.tr("Mark as read (圈阅)"), self.toggle_read)
+        menu.addAction(self.tr("Mark as read"), self.toggle_read)
 
     def _active_view(self):
         area = self.app.window.area
@@ -337,7 +364,7 @@ class BookmarksFeature(QObject):
                 msg = self.tr("Read mark removed")
             else:
                 self.store.mark_read(doc.key)
-                msg = self.tr("Marked as read (圈阅)")
+                msg = self.tr("Marked as read")
         except UserDataError as e:
             self.save_failed(e)
             return
@@ -368,9 +395,12 @@ class BookmarksFeature(QObject):
 
     # -- moving between machines ------------------------------------------------------
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.app.window, self.tr("Export bookmarks"), "bookmarks.json",
+        from ..file_dialogs import remember, start_path
+        path, _ = QFileDialog.getSaveFileName(self.app.window, self.tr("Export bookmarks"),
+                                              start_path(self.app.settings, "bookmarks.json"),
                                               self.tr("Bookmarks (*.json);;Markdown (*.md);;Web page (*.html)"))
         if path:
+            remember(self.app.settings, path)
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
@@ -387,9 +417,11 @@ class BookmarksFeature(QObject):
         self.app.window.statusBar().showMessage(self.tr("Bookmarks exported to {0}").format(path), 8000)
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.app.window, self.tr("Import bookmarks"), "",
-                                              self.tr("Bookmarks (*.json)"))
+        from ..file_dialogs import remember, start_folder
+        path, _ = QFileDialog.getOpenFileName(self.app.window, self.tr("Import bookmarks"),
+                                              start_folder(self.app.settings), self.tr("Bookmarks (*.json)"))
         if path:
+            remember(self.app.settings, path)
             self.import_from(path)
 
     def import_from(self, path: str):

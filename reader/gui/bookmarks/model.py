@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from ...core.userdata import DETACHED, Bookmark
+from ...core.userdata import DETACHED, TODO, Bookmark
 from ..plain import tooltip
 
 _C = "BookmarkModel"
@@ -58,10 +58,22 @@ def group_by_tag(bookmarks: list[Bookmark]) -> list[Group]:
     return [groups[k] for k in sorted(groups, key=lambda k: (k == untagged, k))]
 
 
+def done_label(b: Bookmark) -> str:
+    """"已办 05-06 14:30" (local time) for a ticked 待办, else ""."""
+    if not b.done:
+        return ""
+    from ...core.userdata.bookmarks import parse_stamp
+    when = parse_stamp(b.done).astimezone().strftime("%m-%d %H:%M")
+    return QCoreApplication.translate("BookmarkModel", "Done {0}").format(when)
+
+
 class BookmarkModel(QAbstractItemModel):
+    done_requested = Signal(object, bool)    # a 待办 ticked or unticked in the list: (Bookmark, done)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.groups: list[Group] = []
+        self.warn = "#9a3b2f"       # the theme's colour for a passage no longer found
 
     def set_groups(self, groups: list[Group]) -> None:
         self.beginResetModel()
@@ -100,7 +112,19 @@ class BookmarkModel(QAbstractItemModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        b = self.bookmark(index)
+        if b is not None and b.note_type == TODO:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable    # a 待办 is ticked off where it is listed
+        return flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        b = self.bookmark(index)
+        if b is None or b.note_type != TODO or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        done = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        self.done_requested.emit(b, done)    # the store changes; the list is refilled from it
+        return True
 
     def bookmark(self, index) -> Bookmark | None:
         if index.isValid() and index.internalPointer() is not None:
@@ -123,14 +147,18 @@ class BookmarkModel(QAbstractItemModel):
             if len(what) > 40:
                 what = what[:40] + "…"
             note = b.note.strip().splitlines()[0][:30] if b.note.strip() else ""
-            return f"【{label(NOTE_TYPES, b.note_type)}】{what}" + (f" — {note}" if note else "")
+            done = done_label(b)
+            kind = label(NOTE_TYPES, b.note_type) + (f"·{done}" if done else "")
+            return f"【{kind}】{what}" + (f" — {note}" if note else "")
+        if role == Qt.ItemDataRole.CheckStateRole and b.note_type == TODO:
+            return Qt.CheckState.Checked if b.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [b.doc_title, b.quote, b.note, "、".join(b.tags), label(STATUSES, b.status)]
+            parts = [b.doc_title, b.quote, b.note, "、".join(b.tags), label(STATUSES, b.status), done_label(b)]
             return tooltip("\n".join(p for p in parts if p))   # the raw note, never rendered here
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(b.color)
         if role == Qt.ItemDataRole.ForegroundRole and b.status == DETACHED:
-            return QColor("#9a3b2f")
+            return QColor(self.warn)
         if role == Roles.Bookmark:
             return b
         return None

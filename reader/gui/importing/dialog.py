@@ -2,26 +2,14 @@
 when the user confirms. Cancelling at any point leaves the library untouched."""
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton, QTextBrowser,
                                QVBoxLayout)
 
 from ..plain import plain_label
 from ..workers import run_in_background
-
-
-def report_html(report) -> str:
-    """The report as the command line prints it, with its headings set off."""
-    out = []
-    for line in report.to_text().splitlines():
-        esc = html.escape(line)
-        if line.startswith("【") or (line and not line.startswith(" ") and line.endswith(("：", ":"))):
-            esc = f"<b>{esc}</b>"
-        out.append(esc)
-    return "<div style='white-space: pre-wrap'>" + "<br>".join(out) + "</div>"
 
 
 class ImportDialog(QDialog):
@@ -34,6 +22,11 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import"))
         self.setObjectName("importDialog")
         self.resize(760, 620)
+        # One report at a time: the window waits while it is open (more files join its queue).
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        from .report_view import ReportView
+        self.report_view = ReportView(self)
+        self.finished_all = False
         self.library = library
         self.library_path = Path(library_path)
         self.queue = list(paths)
@@ -95,7 +88,7 @@ class ImportDialog(QDialog):
         r = self.report
         path = self.queue[0]
         self.heading.setText(self.tr("Found in {0}:").format(Path(path).name))
-        self.text.setHtml(report_html(r))
+        self.text.setHtml(self.report_view.html(r))
         present = r.already_present
         same = present and r.existing is not None and r.existing.identical
         self.import_button.setVisible(not present)
@@ -134,7 +127,8 @@ class ImportDialog(QDialog):
         self._busy(False)
         self.cancel_button.setEnabled(True)
         self.queue.pop(0)
-        self.results.append((path, self.tr("imported: {0} documents").format(count)))
+        # In the report's own terms (documents, attached texts, interpretations), which add up to ``count``.
+        self.results.append((path, self.report_view.stored(self.report)))
         self.imported.emit(path)
         self._next()
 
@@ -147,8 +141,19 @@ class ImportDialog(QDialog):
         if self.task is not None:
             self.task.cancel()
         if self.queue:
-            self.results.append((self.queue.pop(0), self.tr("cancelled")))
+            kept = self.report is not None and self.report.already_present
+            self.results.append((self.queue.pop(0), self.tr("the library's copy kept") if kept
+                                 else self.tr("cancelled")))
         self._next()
+
+    def enqueue(self, paths: list[str]) -> None:
+        """More files while this report is open: they wait their turn here, not in a second report."""
+        self.queue.extend(paths)
+        if self.finished_all:
+            self.finished_all = False
+            self.cancel_button.clicked.disconnect()
+            self.cancel_button.clicked.connect(self.cancel)
+            self._next()
 
     def _busy(self, on: bool) -> None:
         self.progress.setVisible(on)
@@ -160,6 +165,12 @@ class ImportDialog(QDialog):
             self.cancel_button.setText(self.tr("Cancel"))
 
     def _finish(self) -> None:
+        self.finished_all = True
+        if len(self.results) <= 1:
+            # One file: its outcome is what the reader just saw or chose (the report, the refusal,
+            # "keep"); a second page saying "done" would only repeat it.
+            self.accept()
+            return
         self.heading.setText(self.tr("Done."))
         lines = [f"{Path(p).name}：{outcome}" for p, outcome in self.results]
         self.text.setPlainText("\n".join(lines))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.errors import StoreError
+from ...core.location import Location
 
 ACCEPTED = (".txt", ".pdf")
 
@@ -28,13 +29,19 @@ class ImportFeature(QObject):
 
     # -- import ----------------------------------------------------------------------
     def choose_files(self) -> None:
+        from ..file_dialogs import remember, start_folder
         paths, _ = QFileDialog.getOpenFileNames(
-            self.app.window, self.tr("Import a gazette issue or documents"), "",
+            self.app.window, self.tr("Import a gazette issue or documents"), start_folder(self.app.settings),
             self.tr("Gazette text or PDF (*.txt *.pdf);;All files (*)"))
         if paths:
+            remember(self.app.settings, paths)
             self.start(paths)
 
     def start(self, paths: list[str]):
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.enqueue(paths)      # one report at a time
+            self.dialog.raise_()
+            return self.dialog
         if not self._writable():
             return None
         from .dialog import ImportDialog
@@ -83,15 +90,31 @@ class ImportFeature(QObject):
 
     # -- remove ----------------------------------------------------------------------
     def current_issue_key(self) -> str | None:
+        """The issue chosen in the tree, else the open document's; None for a single document
+        (it belongs to no issue: never guess one)."""
+        from ..tree_model import Roles
+        tree = self.app.window.tree
+        ix = tree.proxy.mapToSource(tree.view.currentIndex())
+        while ix.isValid():
+            kind = ix.data(Roles.Kind)
+            if kind == "issue":
+                return ix.data(Roles.Key)
+            if kind == "group":
+                return None
+            if kind != "section":       # a document: its issue, None for a single document
+                return ix.data(Roles.Info).issue_key
+            ix = ix.parent()
         cur = self.app.navigator.current
-        if cur is not None and cur.info.issue_key:
-            return cur.info.issue_key
-        issues = self.app.library.issues()
-        return issues[0].key if issues else None
+        return cur.info.issue_key if cur is not None else None
 
     def remove_current_issue(self) -> None:
         key = self.current_issue_key()
-        if key is None or not self._writable():
+        if key is None:
+            self.app.window.statusBar().showMessage(
+                self.tr("Choose an issue (or a document in it) to remove; a single document belongs to no issue."),
+                8000)
+            return
+        if not self._writable():
             return
         detail = self.app.library.issue(key)
         from ..plain import plain_message_box     # the issue's name comes from the file: text, not markup
@@ -107,6 +130,11 @@ class ImportFeature(QObject):
         nav = self.app.navigator
         if nav.current is not None and nav.current.info.issue_key == key:
             nav.clear()
+        elif self.app.window.meta.shows_issue(key):      # its facts, while another document is open
+            if nav.current is not None:
+                self.app.window.meta.show_document(nav.current)
+            else:
+                self.app.window.meta.show_empty()
         self.app.tree_model.reload()
         self.app.library_changed.emit()
         bookmarks = self.app.features.get("bookmarks")
@@ -115,10 +143,23 @@ class ImportFeature(QObject):
 
     # -- completeness -----------------------------------------------------------------
     def show_completeness(self):
+        from ..themes import THEMES
         from .completeness_view import CompletenessDialog
-        dlg = CompletenessDialog(self.app.window, self.app.library)
+        t = THEMES[self.app.prefs.theme]
+        dlg = CompletenessDialog(self.app.window, self.app.library, {"warn": t.warn, "ok": t.ok, "muted": t.muted})
+        dlg.issue_chosen.connect(self.open_issue)
         dlg.show()
         return dlg
+
+    def open_issue(self, key: str) -> None:
+        """A number in 各年期数一览: its first document, its facts, its place in the tree."""
+        lib = self.app.library
+        for section in lib.sections(key):
+            docs = lib.section_documents(section.id)
+            if docs:
+                self.app.navigator.open(Location(docs[0].key))
+                break
+        self.app.show_issue(key)
 
 
 def install(app) -> ImportFeature:

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox,
@@ -327,11 +327,12 @@ class PrintDialog(QDialog):
         if job is None:
             return
         if not path:
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            suggested = str(Path(folder) / (_file_name(job.title) + ".pdf"))
+            from ..file_dialogs import remember, start_path
+            suggested = start_path(None, _file_name(job.title) + ".pdf")   # documents folder, then the last one
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), suggested, self.tr("PDF files (*.pdf)"))
             if not path:
                 return
+            remember(None, path)
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
         self.controller.export_pdf(job, path)

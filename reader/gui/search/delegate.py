@@ -8,10 +8,20 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from .results_model import Roles
 
 
+def facts_style(option) -> str:
+    """The facts line: muted on the list, the selection's own text colour on a selected row
+    (grey on the selection colour is unreadable)."""
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    pal = option.palette
+    color = pal.highlightedText().color() if selected else pal.placeholderText().color()
+    return f".facts {{ color: {color.name()}; }}"
+
+
 class RichTextDelegate(QStyledItemDelegate):
     def _document(self, option, index) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
+        doc.setDefaultStyleSheet(facts_style(option))
         doc.setHtml(index.data(Roles.Html) or "")
         doc.setTextWidth(max(100, option.rect.width() - 8))
         return doc

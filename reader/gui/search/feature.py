@@ -100,6 +100,7 @@ class SearchFeature(QObject):
         self.last_query = text
         if not text.strip() and not filters.active:
             self.panel.show_message("")
+            self.app.status.set_found(None)
             return
         engine = self.engine
         pages = _Pages(self)
@@ -122,6 +123,7 @@ class SearchFeature(QObject):
         labels = {i.key: i.label for i in self.app.library.issues()}
         self.panel.model.mark = self._theme().search_hit
         self.panel.show_results(results, labels)
+        self.app.status.set_found(results.total)
 
     def _failed(self, message: str) -> None:
         self.task = None
@@ -170,6 +172,7 @@ class SearchFeature(QObject):
                 view.scroll_to(h)
                 view.set_layer("target", [h], color)
         self.find_bar.show_count(self.current, len(self.hits))
+        self.app.status.set_hits(len(self.hits), self.current)
 
     def step(self, direction: int) -> None:
         if not self.hits:
@@ -207,6 +210,7 @@ class SearchFeature(QObject):
             view.clear_layer("find")
             view.clear_layer("target")
         self.hits = []
+        self.app.status.set_hits(None)
 
 
 def install(app) -> SearchFeature:

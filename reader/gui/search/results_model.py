@@ -67,4 +67,4 @@ class ResultsModel(QAbstractListModel):
             facts.append(self.tr("in my notes"))
         snippets = "".join(f"<div style='margin-left:8px'>{snippet_html(s, self.mark)}</div>" for s in h.snippets)
         return (f"<div><b>{escape(i.title)}</b></div>"
-                f"<div style='color:gray'>{escape(' · '.join(x for x in facts if x))}</div>{snippets}")
+                f"<div class='facts'>{escape(' · '.join(x for x in facts if x))}</div>{snippets}")
