@@ -223,12 +223,7 @@ def _rebuild(user: Path, recover: bool) -> None:
         except sqlite3.DatabaseError as e:    # never rebuild from a read that failed
             raise StoreError(f"无法读取公报库 {user} 以升级：{e}") from e
         carried = {k: _meta(user, k) for k in (SHIPPED_BUILD, SHIPPED_SOURCES)}
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside, n = user.with_name(f"{user.name}.old-{stamp}"), 1
-    while aside.exists():
-        n += 1
-        aside = user.with_name(f"{user.name}.old-{stamp}-{n}")
-    user.replace(aside)
+    aside = _move_aside(user, "old")
     w = LibraryWriter(user)
     try:
         for _sha, name, text in sources:
