@@ -5,8 +5,7 @@ the feature modules that attach themselves (search, bookmarks, print, import).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from .actions import Actions
@@ -31,7 +30,7 @@ class MainWindow(QMainWindow):
                                     Qt.DockWidgetArea.RightDockWidgetArea)
         self._menus()
         self.statusBar().setObjectName("statusBar")
-        self.resize(_first_size())
+        self.resize(1440, 900)
         self.resizeDocks([self.tree_dock, self.meta_dock], [330, 270], Qt.Orientation.Horizontal)
 
     def _dock(self, name: str, title: str, widget, area) -> QDockWidget:
@@ -126,15 +125,3 @@ class MainWindow(QMainWindow):
         if getattr(self, "on_close", None):
             self.on_close()
         super().closeEvent(event)
-
-
-def _first_size() -> QSize:
-    """1440×900, or less where the screen is smaller (a 1366×768 laptop): the status bar and the
-    dock tabs must stay on screen. A saved geometry replaces this at later starts."""
-    wanted = QSize(1440, 900)
-    screen = QGuiApplication.primaryScreen()
-    if screen is None:
-        return wanted
-    room = screen.availableGeometry().size() - QSize(16, 48)   # the frame and title bar
-    return wanted.boundedTo(room)
-
