@@ -274,6 +274,7 @@ def test_the_engine_sees_imports_and_removals(full_library, tmp_path, texts):
     e.close()
 
 
+@needs_govcn
 def test_hits_from_the_recent_texts_cache_are_those_of_the_whole_document(engine):
     # The displayed documents' text comes from a bounded cache or is read per search:
     # counts and snippets must be those of the whole document's text.
@@ -393,6 +394,7 @@ def test_facets_counted_in_one_pass_equal_counting_each(engine, query):
     assert {f.value: f.count for f in r.facets["year"]} == {k: n for k, n in years.items() if k is not None}
 
 
+@needs_govcn
 def test_the_first_page_comes_before_the_facets_and_total_are_counted(engine, monkeypatch):
     from reader.core.search import engine as engine_module
     order = []
