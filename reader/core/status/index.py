@@ -15,11 +15,12 @@ import threading
 from dataclasses import dataclass
 
 from . import phrases
-from .compute import Inputs, compute, plus_days
+from .compute import Inputs, compute
 from .phrases import Fact
 from .records import (AMENDS, BASED_ON, CONFIRMS, FORWARDS, INVERSE, REPEALS, REPLACES, DocStatus, Evidence,
                       Relation)
 from .relations import DocRow, Resolver, replacements
+from .single import add_own_fact, anchored_start
 
 _OWN = ("start", "until", "period")                 # facts that make a text's own status
 _FROM_OTHERS = ("repeal", "amend", "confirm")       # facts about another text's status
@@ -227,10 +228,7 @@ class StatusIndex:
                 yield r, f
 
     def _start_of(self, r: DocRow, f: Fact) -> str | None:
-        if f.date:
-            return f.date
-        base = self._date(r)
-        return plus_days(base, f.days) if base else None
+        return anchored_start(f, self._date(r))
 
     def _effective(self, source: DocRow) -> str:
         """A repeal or amendment takes effect on the 施行 date of the text that makes it."""
@@ -275,15 +273,7 @@ class StatusIndex:
     def _inputs(self, top: DocRow) -> Inputs:
         x = Inputs(date=self._date(top))
         for r, f in self._unit_facts(top):
-            ev = Evidence(f.kind, r.key, f.block, f.text)
-            if f.kind == "start":
-                s = self._start_of(r, f)
-                if s:
-                    x.starts.append((s, ev))
-            elif f.kind == "until" and f.date:
-                x.untils.append((f.date, ev))
-            elif f.kind == "period" and f.months:
-                x.periods.append((f.months, ev))
+            add_own_fact(x, f, r.key, self._date(r))
         for i in self.units.get(top.id, [top.id]):
             for item in self.incoming.get(i, []):
                 f = item.fact
