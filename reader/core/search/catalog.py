@@ -26,6 +26,7 @@ from .results import KIND_GROUPS, kind_group
 PLACE_PARTS = ("year", "issue", "section")
 SLICE = 2000                 # rows read between two pauses of the warm-up
 DF_CACHE = 4096              # document frequencies kept (characters asked for)
+RECENT_INFOS = 2048          # records of recently shown documents kept
 
 
 def _yield_gil() -> None:
@@ -88,6 +89,7 @@ class Catalog:
         self.all_ids = set(self.id_of.values())
         self.totals: dict[str, object] = {}   # facet counts over the whole library, made when needed
         self._df: dict[str, int] = {}
+        self._infos: dict[int, DocInfo] = {}
         self.recent = RecentTexts()           # ids change with the library: a new cache with it
 
     def _read(self, rows, order: list) -> None:
@@ -135,14 +137,18 @@ class Catalog:
         self.part_labels = {"year": [f"{y}年" for y in years],
                             "issue": [self.issue_labels.get(k, k) for k in issues]}
 
-    @staticmethod
-    def infos(conn: sqlite3.Connection, ids) -> dict[int, DocInfo]:
-        """The records of these documents (a page of results), read when shown."""
-        ids = list(ids)
-        if not ids:
-            return {}
-        rows = documents_by_id(conn, ids)
-        return {r[0]: DocInfo(*r[1:]) for r in rows}
+    def infos(self, conn: sqlite3.Connection, ids) -> dict[int, DocInfo]:
+        """The records of these documents (a page of results), read when shown; those of recently
+        shown documents are kept (at most RECENT_INFOS: while typing, pages share documents)."""
+        cache = self._infos
+        out = {i: cache[i] for i in ids if i in cache}
+        missing = [i for i in ids if i not in out]
+        if missing:
+            if len(cache) + len(missing) > RECENT_INFOS:
+                cache.clear()
+            for r in documents_by_id(conn, missing):
+                out[r[0]] = cache[r[0]] = DocInfo(*r[1:])
+        return out
 
     def doc_freq(self, conn: sqlite3.Connection, token: str) -> int:
         """How many documents hold this token of the per-character index (one indexed lookup)."""

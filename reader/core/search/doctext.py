@@ -52,7 +52,7 @@ class DocText:
         out: list[tuple[int, int]] = []
         if self.exact_for(terms):
             for term in terms:
-                out.extend(m.span() for m in term.regex.finditer(self.joined))
+                out.extend(m.span() for m in term.regex_for(self.joined).finditer(self.joined))
         else:
             for k, start in enumerate(self.starts):
                 text = self.text(k)

@@ -190,7 +190,7 @@ class SearchEngine:
             query=q.text, terms=(q.text.strip(),) if q.doc_number or q.code else q.terms,
             total=len(final), hits=tuple(hits), facets=facets,
             elapsed_ms=(time.perf_counter() - started) * 1000,
-            lookup=self._info(min(exact, key=lambda i: cat.key[i])) if exact else None,
+            lookup=self._info(cat, min(exact, key=lambda i: cat.key[i])) if exact else None,
             excluded=q.excluded, matched=tuple(final), key_of=cat.key)
 
     def _state_ids(self, cat: Catalog) -> dict[int, str] | None:
@@ -237,8 +237,8 @@ class SearchEngine:
     def _any(self, norms) -> set[int]:
         return self._ids(*index.any_sql(norms)) if norms else set()
 
-    def _info(self, doc_id: int):
-        return Catalog.infos(self._conn, [doc_id])[doc_id]
+    def _info(self, cat: Catalog, doc_id: int):
+        return cat.infos(self._conn, [doc_id])[doc_id]
 
     def _citing(self, number: str) -> dict[int, list[tuple[int, int, int]]]:
         out: dict[int, list[tuple[int, int, int]]] = {}

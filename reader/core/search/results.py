@@ -59,8 +59,9 @@ class Facet(NamedTuple):
     count: int               # matching documents, with every active filter but this facet's own
 
 
-@dataclass(frozen=True)
-class Snippet:
+class Snippet(NamedTuple):
+    """Named tuples, not dataclasses (Snippet, DocHit): a page of results makes a hundred or
+    two of them per keystroke, and a frozen dataclass costs three times as much to make."""
     location: Location       # the first hit in this window: block, offset, length in the block's text
     text: str                # block_text[window_start:window_start + len(text)]
     highlights: tuple[tuple[int, int], ...]   # (start, end) of every hit inside ``text``
@@ -69,8 +70,7 @@ class Snippet:
     more_after: bool = False
 
 
-@dataclass(frozen=True)
-class DocHit:
+class DocHit(NamedTuple):
     info: DocInfo
     score: float
     count: int                         # hits of the query's terms in the document's text

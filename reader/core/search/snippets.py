@@ -1,6 +1,8 @@
 """Hit counts and snippets for the documents on the displayed page."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..location import Location
 from ..model import TITLE
 from .doctext import DocText
@@ -10,6 +12,7 @@ from .textmatch import Term
 BEFORE = 24          # characters of context before the first hit of a window
 AFTER = 64           # and after it
 PER_DOCUMENT = 2     # snippets per document, from different blocks (Ctrl+F lists them all)
+FEW_HITS = 3         # a term this long hits a document a few times: its hits are listed, not only counted
 
 
 def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -43,16 +46,17 @@ def hit_spans(doc: DocText, terms: list[Term], extra=()) -> list[tuple[int, int]
     return merge(spans) if extra or len(terms) > 1 else spans
 
 
-def _fast_windows(key: str, doc: DocText, terms: list[Term]) -> tuple[Snippet, ...]:
-    """Up to PER_DOCUMENT windows from different blocks, the regexes jumping from one block to
-    the next: a common term (的: hundreds a document) costs a few searches, not a list of hits."""
+def _fast_windows(key: str, doc: DocText, regexes: list) -> tuple[Snippet, ...]:
+    """Up to PER_DOCUMENT windows from different blocks, the regexes (the terms' for this text)
+    jumping from one block to the next: a common term (的: hundreds a document) costs a few
+    searches, not a list of hits."""
     out, title = [], None
     joined, pos = doc.joined, 0
     while len(out) < PER_DOCUMENT:
-        if len(terms) == 1:
-            first = terms[0].regex.search(joined, pos)
+        if len(regexes) == 1:
+            first = regexes[0].search(joined, pos)
         else:
-            found = [m for m in (t.regex.search(joined, pos) for t in terms) if m]
+            found = [m for m in (r.search(joined, pos) for r in regexes) if m]
             first = min(found, key=_start) if found else None
         if first is None:
             break
@@ -62,12 +66,12 @@ def _fast_windows(key: str, doc: DocText, terms: list[Term]) -> tuple[Snippet, .
         start = max(0, off - BEFORE)
         end = min(length, off + max(1, e0 - s0) + AFTER)
         marks = []
-        for t in terms:
-            for m in t.regex.finditer(joined, s0, base + length):
+        for r in regexes:
+            for m in r.finditer(joined, s0, base + length):
                 if m.start() >= base + end:
                     break
                 marks.append((m.start() - base - start, min(m.end() - base, end) - start))
-        if len(terms) > 1:
+        if len(regexes) > 1:
             marks = merge(marks)
         w = Snippet(Location(key, doc.indices[k], off, e0 - s0), joined[base + start:base + end], tuple(marks),
                     start, start > 0, end < length)
@@ -83,11 +87,46 @@ def _start(m):
     return m.start()
 
 
+def _windows_of_spans(key: str, doc: DocText, spans: list[tuple[int, int]]) -> tuple[Snippet, ...]:
+    """What ``_fast_windows`` makes, from every hit of one term already found (a term of a few
+    characters hits a document a few times: one pass of its regex then serves count and windows)."""
+    out, title = [], None
+    joined, starts, lengths, kinds = doc.joined, doc.starts, doc.lengths, doc.kinds
+    n, j = len(spans), 0
+    while j < n and len(out) < PER_DOCUMENT:
+        s0, e0 = spans[j]
+        k = bisect_right(starts, s0) - 1
+        base, length = starts[k], lengths[k]
+        off = s0 - base
+        start = max(0, off - BEFORE)
+        end = min(length, off + max(1, e0 - s0) + AFTER)
+        limit, marks = base + end, []
+        while j < n and spans[j][0] < limit:
+            s, e = spans[j]
+            marks.append((s - base - start, min(e - base, end) - start))
+            j += 1
+        w = Snippet(Location(key, doc.indices[k], off, e0 - s0), joined[base + start:limit], tuple(marks),
+                    start, start > 0, end < length)
+        if kinds[k] == TITLE:
+            title = title or w      # shown anyway: used only when the text has nothing else
+        else:
+            out.append(w)
+        block_end = base + length
+        while j < n and spans[j][0] < block_end:
+            j += 1
+    return tuple(out) or ((title,) if title else ())
+
+
 def document_hits(key: str, doc: DocText, terms: list[Term], extra=()) -> tuple[int, tuple[Snippet, ...]]:
     """(hit count, snippets) of one document, given every block that may hold a hit."""
     if not extra and terms and doc.exact_for(terms):
+        joined = doc.joined
+        regexes = [t.regex_for(joined) for t in terms]
+        if len(terms) == 1 and len(terms[0].norm) >= FEW_HITS:
+            spans = [m.span() for m in regexes[0].finditer(joined)]
+            return len(spans), _windows_of_spans(key, doc, spans)
         # The regexes count in C; windows need only the first hit of a few blocks.
-        return sum(len(t.regex.findall(doc.joined)) for t in terms), _fast_windows(key, doc, terms)
+        return sum(len(r.findall(joined)) for r in regexes), _fast_windows(key, doc, regexes)
     spans = hit_spans(doc, terms, extra)
     by_block: dict[int, list[tuple[int, int]]] = {}
     titles: list[int] = []

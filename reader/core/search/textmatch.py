@@ -58,12 +58,19 @@ class Term:
         self.norm = norm
         # The regex needs every character of the term to be a plain normal character.
         self.fast = bool(norm) and all(norm_char(c) == c and is_simple(c) for c in norm)
-        self.regex = self.danger = None
+        self.regex = self.danger = self._plain = None
+        self._lead = ""
         self.danger_astral: frozenset[str] = frozenset()
         self.danger_chars: frozenset[str] = frozenset()
         if self.fast:
             classes = [char_class(c + t.variants.get(c, "")) for c in norm]
             self.regex = re.compile(f"{t.gap}*".join(classes))
+            # The regex engine scans for a first character several times faster than for a
+            # class of them: for a text without the first character's variants (⾰ for 革, （
+            # for (), the same regex led by that character alone finds the same hits.
+            self._lead = t.variants.get(norm[0], "")
+            if self._lead:
+                self._plain = re.compile(f"{t.gap}*".join([char_class(norm[0])] + classes[1:]))
             if all(is_inert(c) for c in norm):
                 # Nothing composes into these characters or changes next to them: the regex is
                 # exact unless the text holds a character expanding into one of them (㊤ ⑫ …)
@@ -74,6 +81,12 @@ class Term:
                 self.danger = re.compile(char_class(bmp)) if bmp else False
                 self.danger_astral = frozenset(x for x in danger if ord(x) > 0xFFFF)
                 self.danger_chars = frozenset(danger)
+
+    def regex_for(self, text: str) -> re.Pattern:
+        """``regex``, or one finding the same hits in ``text`` faster."""
+        if self._plain is None or any(v in text for v in self._lead):
+            return self.regex
+        return self._plain
 
     def exact_on(self, text: str) -> bool:
         """Does the regex find exactly this term's hits in ``text``?"""
