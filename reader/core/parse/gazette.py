@@ -96,7 +96,9 @@ def _parse_official_region(region: list[Line], st: Start) -> Parsed:
     under the title, 题注, stacked issuers) when it agrees with where the document was
     found; otherwise the title is the lines the start was found by."""
     number_line = st.number_line - st.index if st.number_line is not None else None
-    title_end = st.title_end - st.index
+    title_end = min(st.title_end - st.index, len(region))
+    if number_line is not None and number_line >= len(region):
+        number_line = None      # the next document starts on that line: it is not this one's
     head = read_head(region)
     if number_line is not None:
         agrees = bool(head.title) and head.number_line == number_line
