@@ -350,6 +350,26 @@ def _candidates(p: Parsed) -> list[str]:
     return titles
 
 
+# A place name: up to four characters and the suffix of its level (区 is left out: 区域, 园区).
+_PLACE_AT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:自治州|省|市|县|州|盟|旗)")
+
+
+def _different_place(named: str, title: str) -> bool:
+    """The two titles name different places where they differ ("郴州市…方案" against
+    "永州市…方案": 0.95 alike, and another city's plan)."""
+    a, b = fold(named), fold(title)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b).get_opcodes():
+        if tag != "replace":
+            continue
+        # The place word that holds the replaced characters, on each side.
+        for k in range(max(0, i1 - 4, i1 - j1), i1 + 1):
+            ma, mb = _PLACE_AT.match(a, k), _PLACE_AT.match(b, j1 - (i1 - k))
+            if ma and mb and ma.end() >= i2 and mb.end() >= j2 and ma.group()[-1] == mb.group()[-1] \
+                    and ma.group() != mb.group():
+                return True
+    return False
+
+
 def _pair(interps: list[Parsed], policies: list[Parsed], warnings: list[str]) -> dict[int, Parsed]:
     """Pair each 解读 with the policy whose title it names, tolerating small differences."""
     pairs: dict[int, Parsed] = {}
@@ -357,7 +377,8 @@ def _pair(interps: list[Parsed], policies: list[Parsed], warnings: list[str]) ->
         named = ip.doc.explains or ""
         scored = []
         for order, p in enumerate(policies):
-            score = max((_similar(named, t) for t in _candidates(p)), default=0.0)
+            score = max((0.0 if _different_place(named, t) else _similar(named, t) for t in _candidates(p)),
+                        default=0.0)
             before = p.doc.line < ip.doc.line
             scored.append((score, before, order, p))
         if not scored:
