@@ -243,6 +243,16 @@ def parse_issue(text: str, source_name: str = "") -> Issue:
     front_matter = tuple((ln.no, ln.text) for ln in lines[:first] if ln.no not in dropped_nos)
     body = [ln for ln in kept if ln.no >= first_line_no]
     starts = _find_starts(body, toc_titles)
+    if not starts:      # what looked like a document's start was page furniture
+        raise ImportRefused("不是政府公报：找不到任何带文号的文件或解读")
+    if starts[0].index:
+        # Lines before the first document once the furniture is gone (what looked like a
+        # start was not one): they belong to the front matter, not to nowhere.
+        k = starts[0].index
+        front_matter += tuple((ln.no, ln.text) for ln in body[:k])
+        body = body[k:]
+        starts = [replace(st, index=st.index - k, title_end=max(0, st.title_end - k),
+                          number_line=None if st.number_line is None else st.number_line - k) for st in starts]
     warnings = list(front.warnings)
 
     parsed: list[tuple[Start, Parsed]] = []
