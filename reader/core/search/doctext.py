@@ -45,7 +45,10 @@ class DocText:
 
     def exact_for(self, terms: list[Term]) -> bool:
         """Do the terms' regexes over the joined text find exactly their hits?"""
-        return all(t.exact_given(self.odd) for t in terms)
+        odd = self.odd
+        if not odd:             # most texts
+            return all(t.fast for t in terms)
+        return all(t.exact_given(odd) for t in terms)
 
     def spans(self, terms: list[Term]) -> list[tuple[int, int]]:
         """Sorted (start, end) of every hit of every term, in joined coordinates."""

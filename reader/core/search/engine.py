@@ -44,6 +44,7 @@ from .textmatch import Term, term
 
 SMALL_LIBRARY = 1500     # documents: below this, bm25 is cheap enough for every query
 BM25_SHARE = 6           # bm25 for terms in at most 1/6 of the documents (BM25 idf >= ~1.6)
+BM25_MOST = 500          # and for at most this many matches: bm25 costs ~1 µs a row and a second pass of the match
 
 Notes = Callable[[list[str]], set[str]]
 Bookmarked = Callable[[], set[str]]
@@ -207,11 +208,20 @@ class SearchEngine:
         intersected in SQLite. A 文号 or code ranks by lookup and citation: no bm25."""
         if not norms:
             return (cat.all_ids - self._any(excluded) if excluded else set()), None
-        informative = not number and (cat.count <= SMALL_LIBRARY or any(
-            cat.phrase_df(self._conn, index.tokens(n).split()) * BM25_SHARE <= cat.count for n in norms))
-        if not informative:
+        small = cat.count <= SMALL_LIBRARY
+        # An upper bound of each term's documents (cached per character): within the share, bm25
+        # can say something; within BM25_MOST too, it is computed straight away. Between the
+        # two, the matches are counted first: bm25 only if they are at most BM25_MOST.
+        bound = None if small or number else min(
+            cat.phrase_df(self._conn, index.tokens(n).split()) for n in norms)
+        if number or (bound is not None and bound * BM25_SHARE > cat.count):
             sql, args = index.match_sql(norms, excluded)
             return self._ids(sql, args), None
+        if bound is not None and bound > BM25_MOST:
+            sql, args = index.match_sql(norms, excluded)
+            ids = self._ids(sql, args)
+            if len(ids) > BM25_MOST:
+                return ids, None
         # bm25 is negative, lower is better: per index over its terms, added up where both rank.
         groups: dict[str, list[str]] = {}
         for n in norms:
@@ -269,16 +279,16 @@ class SearchEngine:
         texts = self._texts(cat, top)
         empty = DocText("", [], [], [])
         infos = cat.infos(self._conn, top)
+        exact, in_title, in_notes, key = boosted.exact, boosted.in_title.candidates, boosted.in_notes, cat.key
         hits = []
         for i in top:
             doc = texts.get(i, empty)
-            extra = list(citing.get(i, ()))
-            if i in boosted.exact:
+            extra = list(citing.get(i, ())) if citing else []
+            if i in exact:
                 own = DOC_NUMBER if q.doc_number else CODE
                 extra += [(doc.indices[k], 0, doc.lengths[k]) for k, kind in enumerate(doc.kinds) if kind == own]
-            count, snippets = document_hits(cat.key[i], doc, terms, extra)
-            hits.append(DocHit(infos[i], boosted.score(i), count, snippets,
-                               i in boosted.in_title, i in boosted.in_notes, i in boosted.exact))
+            count, snippets = document_hits(key[i], doc, terms, extra)
+            hits.append(DocHit(infos[i], boosted.score(i), count, snippets, i in in_title, i in in_notes, i in exact))
         return hits
 
     # -- find in one document -----------------------------------------------------

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from functools import partial
 from itertools import compress, repeat
+from operator import itemgetter
 
 from ..status.records import STATES, UNKNOWN
 from .catalog import PLACE_PARTS, Catalog
+from .picking import picker
 from .results import APPOINTMENT, FACET_NAMES, INTERPRETATION, KIND_GROUPS, POLICY, Facet, Filters
 
 KIND_LABELS = {POLICY: "政策文件", INTERPRETATION: "政策解读", APPOINTMENT: "人事任免"}
@@ -46,6 +48,7 @@ class _Counting:
         self.cat, self.matched, self.tests = cat, matched, tests
         self.bases = {None: self._passing(None)}
         self.left_out: dict = {}
+        self.pickers: dict = {}
 
     def _passing(self, skip):
         ids = self.matched
@@ -67,15 +70,21 @@ class _Counting:
         cat = self.cat
         codes = getattr(cat, codes_name)
         if len(ids) * 5 <= cat.count * 3:
-            return Counter(map(codes.__getitem__, ids))
+            return Counter(self._pick(ids)(codes))
         if codes_name not in cat.totals:
             cat.totals[codes_name] = Counter(map(codes.__getitem__, cat.all_ids))
         if id(ids) not in self.left_out:        # the same ids serve several facets
             self.left_out[id(ids)] = cat.all_ids.difference(ids)
         counts = cat.totals[codes_name].copy()
-        for code, n in Counter(map(codes.__getitem__, self.left_out[id(ids)])).items():
+        for code, n in Counter(self._pick(self.left_out[id(ids)])(codes)).items():
             counts[code] -= n
         return counts
+
+    def _pick(self, ids):
+        """The same ids serve several facets: their picker is made once."""
+        if id(ids) not in self.pickers:
+            self.pickers[id(ids)] = (ids, picker(ids))     # ids kept: their id stays theirs
+        return self.pickers[id(ids)][1]
 
 
 def filter_and_count(cat: Catalog, matched, f: Filters, marked: set[int] | None,
@@ -135,9 +144,10 @@ def _facets(values, labels, counts) -> tuple[Facet, ...]:
 
 
 def _by_count(counts: dict) -> tuple[Facet, ...]:
-    ordered = sorted(counts.items(), key=_by_count_key)
-    return _facets([v for v, _ in ordered], [v for v, _ in ordered], [n for _, n in ordered])
+    """Most documents first, then by value: two sorts in C (Python's sort is stable)."""
+    ordered = sorted(counts.items())
+    ordered.sort(key=_second, reverse=True)
+    return tuple(map(_new_facet, [(v, v, n) for v, n in ordered]))
 
 
-def _by_count_key(x):
-    return -x[1], x[0]
+_second = itemgetter(1)

@@ -91,29 +91,28 @@ def _windows_of_spans(key: str, doc: DocText, spans: list[tuple[int, int]]) -> t
     """What ``_fast_windows`` makes, from every hit of one term already found (a term of a few
     characters hits a document a few times: one pass of its regex then serves count and windows)."""
     out, title = [], None
-    joined, starts, lengths, kinds = doc.joined, doc.starts, doc.lengths, doc.kinds
+    joined, starts, lengths = doc.joined, doc.starts, doc.lengths
     n, j = len(spans), 0
     while j < n and len(out) < PER_DOCUMENT:
         s0, e0 = spans[j]
         k = bisect_right(starts, s0) - 1
         base, length = starts[k], lengths[k]
         off = s0 - base
-        start = max(0, off - BEFORE)
-        end = min(length, off + max(1, e0 - s0) + AFTER)
-        limit, marks = base + end, []
-        while j < n and spans[j][0] < limit:
+        start = off - BEFORE if off > BEFORE else 0
+        end = min(length, off + (e0 - s0 or 1) + AFTER)
+        limit, block_end, first = base + end, base + length, base + start
+        marks = []
+        while j < n and spans[j][0] < block_end:
             s, e = spans[j]
-            marks.append((s - base - start, min(e - base, end) - start))
+            if s < limit:
+                marks.append((s - first, (e if e < limit else limit) - first))
             j += 1
-        w = Snippet(Location(key, doc.indices[k], off, e0 - s0), joined[base + start:limit], tuple(marks),
+        w = Snippet(Location(key, doc.indices[k], off, e0 - s0), joined[first:limit], tuple(marks),
                     start, start > 0, end < length)
-        if kinds[k] == TITLE:
+        if doc.kinds[k] == TITLE:
             title = title or w      # shown anyway: used only when the text has nothing else
         else:
             out.append(w)
-        block_end = base + length
-        while j < n and spans[j][0] < block_end:
-            j += 1
     return tuple(out) or ((title,) if title else ())
 
 
@@ -121,10 +120,10 @@ def document_hits(key: str, doc: DocText, terms: list[Term], extra=()) -> tuple[
     """(hit count, snippets) of one document, given every block that may hold a hit."""
     if not extra and terms and doc.exact_for(terms):
         joined = doc.joined
-        regexes = [t.regex_for(joined) for t in terms]
         if len(terms) == 1 and len(terms[0].norm) >= FEW_HITS:
-            spans = [m.span() for m in regexes[0].finditer(joined)]
+            spans = [m.span() for m in terms[0].regex_for(joined).finditer(joined)]
             return len(spans), _windows_of_spans(key, doc, spans)
+        regexes = [t.regex_for(joined) for t in terms]
         # The regexes count in C; windows need only the first hit of a few blocks.
         return sum(len(r.findall(joined)) for r in regexes), _fast_windows(key, doc, regexes)
     spans = hit_spans(doc, terms, extra)

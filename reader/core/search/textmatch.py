@@ -19,6 +19,7 @@ from functools import lru_cache
 from .charmap import char_class, is_inert, norm_char, tables
 from .index import normalize
 
+LEADS = 8             # a first class this large or larger is scanned as it is (see Term.regex_for)
 SEPARATOR = "\x00"    # joins blocks; never in a term, so no match spans two blocks
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -58,19 +59,21 @@ class Term:
         self.norm = norm
         # The regex needs every character of the term to be a plain normal character.
         self.fast = bool(norm) and all(norm_char(c) == c and is_simple(c) for c in norm)
-        self.regex = self.danger = self._plain = None
-        self._lead = ""
+        self.regex = self.danger = None
+        self._leads = ""
+        self._led: dict[str, re.Pattern] = {}
         self.danger_astral: frozenset[str] = frozenset()
         self.danger_chars: frozenset[str] = frozenset()
         if self.fast:
             classes = [char_class(c + t.variants.get(c, "")) for c in norm]
             self.regex = re.compile(f"{t.gap}*".join(classes))
-            # The regex engine scans for a first character several times faster than for a
-            # class of them: for a text without the first character's variants (⾰ for 革, （
-            # for (), the same regex led by that character alone finds the same hits.
-            self._lead = t.variants.get(norm[0], "")
-            if self._lead:
-                self._plain = re.compile(f"{t.gap}*".join([char_class(norm[0])] + classes[1:]))
+            # The regex engine scans for one first character several times faster than for a
+            # class of them (革 or ⾰; ( or （): in a text holding only one of the class, the
+            # regex led by that one finds the same hits (``regex_for``).
+            variants = t.variants.get(norm[0], "")
+            if variants and len(variants) < LEADS:
+                self._leads = norm[0] + variants
+                self._rest = classes[1:]
             if all(is_inert(c) for c in norm):
                 # Nothing composes into these characters or changes next to them: the regex is
                 # exact unless the text holds a character expanding into one of them (㊤ ⑫ …)
@@ -83,10 +86,18 @@ class Term:
                 self.danger_chars = frozenset(danger)
 
     def regex_for(self, text: str) -> re.Pattern:
-        """``regex``, or one finding the same hits in ``text`` faster."""
-        if self._plain is None or any(v in text for v in self._lead):
+        """``regex``, or one finding the same hits in ``text`` faster: led by the one character
+        of the first class that the text holds (the others cannot start a hit there)."""
+        if not self._leads:
             return self.regex
-        return self._plain
+        present = [c for c in self._leads if c in text]
+        if len(present) != 1:
+            return self.regex
+        lead = present[0]
+        led = self._led.get(lead)
+        if led is None:
+            led = self._led[lead] = re.compile(f"{tables().gap}*".join([char_class(lead)] + self._rest))
+        return led
 
     def exact_on(self, text: str) -> bool:
         """Does the regex find exactly this term's hits in ``text``?"""

@@ -10,6 +10,7 @@ import json
 import sqlite3
 
 from . import index
+from .ranking import newest
 from .textmatch import Term
 
 _EMPTY: frozenset[int] = frozenset()
@@ -36,15 +37,5 @@ class TitleHits:
         return self.candidates.intersection(ids)
 
     def newest(self, cat, ids, limit: int) -> list[int]:
-        """The ``limit`` newest title hits among ``ids``: a few are sorted; for many, the
-        library is walked newest first until enough are found."""
-        pool = self.candidates.intersection(ids)
-        if len(pool) <= 4 * limit:
-            return sorted(pool, key=cat.recency.__getitem__, reverse=True)[:limit]
-        out = []
-        for i in cat.newest_first:
-            if i in pool:
-                out.append(i)
-                if len(out) >= limit:
-                    break
-        return out
+        """The ``limit`` newest title hits among ``ids`` (``ranking.newest``)."""
+        return newest(cat, self.candidates.intersection(ids), limit)
