@@ -280,3 +280,31 @@ def test_feature_docks_come_back_as_they_were_left(qtbot, library_copy, tmp_path
     qtbot.wait(20)
     assert again.features["search"].dock.isHidden()
     assert not again.features["bookmarks"].dock.isHidden()
+
+
+def test_the_panes_take_their_widths_before_the_text_is_set(qtbot, library_copy, monkeypatch):
+    """Opening a policy with a 解读 after one without (and back): the 解读 pane is shown or
+    hidden, and the policy pane has its new width, before the texts arrive; a text set first
+    would be laid out twice (issue 16: opening a document to paint)."""
+    from reader.gui.doc_view import DocView
+    app = start_app(qtbot, library_copy)
+    area = app.window.area
+    app.navigator.open(Location("永州市人民政府公报/2022/5-6/永政人〔2022〕12号"))    # no 解读
+    qtbot.wait(10)
+    single_width = area.policy.view.width()
+    seen = []
+    original = DocView.show_rendered
+
+    def record(view, rendered):
+        seen.append((view is area.policy.view, area.interpretation.isHidden(), area.policy.view.width()))
+        original(view, rendered)
+
+    monkeypatch.setattr(DocView, "show_rendered", record)
+    app.navigator.open(Location(FIRST))                                          # with its 解读
+    assert seen and all(not hidden for _, hidden, _ in seen)
+    policy_width = next(w for is_policy, _, w in seen if is_policy)
+    assert policy_width < single_width                                           # already halved
+    seen.clear()
+    app.navigator.open(Location("永州市人民政府公报/2022/5-6/永政人〔2022〕12号"))
+    assert seen and all(hidden for _, hidden, _ in seen)
+    assert next(w for is_policy, _, w in seen if is_policy) == single_width

@@ -116,11 +116,14 @@ class Navigator(QObject):
         self.packet = [root] + [self.library.document(a.key) for a in root.attachments]
         self.interpretations = [self.library.document(i.key) for i in root.interpretations]
         policy_blocks = [(d.key, d.blocks) for d in self.packet]
+        # The panes take their final widths first: a text set before the 解读 pane appears or
+        # goes would be laid out twice, at the old width and again at the new one.
+        self.area.set_captions(root, self.interpretations)
+        self.area.set_pair(bool(self.interpretations))
+        self.area.settle()
         self.area.policy.view.show_rendered(render_documents([(d, {}) for d in self.packet], style))
         self.area.interpretation.view.show_rendered(render_documents(
             [(d, link_headings(d.blocks, policy_blocks)) for d in self.interpretations], style))
-        self.area.set_captions(root, self.interpretations)
-        self.area.set_pair(bool(self.interpretations))
 
     def clear(self) -> None:
         """Nothing open (the open issue was removed)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QStyle,
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QStyle,
                                QVBoxLayout, QWidget)
 
 from .doc_view import DocView
@@ -102,6 +102,10 @@ class ReadingArea(QWidget):
         if not has_pair:
             self._single = self.policy
         self._update_visibility()
+
+    def settle(self) -> None:
+        """Apply the pending geometry (panes shown or hidden) now rather than on the next turn."""
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def set_body_size(self, pt: float) -> None:
         """The text size (zoom): it decides how many characters a side would hold."""
