@@ -113,3 +113,10 @@ def test_bm25_ranks_only_a_few_matches(full_library, monkeypatch):
         e3.close()
     finally:
         e.close()
+
+
+def test_recency_is_the_rank_in_newest_first_read_backwards(engine):
+    """``ranking.newest`` maps recencies back to documents through this."""
+    cat = engine._current()
+    last = len(cat.newest_first) - 1
+    assert cat.newest_first and all(cat.newest_first[last - cat.recency[i]] == i for i in cat.newest_first)

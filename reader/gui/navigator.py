@@ -61,7 +61,7 @@ class Navigator(QObject):
         while root.info.parent_key:
             root = self.library.document(root.info.parent_key)
         if not self.packet or self.packet[0].key != root.key or self._changed(root):
-            self._show_packet(root)
+            self._show_packet(root, doc)
         view = self.area.view_showing(doc.key)
         if view is self.area.interpretation.view and self.area.single_view():
             self.area.show_single(self.area.interpretation)
@@ -111,10 +111,11 @@ class Navigator(QObject):
         return any(now.get(d.key) != d.fingerprint for d in self.packet + self.interpretations) \
             or [i.key for i in root.interpretations] != [d.key for d in self.interpretations]
 
-    def _show_packet(self, root: DocumentView) -> None:
+    def _show_packet(self, root: DocumentView, opened: DocumentView | None = None) -> None:
         style = self.style()
-        self.packet = [root] + [self.library.document(a.key) for a in root.attachments]
-        self.interpretations = [self.library.document(i.key) for i in root.interpretations]
+        known = {opened.key: opened} if opened is not None else {}     # read once, not twice
+        self.packet = [root] + [known.get(a.key) or self.library.document(a.key) for a in root.attachments]
+        self.interpretations = [known.get(i.key) or self.library.document(i.key) for i in root.interpretations]
         policy_blocks = [(d.key, d.blocks) for d in self.packet]
         # The panes take their final widths first: a text set before the 解读 pane appears or
         # goes would be laid out twice, at the old width and again at the new one.

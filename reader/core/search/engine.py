@@ -8,10 +8,11 @@ while a statement runs, so a search in a worker thread leaves the GUI free.
 
 One search: parse the query; match each term in the cheapest exact index
 (``index.phrase_in``: trigram for 3+ characters, per character for 1-2),
-intersected in SQLite, with ``bm25`` only when a term is specific (in at most 1/BM25_SHARE of the documents): FTS5 spends 2x
-the match plus ~1.5 µs a row computing it, and for a broad term (的, 发展,
-企业) BM25 says little (its idf tends to zero as a term nears half the
-documents); such terms rank title hits first, then the newest; add the 文号/code
+intersected in SQLite, with ``bm25`` only when a term is specific (in at most 1/BM25_SHARE of the documents)
+and at most BM25_MOST documents match: FTS5 spends 2x the match plus ~1 µs a
+row computing it, and for a broad term (的, 发展, 企业) BM25 says little (its
+idf tends to zero as a term nears half the documents); other queries rank
+title hits first, then the newest; add the 文号/code
 lookup, documents citing that 文号, and documents whose bookmark notes match;
 rank and read the text of the displayed page only (a bounded cache of recent
 documents), for hit counts and snippets; hand that page on (``on_page``)
@@ -44,8 +45,9 @@ from .textmatch import Term, term
 
 SMALL_LIBRARY = 1500     # documents: below this, bm25 is cheap enough for every query
 BM25_SHARE = 6           # bm25 for terms in at most 1/6 of the documents (BM25 idf >= ~1.6)
-BM25_MOST = 500          # and for at most this many matches: bm25 costs ~1 µs a row and a second pass of the match
+BM25_MOST = 200          # and for at most this many matches: bm25 costs ~1 µs a row and a second pass of the match
 
+NO_FILTERS = Filters()
 Notes = Callable[[list[str]], set[str]]
 Bookmarked = Callable[[], set[str]]
 
@@ -146,7 +148,7 @@ class SearchEngine:
             if cancel is not None:     # also stop a long statement, not only between steps
                 self._conn.set_progress_handler(lambda: 1 if cancel.is_cancelled() else 0, 1000)
             try:
-                return self._search(q, filters or Filters(), limit, check, started, on_page)
+                return self._search(q, filters or NO_FILTERS, limit, check, started, on_page)
             except sqlite3.OperationalError as e:
                 if cancel is not None and cancel.is_cancelled():
                     raise SearchCancelled() from e

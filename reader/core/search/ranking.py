@@ -9,8 +9,6 @@ the newest. Ties always go to the newest.
 """
 from __future__ import annotations
 
-from heapq import nlargest
-
 from .catalog import Catalog
 from .picking import picker
 
@@ -87,7 +85,10 @@ def newest(cat: Catalog, ids, limit: int, exclude=frozenset()) -> list[int]:
         pool = (ids if isinstance(ids, (set, frozenset)) else set(ids)) - exclude if exclude else ids
         if len(pool) <= 1:
             return list(pool)
-        return [i for _, i in nlargest(limit, zip(picker(pool)(cat.recency), pool))]
+        # Recencies are ranks in ``newest_first`` (read backwards): sorting plain ints is fast.
+        ranks = sorted(picker(pool)(cat.recency), reverse=True)[:limit]
+        last = len(cat.newest_first) - 1
+        return [cat.newest_first[last - r] for r in ranks]
     out = []
     for i in cat.newest_first:
         if i in ids and i not in exclude:
