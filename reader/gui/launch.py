@@ -51,9 +51,6 @@ def _fail(message: str, self_test: bool) -> int:
     return 1
 
 
-SWITCH_S = 0.0005
-
-
 def run_gui(args) -> int:
     from pathlib import Path
 
@@ -71,11 +68,6 @@ def run_gui(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from .gui_gc import collect_on_gui_thread
     collect_on_gui_thread(app)
-    # A worker running Python (search warm-up, statuses, import) hands the interpreter back to
-    # the window's thread within SWITCH_S rather than Python's 5 ms: each return from Qt into
-    # Python waited up to that long, and opening a document took 100-300 ms at 58,000 documents
-    # while the statuses were being computed (issue 16).
-    sys.setswitchinterval(SWITCH_S)
     app.setApplicationName("gazette-reader")
     app.setOrganizationName("gazette-reader")
     app.setApplicationDisplayName("政府公报阅读器")
