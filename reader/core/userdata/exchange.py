@@ -254,6 +254,14 @@ def _depth(data) -> int:
 
 
 
+def _refuse_unstorable(data) -> None:
+    """JSON can spell a lone surrogate ("\\ud800"), which no UTF-8 database can hold."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ExchangeRefused(f"书签文件含有无效字符（不成对的代理码位 U+{ord(e.object[e.start]):04X}）") from None
+
+
 def parse_export(text: str) -> tuple[list[Bookmark], list[ReadMark]]:
     """Read a JSON export completely, or refuse it with one line naming the first bad record."""
     if len(text) > MAX_FILE_BYTES:
@@ -264,6 +272,7 @@ def parse_export(text: str) -> tuple[list[Bookmark], list[ReadMark]]:
         raise ExchangeRefused(f"书签文件嵌套过深（上限 {MAX_DEPTH} 层）") from None
     except ValueError:
         raise ExchangeRefused("不是书签导出文件（不是有效的 JSON）") from None
+    _refuse_unstorable(data)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ExchangeRefused(f"不是书签导出文件（缺少 \"format\": \"{FORMAT}\"）")
     version = data.get("version")
