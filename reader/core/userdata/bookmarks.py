@@ -146,7 +146,9 @@ class ImportReport:
     read_marks_added: int = 0
 
     def summary(self) -> str:
-        return f"新增 {len(self.added)} 条，更新 {len(self.updated)} 条，未变 {len(self.unchanged)} 条"
+        from ..messages import Msg
+        return Msg("bookmarks.merged", added=len(self.added), updated=len(self.updated),
+                   unchanged=len(self.unchanged))
 
 
 @dataclass(frozen=True)
