@@ -193,6 +193,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "The library {path} was written by a newer reader (schema version {version}): this program "
                       "cannot open it"),
     "store.cannot_upgrade": ("无法读取公报库 {path} 以升级：{error}", "Cannot read the library {path} to upgrade it: {error}"),
+    "store.recovered": ("公报库已损坏（{damage}），原文件已改名为 {aside} 保留在 {folder}，未删除。"
+                        "已用随附的公报库重建，并恢复了您自行导入的 {n} 份来源{restored:msg}{failed:msg}。",
+                        "The library was damaged ({damage}): the old file was renamed {aside} and kept in {folder}, "
+                        "not deleted. It was rebuilt from the shipped library, and {n} {n:source|sources} you "
+                        "imported yourself {n:was|were} restored{restored}{failed}."),
+    "store.restored": ("：{names:list}", ": {names}"),
+    "store.restored_more": ("：{names:list}等", ": {names} and more"),
+    "store.not_restored": ("；{n} 份无法恢复：{names:list}", "; {n} could not be restored: {names}"),
     "store.user_folder": ("用户数据文件夹", "the user data folder"),
     "store.disk_full": ("磁盘已满：无法在 {where:msg} 中建立或更新公报库，请腾出空间后再试",
                         "The disk is full: the library cannot be made or updated in {where}; free some space "
@@ -217,6 +225,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "userdata.read_only": ("用户数据文件夹只读，未能保存{where:msg}", "The user data folder is read-only: not saved{where}"),
     "userdata.failed": ("用户数据无法读写{where:msg}：{error}", "User data cannot be read or written{where}: {error}"),
     "userdata.foreign": ("不是本程序的用户数据库", "not this program's user database"),
+
+    "print.bad_range": ("页码范围写法不对：{part}（例：1-3,5）", "A page range is written like 1-3,5, not: {part}"),
+    "print.range_too_big": ("页码范围太大：{part}", "Page range too large: {part}"),
+    "print.no_document": ("库中没有这篇文件：{key}", "The library has no document {key}"),
+    "bookmark.no_id": ("书签缺少 id 或文件", "a bookmark lacks its id or document"),
+    "bookmark.note_type": ("未知的批注类型：{value}", "unknown note type: {value}"),
+    "bookmark.color": ("颜色应为 #rrggbb：{value}", "a colour is written #rrggbb: {value}"),
+    "bookmark.status": ("未知的定位状态：{value}", "unknown anchor state: {value}"),
+    "bookmark.place": ("书签位置无效：{place}", "bookmark position not valid: {place}"),
+    "bookmark.no_block": ("没有第 {block} 段", "there is no paragraph {block}"),
+    "bookmark.outside": ("所选范围 {start}-{end} 不在该段之内（共 {n} 字）",
+                         "the selection {start}-{end} is not inside the paragraph ({n} characters)"),
 
     # -- the bookmarks command ------------------------------------------------------------------
     "cli.note": ("提示：{text:msg}", "note: {text}"),

@@ -333,13 +333,11 @@ def _recover(shipped: Path, user: Path, damage: str) -> None:
                 failed.append(name)
     finally:
         w.close()
-    told = (f"公报库已损坏（{damage[:120]}），原文件已改名为 {aside.name} 保留在 {aside.parent}，未删除。"
-            f"已用随附的公报库重建，并恢复了您自行导入的 {len(restored)} 份来源")
-    if restored:
-        told += "：" + "、".join(restored[:10]) + ("等" if len(restored) > 10 else "")
-    if failed:
-        told += f"；{len(failed)} 份无法恢复：" + "、".join(failed[:10])
-    _NOTICES.append(told + "。")
+    names = Msg("store.restored_more" if len(restored) > 10 else "store.restored", names=tuple(restored[:10])) \
+        if restored else ""
+    lost = Msg("store.not_restored", n=len(failed), names=tuple(failed[:10])) if failed else ""
+    _NOTICES.append(Msg("store.recovered", damage=damage[:120], aside=aside.name, folder=str(aside.parent),
+                        n=len(restored), restored=names, failed=lost))
 
 
 def library_for_reading(shipped: Path | None = None, user: Path | None = None) -> Path:

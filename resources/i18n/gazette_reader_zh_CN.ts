@@ -521,6 +521,14 @@
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>en</source>
+        <comment>the interface language&apos;s code: zh_CN in Chinese</comment>
+        <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in this document</source>
@@ -701,6 +709,13 @@ Start the reader without --db to import into your own library.</source>
 Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>从库中移除《{0}》{1}？
 其中的书签会保留，再次导入本期后自动恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Note: {0}</source>
+        <translation>提示：{0}</translation>
     </message>
 </context>
 <context>
@@ -1504,30 +1519,6 @@ Your bookmarks on it are kept and come back if you import it again.</source>
 <context>
     <name>StatusFeature</name>
     <message>
-        <source>in force</source>
-        <translation>现行有效</translation>
-    </message>
-    <message>
-        <source>in force, amended</source>
-        <translation>已被修改</translation>
-    </message>
-    <message>
-        <source>not yet in force</source>
-        <translation>尚未施行</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>有效期届满</translation>
-    </message>
-    <message>
-        <source>repealed</source>
-        <translation>已废止</translation>
-    </message>
-    <message>
-        <source>status not known</source>
-        <translation>状态不明</translation>
-    </message>
-    <message>
         <source>{iso}</source>
         <translation>{y}年{m}月{d}日</translation>
     </message>
@@ -1552,8 +1543,16 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>有效至{0}</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>as of {0}</source>
         <translation>截至{0}</translation>
+    </message>
+    <message>
+        <source> ({0})</source>
+        <translation>（{0}）</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -1562,6 +1561,14 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source> (not in this library)</source>
         <translation>（库中没有）</translation>
+    </message>
+    <message>
+        <source>{0}: </source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
+        <source>… ({0} in all)</source>
+        <translation>…（{0}）</translation>
     </message>
     <message>
         <source>Related documents</source>
@@ -1599,6 +1606,13 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Page {0} of {1}</source>
         <translation>第{0}页/共{1}页</translation>
+    </message>
+</context>
+<context>
+    <name>TreeModel</name>
+    <message>
+        <source>{0} [{1}]</source>
+        <translation>{0}〔{1}〕</translation>
     </message>
 </context>
 <context>

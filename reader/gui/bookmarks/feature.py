@@ -14,6 +14,7 @@ from ...core.errors import StoreError
 from ...core.location import Location
 from ...core.userdata import DETACHED, TODO, Bookmark, DiskFull, ReadOnly, UserDataError, open_user_data
 from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_stale, stale_documents
+from ..core_text import say
 from ..plain import plain_message_box
 from ..workers import run_in_background
 from .editor import BookmarkEditor, color
@@ -83,14 +84,14 @@ class BookmarksFeature(QObject):
         try:
             opened = open_user_data()
         except StoreError as e:
-            self.app.window.statusBar().showMessage(self.tr("Bookmarks are unavailable: {0}").format(e))
+            self.app.window.statusBar().showMessage(self.tr("Bookmarks are unavailable: {0}").format(say(e)))
             self.panel.setEnabled(False)
             return
         self.store = opened.store
         self.store.subscribe(lambda change: self.changed.emit())
         if opened.notice:
-            self.notice = opened.notice
-            box = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("User data"), opened.notice)
+            self.notice = say(opened.notice)
+            box = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("User data"), self.notice)
             QTimer.singleShot(0, box.open)   # not modal at start-up: the window stays usable
         if needs_reanchor(self.store, self.app.library):
             self.reanchor()
@@ -159,7 +160,7 @@ class BookmarksFeature(QObject):
                 reanchor_stale(self.store, self.app.library, stale)
                 return True
         except UserDataError as e:
-            self.app.window.statusBar().showMessage(str(e), 8000)
+            self.app.window.statusBar().showMessage(say(e), 8000)
             return True
         self.reanchor()
         return False
@@ -175,7 +176,7 @@ class BookmarksFeature(QObject):
         try:
             items = self.store.bookmarks(text=text, note_type=note_type, done=done)
         except UserDataError as e:
-            self.app.window.statusBar().showMessage(str(e), 8000)
+            self.app.window.statusBar().showMessage(say(e), 8000)
             return
         if self.panel.group_mode() == "tag":
             groups = group_by_tag(items)
@@ -303,7 +304,7 @@ class BookmarksFeature(QObject):
         elif isinstance(e, ReadOnly):
             text = self.tr("The data folder is read-only: nothing was saved.")
         else:
-            text = self.tr("Nothing was saved: {0}").format(e)
+            text = self.tr("Nothing was saved: {0}").format(say(e))
         self.app.window.statusBar().showMessage(text, 15000)
         box = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("Bookmarks"), text)
         hook = getattr(self.app, "message_hook", None)   # tests read messages without an event loop
@@ -375,7 +376,7 @@ class BookmarksFeature(QObject):
             try:
                 self.store.set_position(loc)
             except UserDataError as e:    # a read-only or full disk: the place is not kept, nothing else lost
-                self.app.window.statusBar().showMessage(str(e), 8000)
+                self.app.window.statusBar().showMessage(say(e), 8000)
 
     def on_close(self) -> None:
         self._save_position(self.app.navigator.current_location())
@@ -434,7 +435,7 @@ class BookmarksFeature(QObject):
             return None
         except (OSError, UnicodeDecodeError, ValueError, exchange.ExchangeRefused) as e:
             self.message = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("Import bookmarks"),
-                                             str(e))
+                                             say(e))
             self.message.open()
             return None
         self.reanchor()
