@@ -35,10 +35,10 @@ class Entry:
 class Msg(str):
     """A core message: its Chinese text, its code and its parameters."""
 
-    def __new__(cls, code: str, **params):
-        entry = _catalogue()[code]          # an unknown code is a bug: fail where it is made
+    def __new__(cls, message_code: str, /, **params):
+        entry = _catalogue()[message_code]      # an unknown code is a bug: fail where it is made
         self = super().__new__(cls, _format(entry.zh, params, ZH))
-        self.code = code
+        self.code = message_code
         self.params = params
         return self
 
@@ -69,9 +69,10 @@ def render(text, lang: str) -> str:
     return _format(entry.en, msg.params, EN, kinds)
 
 
-def parse(text: str) -> "Msg | None":
-    """The message a Chinese text is the rendering of (None: not one of ours)."""
-    for code, pattern, fields in _patterns():
+def parse(text: str, within: bool = False) -> "Msg | None":
+    """The message a Chinese text is the rendering of (None: not one of ours). ``within``: a
+    part of a message already read, where templates without words of their own count too."""
+    for code, pattern, fields in _patterns(within):
         m = pattern.fullmatch(text)
         if m is None:
             continue
@@ -126,11 +127,11 @@ def _read(value: str, spec: str):
     if spec == "dates":
         return tuple(_iso(v) for v in value.split("、"))
     if spec == "list":
-        return tuple(value.split("、"))
+        return tuple(parse(v, within=True) or v for v in value.split("、"))
     if spec == "items":
-        return tuple(parse(v) or v for v in value.split("；"))
+        return tuple(parse(v, within=True) or v for v in value.split("；"))
     if spec == "msg":
-        return parse(value) or value
+        return parse(value, within=True) or value
     return value
 
 
@@ -144,8 +145,8 @@ def _iso(text: str) -> str:
 _CAPTURE = {"date": r"\d{4}年\d{1,2}月\d{1,2}日", "dates": r"\d{4}年\d{1,2}月\d{1,2}日(?:、\d{4}年\d{1,2}月\d{1,2}日)*"}
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern, dict[str, str]]]:
+@lru_cache(maxsize=2)
+def _patterns(within: bool = False) -> list[tuple[str, re.Pattern, dict[str, str]]]:
     """Each Chinese template as a regular expression; the most specific (most fixed text) first."""
     out = []
     for code, entry in _catalogue().items():
@@ -168,7 +169,11 @@ def _patterns() -> list[tuple[str, re.Pattern, dict[str, str]]]:
         fixed += entry.zh[pos:]
         # Only a template with words of its own is read back: "《{title}》（{number}）" would
         # take any quoted title for a message.
-        if len(_IDEOGRAPH.findall(fixed)) >= 2:
+        # Two fields side by side cannot be told apart in the text: such a message (made only
+        # in this process, never stored) is not read back.
+        if "}{" in entry.zh:
+            continue
+        if len(_IDEOGRAPH.findall(fixed)) >= 2 or (within and fixed):
             out.append((len(fixed), code, re.compile("".join(parts), re.S), fields))
     out.sort(key=lambda x: -x[0])
     return [(code, p, f) for _, code, p, f in out]
