@@ -184,3 +184,20 @@ def test_the_status_section_speaks_the_interface_s_language(qtbot, qapp, tmp_pat
     finally:
         for t in installed:
             QCoreApplication.removeTranslator(t)
+
+
+def test_link_tooltips_in_the_text_follow_the_interface(built_library):
+    """The reading area's links ("open 《…》") are rendered by the core in the language given."""
+    from reader.core.library import Library
+    from reader.core.render import RenderStyle, render_documents
+    lib = Library(built_library)
+    try:
+        linked = next(v for i in lib.issues() for s in lib.sections(i.key) for d in lib.section_documents(s.id)
+                      for v in [lib.document(d.key)] if any(c.target_key and c.target_key != v.key
+                                                            for c in v.citations))
+        zh = render_documents([(linked, {})], RenderStyle()).html
+        en = render_documents([(linked, {})], RenderStyle(language="en")).html
+    finally:
+        lib.close()
+    assert "打开《" in zh and "Open 《" not in zh
+    assert "Open 《" in en and "打开《" not in en

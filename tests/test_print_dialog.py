@@ -99,4 +99,4 @@ def test_preview_uses_the_same_engine(qtbot, library, docs, monkeypatch):
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     dlg.preview()
-    assert warned and "page range" in warned[0]       # the core's words, in the (untranslated, English) interface
+    assert warned and "No pages in the chosen page range" in warned[0]      # the untranslated, English interface

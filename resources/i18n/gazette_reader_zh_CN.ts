@@ -1144,6 +1144,25 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     </message>
 </context>
 <context>
+    <name>PrintRender</name>
+    <message>
+        <source>Cannot start: the printer or the file is not available</source>
+        <translation>无法开始输出：打印机或文件不可用</translation>
+    </message>
+    <message>
+        <source>Cannot start a new page</source>
+        <translation>无法开始新的一页</translation>
+    </message>
+    <message>
+        <source>No pages in the chosen page range</source>
+        <translation>所选页码范围内没有页面</translation>
+    </message>
+    <message>
+        <source>Nothing to print</source>
+        <translation>没有可打印的内容</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
