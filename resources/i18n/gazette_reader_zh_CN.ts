@@ -1534,6 +1534,15 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
+    <message>
+        <source>{year}</source>
+        <comment>a year in the Year facet</comment>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
 </context>
 <context>
     <name>StatusFeature</name>

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from ..location import Location
+from ..messages import Msg
 
 # Note types: stable English codes in the database and in exports; Chinese on screen.
 NOTE = "note"
@@ -24,7 +25,7 @@ ATTACHED = "attached"
 MOVED = "moved"
 DETACHED = "detached"
 STATUSES = (ATTACHED, MOVED, DETACHED)
-STATUS_LABELS = {ATTACHED: "已定位", MOVED: "原文位置有变动，已重新定位", DETACHED: "原文已找不到（书签保留）"}
+STATUS_LABELS = {ATTACHED: Msg("bookmark.attached"), MOVED: Msg("bookmark.moved"), DETACHED: Msg("bookmark.detached")}
 
 DEFAULT_COLOR = "#ffd54f"
 COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -326,7 +326,7 @@ class BookmarksFeature(QObject):
 
     def edit(self, b: Bookmark) -> None:
         times = self.tr("Created {0} · changed {1} · {2}").format(b.created[:16].replace("T", " "),
-                                                                     b.updated[:16].replace("T", " "), b.status_label)
+                                                                     b.updated[:16].replace("T", " "), say(b.status_label))
         dlg = BookmarkEditor(self.app.window, title=b.doc_title, quote=b.quote, note=b.note,
                              note_type=b.note_type, tags=b.tags, color=b.color, times=times)
         old = {"note": b.note, "note_type": b.note_type, "tags": b.tags, "color": b.color}
