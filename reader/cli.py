@@ -91,7 +91,8 @@ def cmd_import(args) -> int:
                 shorter = _shorter(parsed, writer.path) if args.replace else None
                 n = store(writer, parsed, replace=args.replace)
                 from .cli_text import core, t
-                print(t("imported").format(file=f, what=core(parsed.summary()), n=n))
+                from .core.messages import Msg
+                print(core(Msg("cli.imported", file=f, what=parsed.summary(), n=n)))
                 for w in ([shorter] if shorter else []) + list(getattr(parsed.result, "warnings", ())):
                     print(t("note").format(core(w)))
             except ImportRefused as e:
@@ -166,9 +167,10 @@ def cmd_build(args) -> int:
     sources = Path(args.sources) if args.sources else data_path("sources")
     out = Path(args.out) if args.out else data_path("gazette.db")
     info = build_library(sources, out)
-    from .cli_text import t
-    print(t("built").format(path=info["path"], files=info["files"], documents=info["documents"],
-                            build=info["build_id"][:12]))
+    from .cli_text import core
+    from .core.messages import Msg
+    print(core(Msg("cli.built", path=str(info["path"]), files=info["files"], documents=info["documents"],
+                   build=info["build_id"][:12])))
     return 0
 
 

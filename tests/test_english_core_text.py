@@ -201,3 +201,15 @@ def test_link_tooltips_in_the_text_follow_the_interface(built_library):
         lib.close()
     assert "打开《" in zh and "Open 《" not in zh
     assert "Open 《" in en and "打开《" not in en
+
+
+def test_english_import_counts_use_plural_forms(tmp_path):
+    from test_status_library import REPEAL
+    one = tmp_path / "repeal.txt"
+    one.write_text(REPEAL, encoding="utf-8")
+    r = run_cli("import", str(one), "--db", str(tmp_path / "lib.db"), env_extra=EN)
+    out = r.stdout.decode()
+    assert r.returncode == 0, r.stderr.decode()
+    assert "(1 text stored, attachments and interpretations included)" in out and "1 texts" not in out
+    r = run_cli("import", str(SAMPLE), "--db", str(tmp_path / "lib.db"), env_extra=EN)
+    assert "3 sections, 4 documents, 2 notes (10 texts stored" in r.stdout.decode()

@@ -246,6 +246,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
     # -- the bookmarks command ------------------------------------------------------------------
     "cli.note": ("提示：{text:msg}", "note: {text}"),
+    # {what} counts the documents as the report does (top level); {n} is every text stored with them.
+    "cli.imported": ("{file}: 已导入 {what:msg}（连同附件与解读共 {n} 篇入库）",
+                     "{file}: imported {what} ({n} {n:text|texts} stored, attachments and interpretations included)"),
+    "cli.built": ("已生成 {path}：{files} 个来源，{documents} 件文件，build_id {build}",
+                  "built {path}: {files} {files:source|sources}, {documents} {documents:document|documents}, "
+                  "build_id {build}"),
     "bookmarks.no_library": ("无法打开公报库（{error:msg}），引文信息从简",
                              "cannot open the library ({error}); citations are given briefly"),
     "bookmarks.cannot_write": ("无法写入 {file}：{error}", "Cannot write {file}: {error}"),
