@@ -213,3 +213,10 @@ def test_english_import_counts_use_plural_forms(tmp_path):
     assert "(1 text stored, attachments and interpretations included)" in out and "1 texts" not in out
     r = run_cli("import", str(SAMPLE), "--db", str(tmp_path / "lib.db"), env_extra=EN)
     assert "3 sections, 4 documents, 2 notes (10 texts stored" in r.stdout.decode()
+
+
+def test_a_note_s_image_placeholder_follows_the_language():
+    from reader.core.userdata.notes import note_html
+    note = "见 ![图](http://evil.example/i.png)"
+    assert "[图片：图] (http://evil.example/i.png)" in note_html(note)
+    assert "[image: 图] (http://evil.example/i.png)" in note_html(note, "en")

@@ -241,6 +241,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bookmark.outside": ("所选范围 {start}-{end} 不在该段之内（共 {n} 字）",
                          "the selection {start}-{end} is not inside the paragraph ({n} characters)"),
 
+    "bookmark.note_image": ("[图片：{alt}]", "[image: {alt}]"),
     "render.open": ("打开《{title}》", "Open 《{title}》"),
     "render.see_in_policy": ("在政策原文中查看此部分", "See this part in the policy text"),
 

@@ -14,7 +14,7 @@ from ...core.errors import StoreError
 from ...core.location import Location
 from ...core.userdata import DETACHED, TODO, Bookmark, DiskFull, ReadOnly, UserDataError, open_user_data
 from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_stale, stale_documents
-from ..core_text import say
+from ..core_text import say, ui_language
 from ..plain import plain_message_box
 from ..workers import run_in_background
 from .editor import BookmarkEditor, color
@@ -242,7 +242,7 @@ class BookmarksFeature(QObject):
         for b in self._at(loc):
             tags = "、".join(b.tags)
             head = f"<b>【{html.escape(label(NOTE_TYPES, b.note_type))}】</b> {html.escape(tags)}"
-            parts.append(head + (note_html(b.note) if b.note.strip() else ""))
+            parts.append(head + (note_html(b.note, ui_language()) if b.note.strip() else ""))
         return "<hr>".join(parts) or None
 
     # -- commands ------------------------------------------------------------------
