@@ -177,6 +177,37 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dropped.web_header": ("网页页眉", "web page header"),
     "dropped.slogan": ("标语", "slogan"),
 
+    # -- 各年期数一览 (reader/core/completeness.py) -----------------------------------------------
+    "completeness.year_empty_configured": ("库中没有本年任何一期", "The library holds no issue of this year."),
+    "completeness.year_empty": ("库中没有本年任何一期（是否出版过、出了几期，无从得知）",
+                                "The library holds no issue of this year (whether any appeared, and how many, "
+                                "cannot be known)."),
+    "completeness.number_twice": ("第{num}期有两份：{first}、{second}", "No. {num} is there twice: {first}, {second}"),
+    "completeness.inferred_below_top": ("按总期号推算本年只有 {inferred} 期，但库中有第{top}期：总期号或期号有误",
+                                        "The cumulative numbers give this year only {inferred} "
+                                        "{inferred:issue|issues}, but the library holds No. {top}: a cumulative or "
+                                        "issue number is wrong."),
+    "completeness.inferred_lower_bound": ("按总期号推算本年至少 {inferred} 期（有合刊只占一个总期号，确切期数无从得知）",
+                                          "The cumulative numbers give this year at least {inferred} "
+                                          "{inferred:issue|issues} (a double issue has one cumulative number; the "
+                                          "exact count cannot be known)."),
+    "completeness.configured_vs_inferred": ("设定本年 {configured} 期，按总期号推算为 {inferred} 期",
+                                            "Set to {configured} {configured:issue|issues} a year; the cumulative "
+                                            "numbers give {inferred}."),
+    "completeness.configured_below_top": ("设定本年 {configured} 期，但库中有第{top}期",
+                                          "Set to {configured} {configured:issue|issues} a year, but the library "
+                                          "holds No. {top}."),
+    "completeness.after_top_unknown": ("第{top}期之后是否还有，无从得知（下一年首期没有总期号，也未设定每年期数）",
+                                       "Whether issues followed No. {top} cannot be known (the next year's first "
+                                       "issue has no cumulative number and no yearly count is set)."),
+    "completeness.offsets_differ": ("本年各期的总期号与期号之差不一致：缺期的总期号无法推算",
+                                    "The difference between cumulative and issue numbers changes within the year: "
+                                    "the cumulative numbers of missing issues cannot be worked out."),
+    "completeness.cumulative_twice": ("总第{number}期重复：{first}、{second}",
+                                      "Cumulative No. {number} is there twice: {first}, {second}"),
+    "completeness.cumulative_backwards": ("总期号倒序：{first}之后是{second}",
+                                          "Cumulative numbers run backwards: {second} after {first}"),
+
     # -- libraries -----------------------------------------------------------------------------
     "store.not_found": ("找不到公报库：{path}", "Library not found: {path}"),
     "store.cannot_open": ("无法打开公报库 {path}：{error}", "Cannot open the library {path}: {error}"),

@@ -420,50 +420,6 @@
         <translation>各年期数一览</translation>
     </message>
     <message>
-        <source>The library holds no issue of this year.</source>
-        <translation>库中没有本年任何一期</translation>
-    </message>
-    <message>
-        <source>The library holds no issue of this year (whether any appeared, and how many, cannot be known).</source>
-        <translation>库中没有本年任何一期（是否出版过、出了几期，无从得知）</translation>
-    </message>
-    <message>
-        <source>No. {num} is there twice: {first}, {second}</source>
-        <translation>第{num}期有两份：{first}、{second}</translation>
-    </message>
-    <message>
-        <source>The cumulative numbers give this year only {inferred} issues, but the library holds No. {top}: a cumulative or issue number is wrong.</source>
-        <translation>按总期号推算本年只有 {inferred} 期，但库中有第{top}期：总期号或期号有误</translation>
-    </message>
-    <message>
-        <source>The cumulative numbers give this year at least {inferred} issues (a double issue has one cumulative number; the exact count cannot be known).</source>
-        <translation>按总期号推算本年至少 {inferred} 期（有合刊只占一个总期号，确切期数无从得知）</translation>
-    </message>
-    <message>
-        <source>Set to {configured} issues a year; the cumulative numbers give {inferred}.</source>
-        <translation>设定本年 {configured} 期，按总期号推算为 {inferred} 期</translation>
-    </message>
-    <message>
-        <source>Set to {configured} issues a year, but the library holds No. {top}.</source>
-        <translation>设定本年 {configured} 期，但库中有第{top}期</translation>
-    </message>
-    <message>
-        <source>Whether issues followed No. {top} cannot be known (the next year&apos;s first issue has no cumulative number and no yearly count is set).</source>
-        <translation>第{top}期之后是否还有，无从得知（下一年首期没有总期号，也未设定每年期数）</translation>
-    </message>
-    <message>
-        <source>The difference between cumulative and issue numbers changes within the year: the cumulative numbers of missing issues cannot be worked out.</source>
-        <translation>本年各期的总期号与期号之差不一致：缺期的总期号无法推算</translation>
-    </message>
-    <message>
-        <source>Cumulative No. {number} is there twice: {first}, {second}</source>
-        <translation>总第{number}期重复：{first}、{second}</translation>
-    </message>
-    <message>
-        <source>Cumulative numbers run backwards: {second} after {first}</source>
-        <translation>总期号倒序：{first}之后是{second}</translation>
-    </message>
-    <message>
         <source>No. {0}</source>
         <translation>第{0}期</translation>
     </message>
