@@ -292,6 +292,16 @@
         <translation>单份公文</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between tags</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>[{0}]</source>
+        <comment>a bookmark&apos;s type in its tooltip</comment>
+        <translation>【{0}】</translation>
+    </message>
+    <message>
         <source>Bookmark…</source>
         <translation>添加书签…</translation>
     </message>

@@ -240,8 +240,9 @@ class BookmarksFeature(QObject):
         from ...core.userdata.notes import note_html
         parts = []
         for b in self._at(loc):
-            tags = "、".join(b.tags)
-            head = f"<b>【{html.escape(label(NOTE_TYPES, b.note_type))}】</b> {html.escape(tags)}"
+            tags = self.tr(", ", "between tags").join(b.tags)
+            kind = self.tr("[{0}]", "a bookmark's type in its tooltip").format(label(NOTE_TYPES, b.note_type))
+            head = f"<b>{html.escape(kind)}</b> {html.escape(tags)}"
             parts.append(head + (note_html(b.note, ui_language()) if b.note.strip() else ""))
         return "<hr>".join(parts) or None
 
