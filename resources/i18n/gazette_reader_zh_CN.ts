@@ -233,8 +233,22 @@
         <translation>已办 {0}</translation>
     </message>
     <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>Whole document</source>
         <translation>全文</translation>
+    </message>
+    <message>
+        <source>[{0}]</source>
+        <comment>a bookmark&apos;s type</comment>
+        <translation>【{0}】</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between tags</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -362,6 +376,10 @@
     <message>
         <source>Marked as read</source>
         <translation>已圈阅</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>Export bookmarks</source>
@@ -636,6 +654,10 @@
     <message>
         <source>Done.</source>
         <translation>完成。</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1058,10 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Font file…</source>
         <translation>字体文件…</translation>
+    </message>
+    <message>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
     </message>
     <message>
         <source>Choose a font file</source>

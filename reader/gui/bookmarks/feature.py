@@ -370,7 +370,7 @@ class BookmarksFeature(QObject):
         except UserDataError as e:
             self.save_failed(e)
             return
-        self.app.window.statusBar().showMessage(f"{msg}：{doc.title}", 5000)
+        self.app.window.statusBar().showMessage(self.tr("{0}: {1}").format(msg, doc.title), 5000)
 
     def _save_position(self, loc: Location) -> None:
         if self.store is not None and loc is not None:

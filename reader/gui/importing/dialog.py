@@ -174,7 +174,7 @@ class ImportDialog(QDialog):
             self.accept()
             return
         self.heading.setText(self.tr("Done."))
-        lines = [f"{Path(p).name}：{outcome}" for p, outcome in self.results]
+        lines = [self.tr("{0}: {1}").format(Path(p).name, outcome) for p, outcome in self.results]
         self.text.setPlainText("\n".join(lines))
         self.import_button.hide()
         self.replace_button.hide()

@@ -166,7 +166,7 @@ class PrintDialog(QDialog):
             holder = QVBoxLayout()
             holder.addLayout(row)
             holder.addWidget(note)
-            form.addRow(self._role_names()[role] + "：", holder)
+            form.addRow(self.tr("{0}:").format(self._role_names()[role]), holder)
             combo.currentIndexChanged.connect(lambda *_: self._describe_fonts())
             self.font_choices[role] = combo
             self.font_notes[role] = note
