@@ -66,6 +66,8 @@ def run_gui(args) -> int:
     if self_test:
         _quiet_platform_noise()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from .gui_gc import collect_on_gui_thread
+    collect_on_gui_thread(app)
     app.setApplicationName("gazette-reader")
     app.setOrganizationName("gazette-reader")
     app.setApplicationDisplayName("政府公报阅读器")

@@ -97,7 +97,9 @@ def _parse_official_region(region: list[Line], st: Start) -> Parsed:
     under the title, 题注, stacked issuers) when it agrees with where the document was
     found; otherwise the title is the lines the start was found by."""
     number_line = st.number_line - st.index if st.number_line is not None else None
-    title_end = st.title_end - st.index
+    title_end = min(st.title_end - st.index, len(region))
+    if number_line is not None and number_line >= len(region):
+        number_line = None      # the next document starts on that line: it is not this one's
     head = read_head(region)
     if number_line is not None:
         agrees = bool(head.title) and head.number_line == number_line
@@ -242,6 +244,16 @@ def parse_issue(text: str, source_name: str = "") -> Issue:
     front_matter = tuple((ln.no, ln.text) for ln in lines[:first] if ln.no not in dropped_nos)
     body = [ln for ln in kept if ln.no >= first_line_no]
     starts = _find_starts(body, toc_titles)
+    if not starts:      # what looked like a document's start was page furniture
+        raise ImportRefused("不是政府公报：找不到任何带文号的文件或解读")
+    if starts[0].index:
+        # Lines before the first document once the furniture is gone (what looked like a
+        # start was not one): they belong to the front matter, not to nowhere.
+        k = starts[0].index
+        front_matter += tuple((ln.no, ln.text) for ln in body[:k])
+        body = body[k:]
+        starts = [replace(st, index=st.index - k, title_end=max(0, st.title_end - k),
+                          number_line=None if st.number_line is None else st.number_line - k) for st in starts]
     warnings = list(front.warnings)
 
     parsed: list[tuple[Start, Parsed]] = []
@@ -350,6 +362,26 @@ def _candidates(p: Parsed) -> list[str]:
     return titles
 
 
+# A place name: up to four characters and the suffix of its level (区 is left out: 区域, 园区).
+_PLACE_AT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:自治州|省|市|县|州|盟|旗)")
+
+
+def _different_place(named: str, title: str) -> bool:
+    """The two titles name different places where they differ ("郴州市…方案" against
+    "永州市…方案": 0.95 alike, and another city's plan)."""
+    a, b = fold(named), fold(title)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b).get_opcodes():
+        if tag != "replace":
+            continue
+        # The place word that holds the replaced characters, on each side.
+        for k in range(max(0, i1 - 4, i1 - j1), i1 + 1):
+            ma, mb = _PLACE_AT.match(a, k), _PLACE_AT.match(b, j1 - (i1 - k))
+            if ma and mb and ma.end() >= i2 and mb.end() >= j2 and ma.group()[-1] == mb.group()[-1] \
+                    and ma.group() != mb.group():
+                return True
+    return False
+
+
 def _pair(interps: list[Parsed], policies: list[Parsed], warnings: list[str]) -> dict[int, Parsed]:
     """Pair each 解读 with the policy whose title it names, tolerating small differences."""
     pairs: dict[int, Parsed] = {}
@@ -357,7 +389,8 @@ def _pair(interps: list[Parsed], policies: list[Parsed], warnings: list[str]) ->
         named = ip.doc.explains or ""
         scored = []
         for order, p in enumerate(policies):
-            score = max((_similar(named, t) for t in _candidates(p)), default=0.0)
+            score = max((0.0 if _different_place(named, t) else _similar(named, t) for t in _candidates(p)),
+                        default=0.0)
             before = p.doc.line < ip.doc.line
             scored.append((score, before, order, p))
         if not scored:

@@ -6,7 +6,6 @@ menu and Ctrl+P.
 """
 from __future__ import annotations
 
-import gc
 import re
 import threading
 from pathlib import Path
@@ -32,19 +31,6 @@ from .render import PrintError, job_for_printer, prepare_printer, render
 NotesProvider = Callable[[tuple[str, ...] | None], Iterable[PrintNote | Mapping]]
 
 
-def _warm_up_words() -> None:
-    # Loading the dictionary allocates enough to start a garbage collection on this thread, and a
-    # collection there may free Qt wrappers off the GUI thread (a segfault, seen in CI): the
-    # collector waits until the load is done, then runs where it next triggers.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        words.warm_up()
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class PrintDialog(QDialog):
     def __init__(self, library, current_key: str | None = None, picked_keys: Sequence[str] = (),
                  notes_provider: NotesProvider | None = None, parent: QWidget | None = None):
@@ -53,7 +39,7 @@ class PrintDialog(QDialog):
         self.notes_provider = notes_provider
         self.controller = PrintController(library, self)
         # The title breaker's dictionary (~0.5 s to load) loads while the user picks options.
-        threading.Thread(target=_warm_up_words, name="jieba-warm-up", daemon=True).start()
+        threading.Thread(target=words.warm_up, name="jieba-warm-up", daemon=True).start()
         self.setWindowTitle(self.tr("Print and export PDF"))
         self._choices: list[tuple[QRadioButton, str, tuple[str, ...]]] = []
         self._build(current_key, tuple(dict.fromkeys(picked_keys)))
