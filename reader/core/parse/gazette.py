@@ -245,7 +245,7 @@ def parse_issue(text: str, source_name: str = "") -> Issue:
     body = [ln for ln in kept if ln.no >= first_line_no]
     starts = _find_starts(body, toc_titles)
     if not starts:      # what looked like a document's start was page furniture
-        raise ImportRefused("不是政府公报：找不到任何带文号的文件或解读")
+        raise ImportRefused(Msg("refuse.no_documents"))
     if starts[0].index:
         # Lines before the first document once the furniture is gone (what looked like a
         # start was not one): they belong to the front matter, not to nowhere.
