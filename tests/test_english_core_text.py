@@ -220,3 +220,17 @@ def test_a_note_s_image_placeholder_follows_the_language():
     note = "见 ![图](http://evil.example/i.png)"
     assert "[图片：图] (http://evil.example/i.png)" in note_html(note)
     assert "[image: 图] (http://evil.example/i.png)" in note_html(note, "en")
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_a_worker_s_failure_is_said_in_the_interface_s_language(qapp, language):
+    from reader.gui.core_text import say_failure
+    installed = _with_language(qapp, language)
+    try:
+        said = say_failure("ImportRefused: 文件为空：没有任何文字\nTraceback (most recent call last):\n  …")
+        other = say_failure("OSError: [Errno 28] No space left on device")
+    finally:
+        for t in installed:
+            QCoreApplication.removeTranslator(t)
+    assert said == ("文件为空：没有任何文字" if language == "zh_CN" else "The file is empty: it holds no text")
+    assert other == "OSError: [Errno 28] No space left on device"       # not ours: as it came

@@ -21,3 +21,17 @@ def say(text) -> str:
     if isinstance(text, BaseException):
         text = text.args[0] if text.args and isinstance(text.args[0], str) else str(text)
     return render(text, ui_language())
+
+
+_CORE_ERRORS = {"ImportRefused", "StoreError", "ExchangeRefused", "UserDataError", "DiskFull", "ReadOnly",
+                "UserDataTooNew", "PageRangeError"}
+
+
+def say_failure(message: str) -> str:
+    """A worker's failure ("ImportRefused: 文件为空：…" and a traceback) as its first line, the
+    exception's name taken off when it is one of the core's errors, in the interface's language."""
+    first = message.split("\n", 1)[0]
+    name, sep, rest = first.partition(": ")
+    if sep and name in _CORE_ERRORS:
+        first = rest
+    return say(first)

@@ -102,8 +102,9 @@ class StatusFeature(QObject):
 
     def _failed(self, message: str) -> None:
         self.task = None
+        from .core_text import say_failure
         self.app.window.statusBar().showMessage(self.tr("Status could not be computed: {0}")
-                                                .format(message.splitlines()[0]))
+                                                .format(say_failure(message)))
 
     def _changed(self) -> None:
         if not self.app.library.status_ready():

@@ -99,11 +99,8 @@ class ImportDialog(QDialog):
         self._busy(False)
         self.cancel_button.setEnabled(True)
         path = self.queue.pop(0)
-        reason = message.split("\n", 1)[0]
-        for prefix in ("ImportRefused: ", "StoreError: "):
-            reason = reason.removeprefix(prefix)
-        from ..core_text import say
-        reason = say(reason)        # the importer's words, in the window's language
+        from ..core_text import say_failure
+        reason = say_failure(message)        # the importer's words, in the window's language
         self.results.append((path, self.tr("refused: {0}").format(reason)))
         self.refused.emit(path, reason)
         self.heading.setText(self.tr("{0} was not imported:").format(Path(path).name))
