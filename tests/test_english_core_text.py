@@ -146,6 +146,15 @@ def test_the_bookmarks_command_speaks_english_in_an_english_locale(tmp_path, bui
         assert not CJK.search(both), both
     zh = run_cli("bookmarks", "import", str(bad), env_extra=dict(env, LC_ALL="zh_CN.UTF-8"))
     assert "第 1 条书签无效：id 不是 UUID：'nope'" in zh.stderr.decode()
+    # Markdown and HTML exports: their own words in the run's language, what was bookmarked as it is
+    for name, heading in (("out.md", "# Bookmarks and notes"), ("out.html", "<h1>Bookmarks and notes</h1>")):
+        r = run_cli("bookmarks", "export", str(tmp_path / name), env_extra=env)
+        assert r.returncode == 0, r.stderr.decode()
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert heading in text and "2 bookmarks" in text and "whole document" in text
+        assert chinese_outside(text, document_text(None, "文件/某〔2022〕1号")) == []
+        zh = run_cli("bookmarks", "export", str(tmp_path / name), env_extra=dict(env, LC_ALL="zh_CN.UTF-8"))
+        assert zh.returncode == 0 and "书签与批注" in (tmp_path / name).read_text(encoding="utf-8")
 
 
 # -- the window ----------------------------------------------------------------------------

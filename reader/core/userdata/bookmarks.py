@@ -18,7 +18,8 @@ NOTE = "note"
 INSTRUCTION = "instruction"
 TODO = "todo"
 NOTE_TYPES = (NOTE, INSTRUCTION, TODO)
-NOTE_TYPE_LABELS = {NOTE: "笔记", INSTRUCTION: "批示", TODO: "待办"}
+NOTE_TYPE_LABELS = {NOTE: Msg("bookmark.type_note"), INSTRUCTION: Msg("bookmark.type_instruction"),
+                    TODO: Msg("bookmark.type_todo")}
 
 # Anchor status after the content changed: still at its offsets, found elsewhere, or not found.
 ATTACHED = "attached"

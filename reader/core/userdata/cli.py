@@ -81,7 +81,7 @@ def run_export(args) -> int:
         return 1
     library = _library(args.db_sub)
     try:
-        text = export_text(fmt, store, library)
+        text = export_text(fmt, store, library, language=_LANG[0])
         count = len(store.all_bookmarks()) if fmt == "json" else len(store.bookmarks())
         _write_atomically(Path(args.file), text)
     except OSError as e:

@@ -25,7 +25,7 @@ from datetime import timezone
 
 from .bookmarks import (ATTACHED, COLOR, DETACHED, NOTE_TYPE_LABELS, NOTE_TYPES, STATUSES, Anchor, Bookmark,
                         ImportReport, ReadMark, now_stamp, parse_stamp)
-from ..messages import Msg
+from ..messages import Msg, render
 
 FORMAT = "gazette-reader-bookmarks"
 VERSION = 1
@@ -50,12 +50,16 @@ class Reference:
 
     @property
     def source(self) -> str:
+        return self.source_in("zh_CN")
+
+    def source_in(self, language: str) -> str:
+        """Where it was printed: 《publication》issue, the page (its words in ``language``)."""
         parts = []
         if self.issue:
             parts.append((f"《{self.publication}》" if self.publication else "") + self.issue)
         if self.page:
-            parts.append(f"第 {self.page} 页")
-        return "，".join(parts)
+            parts.append(render(Msg("export.page", page=self.page), language))
+        return ("，" if language == "zh_CN" else ", ").join(parts)
 
     @property
     def text(self) -> str:
@@ -338,16 +342,19 @@ def _md_text(text: str) -> str:
     return text
 
 
-def export_markdown(store, library=None, ids=None) -> str:
+def export_markdown(store, library=None, ids=None, language: str = "zh_CN") -> str:
+    """For reading: its own words (headings, labels) in ``language``; what was bookmarked as it is."""
+    def say(code, **params):
+        return render(Msg(code, **params), language)
     refs = References(library)
     marks = _reading_order(_selected(store, ids, include_trash=False))
-    out = ["# 书签与批注", "", f"导出时间：{_when(now_stamp())}，共 {len(marks)} 条", ""]
+    out = [f"# {say('export.title')}", "", say("export.summary", when=_when(now_stamp()), n=len(marks)), ""]
     for n, b in enumerate(marks, 1):
         ref = refs.of(b)
         out += ["---", "", f"## {n}. {_md_text(ref.heading)}", ""]
-        if ref.source:
-            out += [_md_text(ref.source), ""]
-        out += [_md_text(_meta_line(b)), ""]
+        if ref.source_in(language):
+            out += [_md_text(ref.source_in(language)), ""]
+        out += [_md_text(_meta_line(b, language)), ""]
         if b.quote:
             out += ["> " + line for line in _md_text(b.quote).splitlines()] + [""]
         if b.note.strip():
@@ -356,15 +363,16 @@ def export_markdown(store, library=None, ids=None) -> str:
     return "\n".join(out)
 
 
-def _meta_line(b: Bookmark) -> str:
-    parts = [NOTE_TYPE_LABELS.get(b.note_type, b.note_type)]
+def _meta_line(b: Bookmark, language: str = "zh_CN") -> str:
+    parts = [render(NOTE_TYPE_LABELS.get(b.note_type, b.note_type), language)]
     if b.tags:
-        parts.append("标签：" + "、".join(b.tags))
-    parts.append(f"{_when(b.created)}" + (f"（修改于 {_when(b.updated)}）" if b.updated != b.created else ""))
+        parts.append(render(Msg("export.tags", tags=tuple(b.tags)), language))
+    parts.append(render(Msg("export.changed", created=_when(b.created), updated=_when(b.updated)), language)
+                 if b.updated != b.created else _when(b.created))
     if b.status != ATTACHED:
-        parts.append(b.status_label)
+        parts.append(render(b.status_label, language))
     if not b.anchor:
-        parts.append("整篇书签")
+        parts.append(render(Msg("export.whole"), language))
     return " · ".join(parts)
 
 
@@ -377,39 +385,43 @@ blockquote{margin:.6em 0;padding:.3em .8em;background:#f6f6f2}
 .note-link,.note-image{color:#335}"""
 
 
-def export_html(store, library=None, ids=None) -> str:
-    """A self-contained page: escaped text, notes rendered safely, no scripts or external resources."""
+def export_html(store, library=None, ids=None, language: str = "zh_CN") -> str:
+    """A self-contained page: escaped text, notes rendered safely, no scripts or external resources.
+    Its own words in ``language``."""
     from .notes import note_html
     esc = html.escape
     refs = References(library)
     marks = _reading_order(_selected(store, ids, include_trash=False))
-    parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+    title = esc(render(Msg("export.title"), language))
+    summary = esc(render(Msg("export.summary", when=_when(now_stamp()), n=len(marks)), language))
+    parts = ["<!DOCTYPE html>", f'<html lang="{"zh-CN" if language == "zh_CN" else "en"}"><head><meta charset="utf-8">',
              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-             "<title>书签与批注</title>", f"<style>{_CSS}</style></head><body>", "<h1>书签与批注</h1>",
-             f'<p class="meta">导出时间：{esc(_when(now_stamp()))}，共 {len(marks)} 条</p>']
+             f"<title>{title}</title>", f"<style>{_CSS}</style></head><body>", f"<h1>{title}</h1>",
+             f'<p class="meta">{summary}</p>']
     for b in marks:
         ref = refs.of(b)
         parts.append(f'<article style="border-left-color:{b.color}">')   # colour validated as #rrggbb
         parts.append(f"<h2>{esc(ref.heading)}</h2>")
-        if ref.source:
-            parts.append(f'<p class="source">{esc(ref.source)}</p>')
-        parts.append(f'<p class="meta">{esc(_meta_line(b))}</p>')
+        if ref.source_in(language):
+            parts.append(f'<p class="source">{esc(ref.source_in(language))}</p>')
+        parts.append(f'<p class="meta">{esc(_meta_line(b, language))}</p>')
         if b.quote:
             parts.append(f"<blockquote>{esc(b.quote)}</blockquote>")
         if b.note.strip():
-            parts.append(f'<div class="note">{note_html(b.note)}</div>')
+            parts.append(f'<div class="note">{note_html(b.note, language)}</div>')
         parts.append("</article>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
 
 
-def export_text(fmt: str, store, library=None, ids=None) -> str:
+def export_text(fmt: str, store, library=None, ids=None, language: str = "zh_CN") -> str:
+    """``language``: of the words Markdown and HTML add (JSON is data, the same in any language)."""
     if fmt == "json":
         return export_json(store, library, ids)
     if fmt == "md":
-        return export_markdown(store, library, ids)
+        return export_markdown(store, library, ids, language)
     if fmt == "html":
-        return export_html(store, library, ids)
+        return export_html(store, library, ids, language)
     raise ValueError(Msg("exchange.format", format=fmt))
 
 

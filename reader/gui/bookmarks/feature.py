@@ -408,9 +408,9 @@ class BookmarksFeature(QObject):
     def export_to(self, path: str) -> None:
         from ...core.userdata import exchange
         fmt = path.rsplit(".", 1)[-1].lower()
-        make = {"md": exchange.export_markdown, "html": exchange.export_html}.get(fmt, exchange.export_json)
+        fmt = {"md": "md", "html": "html"}.get(fmt, "json")
         try:
-            text = make(self.store, self.app.library)
+            text = exchange.export_text(fmt, self.store, self.app.library, language=ui_language())
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
         except (OSError, UserDataError) as e:
