@@ -67,7 +67,7 @@ def test_an_english_import_says_what_it_stored_and_its_notes_in_english(tmp_path
     out = r.stdout.decode()
     assert r.returncode == 0, r.stderr.decode()
     assert "imported 《永州市人民政府公报》2022年第5-6期（总第154—155期）: 3 sections, 4 documents," in out
-    assert "  note: The table of contents and the text number" in out
+    assert "  note: The table of contents and the text give 《" in out
     assert chinese_outside(out, document_text(_report(path), path.read_text(encoding="utf-8"))) == []
     again = run_cli("import", str(path), "--db", str(db), env_extra=EN)
     err = again.stderr.decode()

@@ -105,8 +105,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "《{title}》 prints no document number in the text: the table of contents' {number} "
                              "is used"),
     "note.toc_number": ("目录与正文的文号不一致：《{title}》目录作 {toc}，正文作 {text}；以正文为准",
-                        "The table of contents and the text number 《{title}》 differently: {toc} in the contents, "
-                        "{text} in the text; the text's is used"),
+                        "The table of contents and the text give 《{title}》 different numbers: {toc} in the "
+                        "contents, {text} in the text; the text's is used"),
     "note.toc_entry_missing": ("目录条目在正文中找不到：《{title}》（{number:msg}，第{page}页）",
                                "A table of contents entry is not in the text: 《{title}》 ({number}, page {page})"),
     "note.unpaired": ("解读没有对应的政策文件：《{named}》", "An interpretation explains no policy of this file: 《{named}》"),
