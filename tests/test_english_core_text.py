@@ -243,3 +243,34 @@ def test_a_worker_s_failure_is_said_in_the_interface_s_language(qapp, language):
             QCoreApplication.removeTranslator(t)
     assert said == ("文件为空：没有任何文字" if language == "zh_CN" else "The file is empty: it holds no text")
     assert other == "OSError: [Errno 28] No space left on device"       # not ours: as it came
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_issue_s_facts_give_stored_notes_in_the_interface_s_language(qtbot, qapp, library_copy, language):
+    """The library keeps the importer's notes as Chinese text: read back through the catalogue,
+    they are said in the interface's language, as are the reasons page furniture was dropped."""
+    from gui_helpers import start_app
+    from test_ui_language import _bad
+    installed = _with_language(qapp, language)
+    try:
+        app = start_app(qtbot, library_copy)
+        key = app.library.issues()[0].key
+        detail = app.library.issue(key)
+        assert detail.warnings and detail.dropped           # stored as Chinese text
+        app.show_issue(key)
+        lines = [line for line in app.window.meta.toPlainText().splitlines() if line.strip()]
+    finally:
+        for t in installed:
+            QCoreApplication.removeTranslator(t)
+    source = SAMPLE.read_text(encoding="utf-8")
+    if language == "en":
+        allowed = document_text(None, source, detail.info.publication, detail.info.label, detail.source_name,
+                                detail.masthead.supervisor or "", detail.masthead.sponsor or "")
+        assert [line for line in lines if chinese_outside(line, allowed)] == []
+        assert any(line.startswith("The table of contents and the text give 《") for line in lines)
+        assert "Supervised by" in lines
+    else:
+        words = [w for _where, w, *_ in _bad([("issue", line) for line in lines], "zh_CN",
+                                             sorted({detail.source_name, "YZCR"}, key=len, reverse=True))]
+        assert words == []
+        assert any(line.startswith("目录与正文的文号不一致") for line in lines) and "主管" in lines

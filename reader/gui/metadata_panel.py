@@ -189,7 +189,8 @@ class MetadataPanel(QTextBrowser):
     def issue_html(self, d: IssueDetail) -> str:
         m = d.masthead
         rows = [_row(self.tr("Publication"), d.info.publication), _row(self.tr("Issue"), d.info.label),
-                _row("主管", m.supervisor), _row("主办", m.sponsor), _row(self.tr("Source file"), d.source_name)]
+                _row(self.tr("Supervised by", "主管 in a masthead"), m.supervisor),
+                _row(self.tr("Sponsored by", "主办 in a masthead"), m.sponsor), _row(self.tr("Source file"), d.source_name)]
         dropped = [self.tr("line {0}: “{1}” ({2})").format(x["line"], escape(x["text"]), escape(say(x["reason"])))
                    for x in d.dropped]
         return "".join([

@@ -911,8 +911,18 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>刊物</translation>
     </message>
     <message>
+        <source>Supervised by</source>
+        <comment>主管 in a masthead</comment>
+        <translation>主管</translation>
+    </message>
+    <message>
         <source>Source file</source>
         <translation>来源文件</translation>
+    </message>
+    <message>
+        <source>Sponsored by</source>
+        <comment>主办 in a masthead</comment>
+        <translation>主办</translation>
     </message>
     <message>
         <source>line {0}: “{1}” ({2})</source>
