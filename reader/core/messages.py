@@ -10,8 +10,9 @@ template is shown as it is — document text is never translated.
 Templates (the catalogue is in ``catalogue.py``): ``{name}`` a parameter as given —
 document text (titles, 文号, quoted lines) stays as it is; ``{name:date}`` an ISO date
 (Chinese 2022年6月13日, English 2022-06-13); ``{name:dates}`` and ``{name:list}`` a
-sequence, joined as each language joins; ``{name:msg}`` a message within the message.
-``{name:items}`` clauses joined by ；/; . English only: ``{n:document|documents}`` the word for ``n`` (plural forms).
+sequence, joined as each language joins, ``{name:items}`` clauses (；/; ); ``{name:msg}`` a
+message within the message. English only: ``{n:document|documents}`` the word for ``n``
+(plural forms). A field's kind is given in the Chinese template; English may leave it out.
 """
 from __future__ import annotations
 
@@ -63,22 +64,19 @@ def render(text, lang: str) -> str:
     msg = text if isinstance(text, Msg) else parse(str(text))
     if msg is None:
         return str(text)
-    entry = _catalogue()[msg.code]
-    # A field's kind (date, list, message) is given once, in the Chinese template.
-    kinds = {name: next(iter(specs)) for name, specs in fields(entry.zh).items()}
-    return _format(entry.en, msg.params, EN, kinds)
+    return _format(_catalogue()[msg.code].en, msg.params, EN, _kinds(msg.code))
 
 
 def parse(text: str, within: bool = False) -> "Msg | None":
     """The message a Chinese text is the rendering of (None: not one of ours). ``within``: a
     part of a message already read, where templates without words of their own count too."""
-    for code, pattern, fields in _patterns(within):
+    for code, pattern, specs in _patterns(within):
         m = pattern.fullmatch(text)
         if m is None:
             continue
         params = {}
         try:
-            for name, spec in fields.items():
+            for name, spec in specs.items():
                 params[name] = _read(m.group(name), spec)
         except ValueError:
             continue
@@ -150,7 +148,7 @@ def _patterns(within: bool = False) -> list[tuple[str, re.Pattern, dict[str, str
     """Each Chinese template as a regular expression; the most specific (most fixed text) first."""
     out = []
     for code, entry in _catalogue().items():
-        parts, fields, fixed, pos = [], {}, "", 0
+        parts, specs, fixed, pos = [], {}, "", 0
         for m in _FIELD.finditer(entry.zh):
             literal = entry.zh[pos:m.start()]
             parts.append(re.escape(literal))
@@ -160,10 +158,10 @@ def _patterns(within: bool = False) -> list[tuple[str, re.Pattern, dict[str, str
                 parts.append(re.escape(m.group(0)[0]))
                 continue
             name, spec = m.group(1), m.group(2) or ""
-            if name in fields:
+            if name in specs:
                 parts.append(f"(?P={name})")
                 continue
-            fields[name] = spec
+            specs[name] = spec
             parts.append(f"(?P<{name}>{_CAPTURE.get(spec, '.+?')})")
         parts.append(re.escape(entry.zh[pos:]))
         fixed += entry.zh[pos:]
@@ -174,7 +172,7 @@ def _patterns(within: bool = False) -> list[tuple[str, re.Pattern, dict[str, str
         if "}{" in entry.zh:
             continue
         if len(_IDEOGRAPH.findall(fixed)) >= 2 or (within and fixed):
-            out.append((len(fixed), code, re.compile("".join(parts), re.S), fields))
+            out.append((len(fixed), code, re.compile("".join(parts), re.S), specs))
     out.sort(key=lambda x: -x[0])
     return [(code, p, f) for _, code, p, f in out]
 
@@ -186,6 +184,12 @@ def fields(template: str) -> dict[str, set[str]]:
         if m.group(1):
             out.setdefault(m.group(1), set()).add(m.group(2) or "")
     return out
+
+
+@lru_cache(maxsize=None)
+def _kinds(code: str) -> dict[str, str]:
+    """Each field's kind (date, list, message), as the Chinese template gives it."""
+    return {name: next(iter(specs)) for name, specs in fields(_catalogue()[code].zh).items()}
 
 
 @lru_cache(maxsize=1)
