@@ -135,6 +135,7 @@ class StatusFeature(QObject):
         theme = THEMES[self.app.prefs.theme]
         color = getattr(theme, STATE_COLORS.get(s.state, "muted"))
         state = say(s.state)
+        state = state[:1].upper() + state[1:]      # a heading here ("Repealed"); inline it stays lower case
         line = f"<span style='color:{color}; font-weight:bold'>{escape(state)}</span>"
         span = []
         if s.since:
