@@ -91,11 +91,14 @@ def run_gui(args) -> int:
             from ..core.userlibrary import ensure_user_library
             library = Library(ensure_user_library())
     except StoreError as e:
-        return _fail(str(e), self_test)
+        from .core_text import say
+        return _fail(say(e), self_test)
+    from PySide6.QtCore import QCoreApplication
     from ..core.userlibrary import take_notices
-    notices = take_notices()            # a damaged library was rebuilt: what came back
+    from .core_text import say
+    notices = [say(n) for n in take_notices()]     # a damaged library was rebuilt: what came back
     for notice in notices:
-        print(f"提示：{notice}", file=sys.stderr)
+        print(QCoreApplication.translate("Launch", "Note: {0}").format(notice), file=sys.stderr)
     from .app import GazetteApp
     gapp = GazetteApp(library, settings)
     if self_test:

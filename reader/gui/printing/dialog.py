@@ -23,6 +23,7 @@ from reader.core.printjob import PageRangeError, PrintJob, PrintNote, parse_page
 from reader.core import words
 from reader.gui import fonts
 from reader.gui.settings import open_settings
+from ..core_text import say
 from .controller import PrintController
 from .render import PrintError, job_for_printer, prepare_printer, render
 
@@ -151,7 +152,7 @@ class PrintDialog(QDialog):
             holder = QVBoxLayout()
             holder.addLayout(row)
             holder.addWidget(note)
-            form.addRow(self._role_names()[role] + "：", holder)
+            form.addRow(self.tr("{0}:").format(self._role_names()[role]), holder)
             combo.currentIndexChanged.connect(lambda *_: self._describe_fonts())
             self.font_choices[role] = combo
             self.font_notes[role] = note
@@ -271,7 +272,7 @@ class PrintDialog(QDialog):
         try:
             return self.job()
         except (PageRangeError, LookupError) as e:
-            QMessageBox.warning(self, self.tr("Print"), str(e))
+            QMessageBox.warning(self, self.tr("Print"), say(e))
             return None
 
     # -- actions -------------------------------------------------------------------------
@@ -289,7 +290,7 @@ class PrintDialog(QDialog):
             try:
                 render(p, self.library, job_for_printer(job, p))
             except (PrintError, LookupError) as e:
-                errors.append(str(e))
+                errors.append(say(e))
         dialog.paintRequested.connect(paint)
         dialog.exec()
         if errors:
