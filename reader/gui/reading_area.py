@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
-from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QStyle,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QStyle,
                                QVBoxLayout, QWidget)
 
 from .doc_view import DocView
@@ -105,6 +105,7 @@ class ReadingArea(QWidget):
 
     def settle(self) -> None:
         """Apply the pending geometry (panes shown or hidden) now rather than on the next turn."""
+        from PySide6.QtWidgets import QApplication
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def set_body_size(self, pt: float) -> None:
