@@ -277,9 +277,9 @@ class Library:
         """Relations both ways (废止/被废止, 修改/被修改, 依据, 转发/被转发, 替代 …) as Relation records."""
         return self.status_index().relations(key)
 
-    def statuses(self, as_of: str | None = None) -> dict:
-        """Every document's DocStatus as of a day, by key."""
-        return self.status_index().statuses(as_of)
+    def statuses(self, as_of: str | None = None, known_only: bool = False) -> dict:
+        """Every document's DocStatus as of a day, by key (``known_only``: leaving out 状态不明)."""
+        return self.status_index().statuses(as_of, known_only)
 
     # -- export ----------------------------------------------------------------
     def dump(self, as_of: str | None = None) -> dict:

@@ -11,23 +11,39 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import sys
 import threading
 from dataclasses import dataclass
 
 from . import phrases
 from .compute import Inputs, compute
 from .phrases import Fact
-from .records import (AMENDS, BASED_ON, CONFIRMS, FORWARDS, INVERSE, REPEALS, REPLACES, DocStatus, Evidence,
-                      Relation)
+from .records import (AMENDS, BASED_ON, CONFIRMS, FORWARDS, INVERSE, REPEALS, REPLACES, UNKNOWN, DocStatus,
+                      Evidence, Relation)
 from .relations import DocRow, Resolver, replacements
 from .single import add_own_fact, anchored_start
 
 _OWN = ("start", "until", "period")                 # facts that make a text's own status
 _FROM_OTHERS = ("repeal", "amend", "confirm")       # facts about another text's status
 _FACT_KIND = {"repeal": REPEALS, "amend": AMENDS, "basis": BASED_ON, "forward": FORWARDS, "confirm": CONFIRMS}
+# A row is kept for every document (60,000 at the benchmark's largest): its fingerprint as a
+# 64-bit hash (a change of text changes it), the values many rows
+# share (role, issuer, date) as one string each, the folded title as the title itself where equal.
 _ROWS_SQL = ("SELECT id, key, parent_id, role, title, title_fold, doc_number, code, issuer, date, fingerprint "
              "FROM documents")
 _KEYWORD_SQL = " OR ".join(f"instr(b.text, '{w}') > 0" for w in phrases.KEYWORDS)
+
+
+def _stamp(fingerprint: str | None) -> int:
+    return hash(fingerprint)        # 64 bits, the same for the same text within this process
+
+
+def _row(r: tuple) -> DocRow:
+    doc_id, key, parent, role, title, title_fold, number, code, issuer, date, fingerprint = r
+    intern = sys.intern
+    return DocRow(doc_id, key, parent, intern(role), title, title if title_fold == title else title_fold,
+                  number, code, intern(issuer) if issuer else issuer, intern(date) if date else date,
+                  _stamp(fingerprint))
 
 
 class Cancelled(Exception):
@@ -54,7 +70,7 @@ class StatusIndex:
         self.rows: dict[int, DocRow] = {}
         self.by_key: dict[str, DocRow] = {}
         self._facts: dict[int, tuple[str, tuple[Fact, ...]]] = {}
-        self._memo: dict[tuple[str, str], DocStatus] = {}
+        self._memo: dict[tuple[int | None, str], DocStatus] = {}     # (top id or None, day) → status
         self.outgoing: dict[int, list[_Resolved]] = {}
         self.incoming: dict[int, list[_Resolved]] = {}
         self.units: dict[int, list[int]] = {}
@@ -88,12 +104,13 @@ class StatusIndex:
                 return
             import time
             t0 = time.perf_counter()
-            now = dict(conn.execute("SELECT id, fingerprint FROM documents"))
+            now = {i: _stamp(fp) for i, fp in conn.execute("SELECT id, fingerprint FROM documents")}
             gone = [self.rows[i] for i in self.rows if now.get(i) != self.rows[i].fingerprint]
             added_ids = [i for i, fp in now.items() if i not in self.rows or self.rows[i].fingerprint != fp]
+            del now
             added: list[DocRow] = []
             for chunk in _chunks(added_ids, 500):
-                added += [DocRow(*r) for r in conn.execute(
+                added += [_row(r) for r in conn.execute(
                     f"{_ROWS_SQL} WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
             if self._stamp is None:
                 try:
@@ -210,12 +227,14 @@ class StatusIndex:
             if cancel is not None and n % 256 == 0 and cancel.is_cancelled():
                 raise Cancelled()
             r = self.rows[i]
+            self._facts.pop(i, None)
             if r.role == "interpretation":      # a 解读 explains a text; it enacts nothing
-                self._facts[i] = (r.fingerprint, ())
                 continue
             parent = self.rows.get(r.parent_id)
             in_repeal = bool(parent and phrases.is_repeal_notice(parent.title))
-            self._facts[i] = (r.fingerprint, phrases.read(r.title, texts[i], r.doc_number, in_repeal))
+            facts = phrases.read(r.title, texts.pop(i), r.doc_number, in_repeal)
+            if facts:                           # most texts say nothing: no entry for them
+                self._facts[i] = (r.fingerprint, facts)
 
     # -- answers ---------------------------------------------------------------------------
     def _date(self, r: DocRow) -> str | None:
@@ -240,23 +259,27 @@ class StatusIndex:
     def status(self, key: str, as_of: str | None = None) -> DocStatus | None:
         as_of = as_of or today()
         with self._lock:
-            memo = self._memo.get((key, as_of))
-            if memo is not None:
-                return memo
             r = self.by_key.get(key)
             if r is None:
                 return None
             if r.role == "interpretation":      # a 解读 holds as long as the text it explains
                 parent = self.rows.get(r.parent_id)
-                s = self.status(parent.key, as_of) if parent else DocStatus(as_of, "状态不明")
-            else:
-                top = self.resolver.top(r)
-                if top.id in self._relevant():
-                    s = compute(self._inputs(top), as_of)
-                else:                       # most texts: nothing said, nothing known
-                    s = DocStatus(as_of, "状态不明")
-            self._memo[(key, as_of)] = s
-            return s
+                return self.status(parent.key, as_of) if parent else self._unknown(as_of)
+            top = self.resolver.top(r)
+            if top.id not in self._relevant():
+                return self._unknown(as_of)     # most texts: nothing said, nothing known
+            # A text and its attachments share one status: remembered once per text and day.
+            memo = self._memo.get((top.id, as_of))
+            if memo is None:
+                memo = self._memo[(top.id, as_of)] = compute(self._inputs(top), as_of)
+            return memo
+
+    def _unknown(self, as_of: str) -> DocStatus:
+        """状态不明 as of that day: one shared (frozen) record, not one per document."""
+        memo = self._memo.get((None, as_of))
+        if memo is None:
+            memo = self._memo[(None, as_of)] = DocStatus(as_of, UNKNOWN)
+        return memo
 
     def _relevant(self) -> set[int]:
         """The texts (by their top document) whose status anything is known about; the others are
@@ -317,11 +340,19 @@ class StatusIndex:
                     unique.append(rel)
             return tuple(unique)
 
-    def statuses(self, as_of: str | None = None) -> dict[str, DocStatus]:
-        """Every document's status (the tree's marks, the search facet, the benchmark)."""
+    def statuses(self, as_of: str | None = None, known_only: bool = False) -> dict[str, DocStatus]:
+        """Every document's status (the tree's marks, the search facet, the benchmark); with
+        ``known_only`` only those that are not 状态不明 (most are: the window keeps those few)."""
         as_of = as_of or today()
         with self._lock:
-            return {k: self.status(k, as_of) for k in self.by_key}
+            if not known_only:
+                return {k: self.status(k, as_of) for k in self.by_key}
+            out = {}
+            for k in self.by_key:
+                s = self.status(k, as_of)
+                if s.state != UNKNOWN:
+                    out[k] = s
+            return out
 
 
 def _label(r: DocRow) -> str:

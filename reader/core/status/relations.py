@@ -25,7 +25,7 @@ class DocRow(NamedTuple):
     code: str | None
     issuer: str | None
     date: str | None
-    fingerprint: str
+    fingerprint: int            # a hash of the text's fingerprint: a change of text changes it
 
 
 _NUMBER = re.compile(r"^(.+)〔(\d{4})〕(\d+)号$")
