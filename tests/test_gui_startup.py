@@ -183,3 +183,23 @@ def test_the_tree_shows_the_newest_issues_first_and_the_rest_when_needed(qtmodel
     assert again.rowCount() == 3
     qtmodeltester.check(again, force_py=True)
     qtmodeltester.check(LibraryTreeModel(lib), force_py=True)
+
+
+def test_the_search_catalogue_loads_when_a_search_is_coming_not_at_start(qtbot, library_copy, tmp_path):
+    # Memory before any search: the catalogue (a few values per document) is read when the search
+    # field takes the focus (Ctrl+Shift+F, or a click into it), in a worker, not at start-up.
+    gapp, seen = _start_as_a_user(qtbot, library_copy, tmp_path / "s.ini")
+    gapp.window.show()
+    qtbot.waitUntil(lambda: "installed" in seen, timeout=5000)
+    search = gapp.features["search"]
+    qtbot.wait(200)
+    assert search.warm_task is None and not search.engine.warm and search.engine._catalog is None
+    gapp.window.actions.search.trigger()
+    assert search.warm_task is not None
+    qtbot.waitUntil(lambda: search.engine.warm and search.warm_task is None, timeout=5000)
+    assert search.warm_ms is not None
+    search.prepare()                    # loaded: focusing the field again reads nothing
+    assert search.warm_task is None
+    gapp.library_changed.emit()         # an import: a catalogue in use is read again
+    assert search.warm_task is not None
+    qtbot.waitUntil(lambda: search.warm_task is None, timeout=5000)
