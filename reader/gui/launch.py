@@ -96,6 +96,7 @@ def run_gui(args) -> int:
         print(f"提示：{notice}", file=sys.stderr)
     from .app import GazetteApp
     gapp = GazetteApp(library, settings)
+    _drop_sources()
     if self_test:
         return _self_test(app, gapp)
     gapp.restore_state()
@@ -162,9 +163,18 @@ def after_first_paint(gapp, then, fallback_ms: int = 3000) -> None:
     QTimer.singleShot(fallback_ms, once)
 
 
+def _drop_sources() -> None:
+    """PySide6 reads the source of every module imported after it (to see whether the module
+    asks for a ``__feature__``), and ``linecache`` keeps those lines: ~3 MB of text nobody needs
+    unless a traceback is printed (it reads the file again then). Let go of them."""
+    import linecache
+    linecache.clearcache()
+
+
 def _install_features(gapp) -> None:
     from .features import install_features
     install_features(gapp)
+    _drop_sources()
     gapp.restore_dock_layout()    # the features' docks did not exist when the window was restored
 
 
