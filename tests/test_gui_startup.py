@@ -4,6 +4,8 @@ import sqlite3
 import threading
 import time
 
+import pytest
+
 from reader.core.library import Library
 from reader.core.location import Location
 from PySide6.QtCore import QModelIndex
@@ -203,3 +205,41 @@ def test_the_search_catalogue_loads_when_a_search_is_coming_not_at_start(qtbot, 
     gapp.library_changed.emit()         # an import: a catalogue in use is read again
     assert search.warm_task is not None
     qtbot.waitUntil(lambda: search.warm_task is None, timeout=5000)
+
+
+def test_the_tree_reads_only_the_newest_issues_at_start(monkeypatch, tmp_path):
+    # The start reads the issues of the years the newest TOP_BATCH reach, not every issue; they
+    # are the first of issues(), in its order; the rest is read when the tree needs it.
+    from conftest import SAMPLE
+    from reader.core.importer import parse_file, store
+    from reader.core.store.writer import LibraryWriter
+    from reader.gui import tree_model
+    from reader.gui.tree_model import LibraryTreeModel, Roles
+    db = tmp_path / "years.db"
+    w = LibraryWriter(db)
+    text = SAMPLE.read_text(encoding="utf-8")
+    for n, year in enumerate(("2019", "2020", "2021", "2022")):
+        p = tmp_path / f"{year}.txt"
+        p.write_text(text.replace("2022", year), encoding="utf-8")
+        store(w, parse_file(p))
+    w.close()
+    lib = Library(db)
+    every = lib.issues()
+    assert len(every) == 4
+    for count in (1, 2, 3, 4, 9):
+        newest, total = lib.newest_issues(count)
+        assert newest == every[:count] and total == 4
+    monkeypatch.setattr(tree_model, "TOP_BATCH", 1)
+    fresh = Library(db)
+    monkeypatch.setattr(fresh, "issues", lambda: pytest.fail("every issue read at start"))
+    model = LibraryTreeModel(fresh)
+    assert [model.index(r, 0).data(Roles.Key) for r in range(model.rowCount())] == [i.key for i in every[:1]]
+    model.fetchMore(QModelIndex())      # the view asks for more: the next batch, still not every issue
+    assert [model.index(r, 0).data(Roles.Key) for r in range(model.rowCount())] == [i.key for i in every[:2]]
+    assert model.canFetchMore(QModelIndex())
+    monkeypatch.undo()
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert [model.index(r, 0).data(Roles.Key) for r in range(model.rowCount())] == [i.key for i in every]
+    assert not model.canFetchMore(QModelIndex())
+    assert fresh.first_policy_with_interpretation() == lib.first_policy_with_interpretation() is not None

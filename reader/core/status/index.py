@@ -36,7 +36,7 @@ _FACT_KIND = {"repeal": REPEALS, "amend": AMENDS, "basis": BASED_ON, "forward": 
 _ROWS_SQL = ("SELECT id, key, parent_id, role, title, title_fold, doc_number, code, issuer, date, fingerprint "
              "FROM documents")
 _KEYWORD_SQL = " OR ".join(f"instr(b.text, '{w}') > 0" for w in phrases.KEYWORDS)
-ROWS_KEPT = 4096            # rows kept read (parents, targets, units looked at again and again)
+ROWS_KEPT = 512             # rows kept read (parents, targets, units looked at again and again)
 
 
 def _row(r: tuple) -> DocRow:
@@ -394,10 +394,12 @@ class StatusIndex:
             for item in self.incoming.get(r.id, []):
                 out.append(Relation(INVERSE[_FACT_KIND[item.fact.kind]], _label(item.source), item.source.key,
                                     item.fact.block, item.fact.text, item.source.key, item.source.title))
-            for newer, older in self._replaced or ():
-                if r.id == newer.id:
+            for newer_id, older_id in self._replaced or ():
+                if r.id == newer_id:
+                    newer, older = r, self.rows[older_id]
                     out.append(Relation(REPLACES, _label(older), older.key, 0, newer.title, newer.key, older.title))
-                elif r.id == older.id:
+                elif r.id == older_id:
+                    newer = self.rows[newer_id]
                     out.append(Relation(INVERSE[REPLACES], _label(newer), newer.key, 0, newer.title, newer.key,
                                         newer.title))
             seen, unique = set(), []

@@ -160,10 +160,10 @@ class Resolver:
 _RANGE = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]")
 
 
-def replacements(rows) -> list[tuple[DocRow, DocRow]]:
-    """(newer, older) pairs: the same title and issuer, the newer period starting after the older one's.
-    ``rows``: an iterable of DocRow (read as it goes)."""
-    groups: dict[tuple[str, str], list[tuple[int, int, DocRow]]] = {}
+def replacements(rows) -> list[tuple[int, int]]:
+    """(newer id, older id) pairs: the same title and issuer, the newer period starting after the older
+    one's. ``rows``: an iterable of DocRow (read as it goes; only ids are kept)."""
+    groups: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
     for r in rows:
         if r.parent_id is not None or r.role != "main":
             continue
@@ -171,10 +171,10 @@ def replacements(rows) -> list[tuple[DocRow, DocRow]]:
         if not m:
             continue
         base = _RANGE.sub("", loose(r.title_fold))
-        groups.setdefault((base, fold(r.issuer or "")), []).append((int(m.group(1)), int(m.group(2)), r))
+        groups.setdefault((base, fold(r.issuer or "")), []).append((int(m.group(1)), int(m.group(2)), r.id))
     pairs = []
     for items in groups.values():
-        items.sort(key=lambda t: (t[0], t[1]))
+        items.sort()
         for (s0, e0, older), (s1, e1, newer) in zip(items, items[1:]):
             if s1 > s0:
                 pairs.append((newer, older))
