@@ -102,9 +102,9 @@ def today() -> str:
 @dataclass(eq=False)      # identity: the same sentence may name the same text twice
 class _Resolved:
     fact: Fact
-    source: DocRow
+    source: int               # ids: the rows are read when shown
     target_index: int
-    target: DocRow | None
+    target: int | None
 
 
 class StatusIndex:
@@ -205,7 +205,7 @@ class StatusIndex:
         for i in gone:
             self.resolver.remove(i)
             self._unresolve(i)
-            redo.update(item.source.id for item in self.incoming.pop(i, []))
+            redo.update(item.source for item in self.incoming.pop(i, []))
             self._facts.pop(i, None)
         for i in added:                 # a text whose fingerprint changed is gone and added
             self.resolver.remove(i)
@@ -241,7 +241,7 @@ class StatusIndex:
             earlier = f.kind in ("repeal", "amend", "confirm")
             for n, t in enumerate(f.targets):
                 hit = self.resolver.resolve(t, src, earlier)
-                item = _Resolved(f, src, n, hit)
+                item = _Resolved(f, doc_id, n, hit.id if hit is not None else None)
                 items.append(item)
                 if hit is not None:
                     self.incoming.setdefault(hit.id, []).append(item)
@@ -251,7 +251,7 @@ class StatusIndex:
     def _unresolve(self, doc_id: int) -> None:
         for item in self.outgoing.pop(doc_id, []):
             if item.target is not None:
-                lst = self.incoming.get(item.target.id, [])
+                lst = self.incoming.get(item.target, [])
                 if item in lst:
                     lst.remove(item)
 
@@ -370,14 +370,15 @@ class StatusIndex:
         for i in self._members(top):
             for item in self.incoming.get(i, []):
                 f = item.fact
-                ev = Evidence(f.kind, item.source.key, f.block, f.text)
-                eff = self._effective(item.source)
+                source = self.rows[item.source]
+                ev = Evidence(f.kind, source.key, f.block, f.text)
+                eff = self._effective(source)
                 if f.kind == "repeal":
                     x.repeals.append((eff, ev))
                 elif f.kind == "amend":
                     x.amends.append((eff, ev))
                 elif f.kind == "confirm":
-                    x.confirms.append((self._date(item.source) or "0000-00-00", ev))
+                    x.confirms.append((self._date(source) or "0000-00-00", ev))
         return x
 
     def relations(self, key: str) -> tuple[Relation, ...]:
@@ -388,12 +389,14 @@ class StatusIndex:
             out: list[Relation] = []
             for item in self.outgoing.get(r.id, []):
                 t = item.fact.targets[item.target_index]
-                out.append(Relation(_FACT_KIND[item.fact.kind], t.label(), item.target.key if item.target else None,
+                target = self.rows[item.target] if item.target is not None else None
+                out.append(Relation(_FACT_KIND[item.fact.kind], t.label(), target.key if target else None,
                                     item.fact.block, item.fact.text, r.key,
-                                    item.target.title if item.target else None))
+                                    target.title if target else None))
             for item in self.incoming.get(r.id, []):
-                out.append(Relation(INVERSE[_FACT_KIND[item.fact.kind]], _label(item.source), item.source.key,
-                                    item.fact.block, item.fact.text, item.source.key, item.source.title))
+                source = self.rows[item.source]
+                out.append(Relation(INVERSE[_FACT_KIND[item.fact.kind]], _label(source), source.key,
+                                    item.fact.block, item.fact.text, source.key, source.title))
             for newer_id, older_id in self._replaced or ():
                 if r.id == newer_id:
                     newer, older = r, self.rows[older_id]
