@@ -194,7 +194,7 @@ class StatusIndex:
         self._stamp = None
 
     def _build(self, conn, cancel=None) -> None:
-        self.resolver.add_all(self.rows.all())
+        self.resolver.add_all(_checking(self.rows.all(), cancel))
         self._read_facts(conn, None, cancel)
         for i in list(self._facts):
             self._resolve(i)
@@ -441,6 +441,14 @@ class StatusIndex:
 
 def _label(r: DocRow) -> str:
     return f"《{r.title}》（{r.doc_number}）" if r.doc_number else f"《{r.title}》"
+
+
+def _checking(rows, cancel, every: int = 1024):
+    """``rows`` as they come, raising Cancelled once ``cancel.is_cancelled()`` (looked at every few)."""
+    for n, r in enumerate(rows):
+        if cancel is not None and n % every == 0 and cancel.is_cancelled():
+            raise Cancelled()
+        yield r
 
 
 def _chunks(items: list, n: int):
