@@ -243,3 +243,22 @@ def test_the_tree_reads_only_the_newest_issues_at_start(monkeypatch, tmp_path):
     assert [model.index(r, 0).data(Roles.Key) for r in range(model.rowCount())] == [i.key for i in every]
     assert not model.canFetchMore(QModelIndex())
     assert fresh.first_policy_with_interpretation() == lib.first_policy_with_interpretation() is not None
+
+
+def test_quitting_stops_the_workers_through_the_launch_hook(qtbot):
+    # aboutToQuit calls launch._stop_workers, which imports the workers' module only then.
+    from reader.gui import launch
+    from reader.gui.workers import run_in_background
+    seen = threading.Event()
+
+    def slow(token):
+        for _ in range(500):
+            if token.is_cancelled():
+                seen.set()
+                return None
+            time.sleep(0.01)
+    task = run_in_background(slow, lambda _: None)
+    qtbot.wait(20)
+    t = time.perf_counter()
+    launch._stop_workers()
+    assert time.perf_counter() - t < 0.5 and task.token.is_cancelled() and seen.wait(0.5)

@@ -20,8 +20,6 @@ same window, restore, features after the first paint) also prints one line
 from __future__ import annotations
 
 import os
-import resource
-import statistics
 import time
 
 
@@ -34,6 +32,7 @@ def _rss_kb() -> int:
                     return int(line.split()[1])
     except OSError:
         pass
+    import resource
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
@@ -120,6 +119,7 @@ class _Memory:
         self._measure(search.warm_ms, (now - self.warm_from) * 1000)
 
     def _measure(self, warm_ms: float, warm_wall: float) -> None:
+        import statistics       # not at import: the probe must not slow the start it measures
         from PySide6.QtWidgets import QApplication
         from ..core.location import Location
         rss_warm = _rss_kb()

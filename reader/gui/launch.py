@@ -90,8 +90,10 @@ def run_gui(args) -> int:
             library = Library(ensure_user_library())
     except StoreError as e:
         return _fail(str(e), self_test)
-    from ..core.userlibrary import take_notices
-    notices = take_notices()            # a damaged library was rebuilt: what came back
+    notices: list[str] = []
+    if not args.db:     # a damaged user library was rebuilt: what came back (--db opens a file as it is)
+        from ..core.userlibrary import take_notices
+        notices = take_notices()
     for notice in notices:
         print(f"提示：{notice}", file=sys.stderr)
     from .app import GazetteApp
@@ -100,8 +102,7 @@ def run_gui(args) -> int:
     if self_test:
         return _self_test(app, gapp)
     gapp.restore_state()
-    from .workers import stop_all
-    app.aboutToQuit.connect(stop_all)
+    app.aboutToQuit.connect(_stop_workers)
     # Bookmarks, search, printing and import attach once the text is on screen: the
     # first paint does not wait for modules (or a warm-up) it does not need.
     after_first_paint(gapp, lambda: _install_features(gapp))
@@ -161,6 +162,13 @@ def after_first_paint(gapp, then, fallback_ms: int = 3000) -> None:
         watcher = Painted(gapp.window)
         gapp.window.installEventFilter(watcher)
     QTimer.singleShot(fallback_ms, once)
+
+
+def _stop_workers() -> None:
+    """At quit: the workers' module (QRunnable, QThreadPool) is imported only by then, not before the
+    first paint: the features that start workers attach after it."""
+    from .workers import stop_all
+    stop_all()
 
 
 def _drop_sources() -> None:
