@@ -567,10 +567,11 @@ class Memory:
 
 
 def measure_memory(db: Path, folder: Path, runs: int) -> Memory | str:
-    env = _env(tempfile.mkdtemp(prefix="gazette-bench-profile-"))
     keys = probe_keys(db, folder)
     got: dict[str, list[float]] = {}
     for _ in range(runs):
+        # A fresh profile each time: every run the same first start (the last one opened 20 documents).
+        env = _env(tempfile.mkdtemp(prefix="gazette-bench-profile-"))
         b = _child(BARE, env)
         r = _real(db, env, "memory", keys)
         if not (r and b and "rss_peak_kb" in r[0]):

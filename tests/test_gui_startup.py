@@ -262,3 +262,25 @@ def test_quitting_stops_the_workers_through_the_launch_hook(qtbot):
     t = time.perf_counter()
     launch._stop_workers()
     assert time.perf_counter() - t < 0.5 and task.token.is_cancelled() and seen.wait(0.5)
+
+
+def test_features_attach_after_the_first_paint_of_the_interpretation_shown_alone(qtbot, library_copy, tmp_path):
+    # A window restored to the 解读 alone never paints the policy view: the features (and the
+    # benchmark's probe) go by whichever document view paints first, not the 3 s fallback.
+    from reader.gui import launch
+    from reader.gui.app import GazetteApp
+    from reader.gui.settings import open_settings
+    from reader.gui import fonts
+    fonts.register_fonts()
+    gapp = GazetteApp(Library(library_copy), open_settings(tmp_path / "s.ini"))
+    qtbot.addWidget(gapp.window)
+    gapp.restore_state()
+    area = gapp.window.area
+    assert area.interpretation.view.rendered.blocks
+    area.set_split(False)
+    area.show_single(area.interpretation)
+    seen = {}
+    launch.after_first_paint(gapp, lambda: seen.setdefault("at", time.perf_counter()), fallback_ms=20000)
+    gapp.window.show()
+    qtbot.waitUntil(lambda: "at" in seen, timeout=3000)
+    assert area.interpretation.view._painted and not area.policy.view._painted

@@ -139,7 +139,9 @@ def after_first_paint(gapp, then, fallback_ms: int = 3000) -> None:
     no document to show, after the window's first paint; and at the latest after
     ``fallback_ms`` (a window started minimised never paints)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    view = gapp.window.area.policy.view
+    area = gapp.window.area
+    # The policy view, or the 解读's when the window restored to it alone: whichever has a text.
+    views = [v for v in (area.policy.view, area.interpretation.view) if v.rendered.blocks]
     state = {"done": False}
 
     def once():
@@ -150,8 +152,9 @@ def after_first_paint(gapp, then, fallback_ms: int = 3000) -> None:
     def later():
         QTimer.singleShot(0, once)
 
-    if view.rendered.blocks:
-        view.first_paint.connect(later)
+    if views:
+        for view in views:      # the first of them to paint
+            view.first_paint.connect(later)
     else:
         class Painted(QObject):
             def eventFilter(self, obj, event):  # noqa: N802
