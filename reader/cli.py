@@ -58,8 +58,9 @@ def _db(args) -> Path:
         return Path(chosen)
     from .core.userlibrary import ensure_user_library, take_notices
     path = ensure_user_library()
+    from .cli_text import core, t
     for notice in take_notices():       # a damaged library was rebuilt: say what came back
-        print(f"提示：{notice}", file=sys.stderr)
+        print(t("notice").format(core(notice)), file=sys.stderr)
     return path
 
 
@@ -89,21 +90,25 @@ def cmd_import(args) -> int:
                     writer = LibraryWriter(_db(args))
                 shorter = _shorter(parsed, writer.path) if args.replace else None
                 n = store(writer, parsed, replace=args.replace)
-                from .cli_text import t
-                print(t("imported").format(file=f, what=parsed.summary(), n=n))
+                from .cli_text import core, t
+                from .core.messages import Msg
+                print(core(Msg("cli.imported", file=f, what=parsed.summary(), n=n)))
                 for w in ([shorter] if shorter else []) + list(getattr(parsed.result, "warnings", ())):
-                    print(t("note").format(w))
+                    print(t("note").format(core(w)))
             except ImportRefused as e:
-                print(f"gazette-reader: {f}: {e}", file=sys.stderr)
+                from .cli_text import core
+                print(f"gazette-reader: {f}: {core(e)}", file=sys.stderr)
                 status = 1
             except StoreError as e:
-                print(f"gazette-reader: {e}", file=sys.stderr)
+                from .cli_text import core
+                print(f"gazette-reader: {core(e)}", file=sys.stderr)
                 return 2
             except (OSError, sqlite3.Error) as e:    # the disk filled up or went read-only while writing
                 if isinstance(e, BrokenPipeError):
                     raise
                 from .core.userlibrary import _failure
-                print(f"gazette-reader: {f}: {_failure(e, _db_path_hint(args))}", file=sys.stderr)
+                from .cli_text import core
+                print(f"gazette-reader: {f}: {core(_failure(e, _db_path_hint(args)))}", file=sys.stderr)
                 return 2
     finally:
         if writer is not None:
@@ -138,7 +143,8 @@ def cmd_dump(args) -> int:
     try:
         lib = Library(_db(args))
     except StoreError as e:
-        print(f"gazette-reader: {e}", file=sys.stderr)
+        from .cli_text import core
+        print(f"gazette-reader: {core(e)}", file=sys.stderr)
         return 2
     import json
     try:
@@ -161,9 +167,10 @@ def cmd_build(args) -> int:
     sources = Path(args.sources) if args.sources else data_path("sources")
     out = Path(args.out) if args.out else data_path("gazette.db")
     info = build_library(sources, out)
-    from .cli_text import t
-    print(t("built").format(path=info["path"], files=info["files"], documents=info["documents"],
-                            build=info["build_id"][:12]))
+    from .cli_text import core
+    from .core.messages import Msg
+    print(core(Msg("cli.built", path=str(info["path"]), files=info["files"], documents=info["documents"],
+                   build=info["build_id"][:12])))
     return 0
 
 

@@ -51,14 +51,10 @@ TEXT = {
     "M_DB": ("公报库", "LIBRARY"), "M_FILE": ("文件", "FILE"), "M_DIR": ("目录", "FOLDER"), "M_N": ("数目", "N"),
     "M_FORMAT": ("格式", "FORMAT"),
     # messages
-    # {what} counts the documents as the report does (top level); {n} is every text stored with them.
-    "imported": ("{file}: 已导入 {what}（连同附件与解读共 {n} 篇入库）",
-                 "{file}: imported {what} ({n} texts stored, attachments and interpretations included)"),
     "note": ("  提示：{0}", "  note: {0}"),
+    "notice": ("提示：{0}", "note: {0}"),
     "build_needs": ("build-db 需要 --sources 和 --out（打包版不含源文件）",
                     "build-db needs --sources and --out (the packaged reader carries no sources)"),
-    "built": ("已生成 {path}：{files} 个来源，{documents} 件文件，build_id {build}",
-              "built {path}: {files} sources, {documents} documents, build_id {build}"),
 }
 
 # argparse's own words in Chinese (English is argparse's own).
@@ -103,6 +99,14 @@ def cli_language(environ=None) -> str:
 def t(key: str) -> str:
     zh, en = TEXT[key]
     return en if cli_language() == "en" else zh
+
+
+def core(text) -> str:
+    """A core message (a Msg, an exception raised with one, or plain text) in the run's language."""
+    from .core.messages import render
+    if isinstance(text, BaseException):
+        text = text.args[0] if text.args and isinstance(text.args[0], str) else str(text)
+    return render(text, cli_language())
 
 
 def speak_argparse_in(language: str) -> None:

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 
 def _bookmarks_export(args) -> int:
+    from .cli_text import cli_language
     from .core.userdata.cli import run_export
+    args.lang = cli_language()          # core messages follow the run's language
     return run_export(args)
 
 
 def _bookmarks_import(args) -> int:
+    from .cli_text import cli_language
     from .core.userdata.cli import run_import
+    args.lang = cli_language()
     return run_import(args)
 
 

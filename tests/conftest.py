@@ -32,6 +32,21 @@ def _user_data(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(scope="session")
+def qapp(qapp):
+    # As in the application: collections run on the GUI thread only (reader/gui/gui_gc.py).
+    from reader.gui.gui_gc import collect_on_gui_thread
+    collect_on_gui_thread(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests():
+    yield
+    if "reader.gui.gui_gc" in sys.modules:     # no event loop runs between tests
+        sys.modules["reader.gui.gui_gc"].check_now()
+
+
+@pytest.fixture(scope="session")
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
 

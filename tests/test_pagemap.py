@@ -1,6 +1,6 @@
 """The page-equivalent position of the status bar (GB/T 9704: 22 lines × 28 characters)."""
 from reader.core.blocks import Block
-from reader.core.pagemap import block_pages, page_count, page_of
+from reader.core.pagemap import block_pages, packet_position, page_count, page_of
 
 
 def test_pages_follow_lines_of_28_characters_and_22_lines():
@@ -18,3 +18,12 @@ def test_sample_notice_is_a_few_pages(library):
     n = page_count(doc.blocks)
     assert 3 <= n <= 15
     assert page_of(doc.blocks, len(doc.blocks) - 1) == n and page_of(doc.blocks, 0) == 1
+
+
+def test_a_notice_and_its_attachments_count_as_one_printout():
+    notice = [Block("paragraph", "字" * 26, None, 1)] * 30       # 30 lines: 2 pages
+    plan = [Block("paragraph", "字" * 26, None, 1)] * 50         # 50 lines: 3 pages, from a new page
+    assert packet_position([notice, plan], 0, 0) == (1, 5)
+    assert packet_position([notice, plan], 1, 0) == (3, 5)
+    assert packet_position([notice, plan], 1, 49) == (5, 5)
+    assert packet_position([plan], 0, 49) == (3, 3)

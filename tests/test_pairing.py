@@ -92,3 +92,19 @@ def test_a_tie_with_no_policy_before_goes_to_the_nearest_after():
     later, latest = _parsed(SAME, 50), _parsed(SAME, 90)
     interp = _parsed("解读", 5, INTERPRETATION, SAME)
     assert _pair_one([later, latest], interp)[0] is later
+
+
+def test_another_places_plan_of_the_same_name_is_not_paired():
+    # 0.95 alike, but the 解读 names another city's plan: not this one's 解读.
+    ours = _parsed("永州市城区停车设施建设实施方案", 10)
+    interp = _parsed("解读", 30, INTERPRETATION, "郴州市城区停车设施建设实施方案")
+    chosen, warnings = _pair_one([ours], interp)
+    assert chosen is None
+    assert any("解读没有对应的政策文件" in w for w in warnings)
+
+
+@pytest.mark.parametrize("named", ["永州市城区停车设施建设工作方案", "关于永州市城区停车设施建设实施方案"])
+def test_the_same_places_plan_loosely_named_is_still_paired(named):
+    ours = _parsed("永州市城区停车设施建设实施方案", 10)
+    interp = _parsed("解读", 30, INTERPRETATION, named)
+    assert _pair_one([ours], interp)[0] is ours

@@ -60,7 +60,7 @@ def test_bad_page_range_is_refused(qtbot, library, docs, monkeypatch):
     qtbot.addWidget(dlg)
     dlg.page_range.setText("3-1")
     dlg.export("/nonexistent/never.pdf")
-    assert warned and "页码范围" in warned[0]
+    assert warned and "page range" in warned[0]       # the core's words, in the (untranslated, English) interface
     assert not dlg.controller.is_running()
 
 
@@ -99,4 +99,4 @@ def test_preview_uses_the_same_engine(qtbot, library, docs, monkeypatch):
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     dlg.preview()
-    assert warned and "页码范围" in warned[0]
+    assert warned and "No pages in the chosen page range" in warned[0]      # the untranslated, English interface

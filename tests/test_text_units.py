@@ -48,3 +48,13 @@ def test_tidy_drops_extraction_spaces_but_keeps_separators():
     assert tidy("国务院令第 560 号") == "国务院令第560号"
     assert tidy("湖南省自然资源厅 湖南省住房和城乡建设厅") == "湖南省自然资源厅 湖南省住房和城乡建设厅"
     assert fold("永州市全民健身实施计划(2022—2025 年)") == fold("永州市全民健身实施计划（2022—2025年）")
+
+
+def test_a_prefix_keeps_its_economic_jing_in_running_text():
+    # 经 inside a prefix is 经济 (渝经信发); only a 经 that opens it is the verb.
+    from reader.core import docnumber
+    found = lambda s: [d.printed for d in docnumber.find_all(s)]
+    assert found("按照渝经信发〔2021〕12号文件执行") == ["渝经信发〔2021〕12号"]
+    assert found("《某某计划》（子经信科技〔2024〕27号）") == ["子经信科技〔2024〕27号"]
+    assert found("经湘政发〔2020〕3号批准") == ["湘政发〔2020〕3号"]
+    assert found("根据湘政发〔2020〕3号") == ["湘政发〔2020〕3号"]

@@ -18,8 +18,9 @@ WORD = re.compile(r"[A-Za-z]{3,}")
 # Latin words that are names, not English: formats, keys, standards, fonts.
 NAMES = {"PDF", "Ctrl", "Shift", "Alt", "Esc", "Del", "Delete", "Backspace", "Return", "Enter", "Home", "End",
          "UTC", "SHA", "Markdown", "json", "html", "txt", "pdf", "JSON", "HTML", "Noto", "LXGW", "WenKai", "SIL",
-         "English", "GBT", "Tab", "Space", "PgUp", "PgDown", "Ins", "Print", "Left", "Right", "Up", "Down", "Page",
+         "English", "GBT", "UUID", "YZCR", "Tab", "Space", "PgUp", "PgDown", "Ins", "Print", "Left", "Right", "Up", "Down", "Page",
          "Zoom", "Back", "Forward", "Meta", "CJK", "ttf", "otf", "ttc", "otc"}   # key names as QKeySequence prints them; font names
+# (UUID: a bookmark id's kind; YZCR: the prefix of the sample's registration codes, document text)
 
 
 def _install(qapp, language):
@@ -151,6 +152,113 @@ def _titles(app):
     return {t for t in out if t}
 
 
+def _boxes_instead_of_waiting(monkeypatch):
+    """Message boxes open and stay (none waits for a click): the sweep reads them all."""
+    from PySide6.QtWidgets import QMessageBox
+    shown = []
+
+    def keep(box):
+        box.show()
+        shown.append(box)
+        return QMessageBox.StandardButton.No
+
+    def static(icon):
+        def make(parent, title, text, *_a, **_k):
+            return keep(QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent))
+        return make
+    monkeypatch.setattr(QMessageBox, "exec", keep)
+    for name, icon in (("warning", QMessageBox.Icon.Warning), ("information", QMessageBox.Icon.Information),
+                       ("critical", QMessageBox.Icon.Critical), ("question", QMessageBox.Icon.Question)):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(static(icon)))
+    return shown
+
+
+def _open_core_messages(qtbot, app, tmp_path, shown):
+    """Windows that show what the core says: import reports of a hostile and a cut-off file (a
+    refusal), and the message boxes of a refused bookmark file, a failed save, a bad page range,
+    removing an issue and changing the language. Returns (widget, document text it may quote)."""
+    from english_check import document_text
+    from test_english_core_text import _hostile, _report
+    from reader.core.messages import Msg
+    from reader.core.userdata import UserDataError
+    from reader.gui.importing.dialog import ImportDialog
+    out = []
+    hostile = _hostile(tmp_path)
+    text = SAMPLE.read_text(encoding="utf-8")
+    cut = tmp_path / "cut.txt"
+    cut.write_text(text[:text.index("，", len(text) - 2000) + 3], encoding="utf-8")
+    for path, report in ((hostile, _report(hostile)), (cut, None)):
+        dlg = ImportDialog(app.window, app.library, app.library.path, [str(path)])
+        dlg.show()
+        qtbot.waitUntil(lambda: dlg.report is not None or dlg.queue == [], timeout=20000)
+        assert (dlg.report is not None) == (report is not None)
+        out.append((dlg, report, path.read_text(encoding="utf-8")))
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "gazette-reader-bookmarks", "version": 1, "bookmarks": [{"id": "nope"}]}')
+    bookmarks = app.features["bookmarks"]
+    bookmarks.import_from(str(bad))
+    shown.append(bookmarks.message)
+    app.message_hook = None
+    bookmarks.save_failed(UserDataError(Msg("userdata.failed", where=Msg("userdata.where", path="/tmp/user.db"),
+                                            error="disk I/O error")))
+    from reader.gui.printing.dialog import PrintDialog
+    pd = PrintDialog(app.library, FIRST, (), parent=app.window)
+    pd.page_range.setText("3-1")
+    pd.export(str(tmp_path / "never.pdf"))
+    app.window.tree.select_key(FIRST)
+    app.features["import"].remove_current_issue()
+    app._language("en" if app.prefs.language == "zh_CN" else "zh_CN")
+    assert len(shown) >= 5
+    return out
+
+
+def _report_lines(dlg) -> list[str]:
+    return [line for line in dlg.text.toPlainText().splitlines() if line.strip("•▸ ")]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_message_boxes_and_import_reports_speak_one_language(qtbot, qapp, library_copy, tmp_path, monkeypatch,
+                                                              language):
+    """What the core says (importer notes, refusals, errors) follows the interface: no English in
+    the Chinese interface, no Chinese in the English one apart from the document text quoted."""
+    from english_check import chinese_outside, document_text
+    shown = _boxes_instead_of_waiting(monkeypatch)
+    installed = _install(qapp, language)
+    try:
+        app = start_app(qtbot, library_copy)
+        app.navigator.open(Location(FIRST))
+        reports = _open_core_messages(qtbot, app, tmp_path, shown)
+        bad = []
+        # What the files and the system said, quoted: a record's value, an error of the disk, a code point.
+        quoted = ["'nope'", "disk I/O error", "U+2EBF0"]
+        titles = sorted(_titles(app) | _document_text(app), key=len, reverse=True) + quoted
+        for box in shown:
+            bad += _bad(_texts(box, set()), language, titles)
+        for dlg, report, source in reports:
+            lines = [("report", line) for line in _report_lines(dlg)] + [("report", dlg.heading.text())]
+            if language == "en":
+                allowed = document_text(report, source)
+                bad += [(where, line) for where, line in lines if chinese_outside(line, allowed)]
+            else:
+                parts = sorted({p for p in document_text(report).split("\x00") if p} if report else set(),
+                               key=len, reverse=True)
+                bad += _bad(lines, language, parts + titles)
+        refused = _report_lines(reports[1][0])
+        assert refused and ("文件不完整" in refused[0] if language == "zh_CN" else
+                            refused[0].startswith("The file is incomplete (perhaps cut off)"))
+        notes = "\n".join(_report_lines(reports[0][0]))
+        assert ("无字体可显示的字" in notes) == (language == "zh_CN")
+        assert ("no font can show" in notes) == (language == "en")
+        for d, *_ in reports:
+            d.close()
+        for box in shown:
+            box.close()
+        assert bad == [], "\n".join(map(str, bad))
+    finally:
+        for t in installed:
+            QCoreApplication.removeTranslator(t)
+
+
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_every_dialog_speaks_one_language(qtbot, qapp, library_copy, tmp_path, size, language):
@@ -171,6 +279,15 @@ def test_every_dialog_speaks_one_language(qtbot, qapp, library_copy, tmp_path, s
         bad += _bad([("help", line) for line in help_text.splitlines()], language)
         # Pages built from the library: their own words are checked, the document text they quote is not.
         titles += sorted(_shown_document_text(app), key=len, reverse=True)
+        from english_check import chinese_outside, document_text
+        imp = dialogs[3]
+        report = [line for line in imp.text.toPlainText().splitlines() if line.strip()]
+        if language == "en":        # the document text it quotes is the file's, as read
+            allowed = document_text(imp.report, SAMPLE.read_text(encoding="utf-8"))
+            bad += [("import report", line) for line in report if chinese_outside(line, allowed)]
+        else:
+            parts = sorted({p for p in document_text(imp.report).split("\x00") if p}, key=len, reverse=True)
+            bad += _bad([("import report", line) for line in report], language, parts + titles)
         for where, browser in (("completeness", dialogs[1].view), ("facts", app.window.meta)):
             lines = [(where, line) for line in browser.toPlainText().splitlines() if line.strip("•▸ ")]
             bad += _bad(lines, language, titles)

@@ -266,3 +266,12 @@ def test_the_done_time_of_a_todo_travels_in_the_json_export():
     marks, _ = parse_export(export_json(s, None))
     assert [m.done for m in marks] == [s.get(b.id).done] and marks[0].done is not None
     s.close()
+
+
+def test_a_lone_surrogate_in_the_file_is_refused_and_changes_nothing(home, away, lib):
+    data = json.loads(export_json(home, lib))
+    data["bookmarks"][0]["note"] = "\ud800"          # JSON spells it "\ud800": valid JSON, not storable text
+    before = away.all_bookmarks()
+    with pytest.raises(ExchangeRefused, match="U\\+D800"):
+        import_text(away, json.dumps(data))
+    assert away.all_bookmarks() == before

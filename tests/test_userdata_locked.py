@@ -117,7 +117,7 @@ def test_the_window_says_bookmarks_are_unavailable_and_keeps_them(qtbot, library
         app = start_app(qtbot, library_copy)
         feature = app.features["bookmarks"]
         assert feature.store is None
-        assert "占用" in app.window.statusBar().currentMessage()
+        assert "in use by another program" in app.window.statusBar().currentMessage()   # English interface
         assert not app.window.actions.bookmark.isEnabled()
     finally:
         _release(child)

@@ -96,6 +96,21 @@ BUGS = (
         '        conn.execute("PRAGMA synchronous = FULL")\n',
         '        conn.execute("PRAGMA synchronous = OFF")\n',
         ("tests/test_userdata_crash.py", "tests/test_userdata_durability.py")),
+    Bug("7a", "English counts always plural (\"1 notes\")",
+        "reader/core/messages.py",
+        "        return one if int(value) == 1 else many\n",
+        "        return many\n",
+        ("tests/test_core_messages.py", "tests/test_english_core_text.py")),
+    Bug("7b", "stored Chinese notes not read back: only messages made in this process are translated",
+        "reader/core/messages.py",
+        "    msg = text if isinstance(text, Msg) else parse(str(text))\n",
+        "    msg = text if isinstance(text, Msg) else None\n",
+        ("tests/test_core_messages.py", "tests/test_english_core_text.py", "-k", "not bookmarks")),
+    Bug("7c", "the window gives core messages in Chinese whatever its language",
+        "reader/gui/core_text.py",
+        "    return render(text, ui_language())\n",
+        "    return render(text, ZH)\n",
+        ("tests/test_ui_language.py", "-k", "message_boxes")),
 )
 
 

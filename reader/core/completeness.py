@@ -21,41 +21,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .messages import Msg
 from .records import IssueInfo
 
 CONFIGURED, CUMULATIVE = "configured", "cumulative"
 
 
-class Note(str):
-    """A note in Chinese (the command line and dumps print it as it is) that also carries
-    what it says as a ``code`` and its ``args``, so the window can say it in its own language."""
-    code: str
-    args: dict
-
-    def __new__(cls, code: str, text: str, **args) -> "Note":
-        note = super().__new__(cls, text)
-        note.code, note.args = code, args
-        return note
+# A note is a core message (reader/core/catalogue.py, "completeness.*"): Chinese as it is
+# (the command line and dumps print it), in the window's language through its code.
+Note = Msg
 
 
-# code → the Chinese text; every note is made through this table.
-NOTES = {
-    "year_empty_configured": "库中没有本年任何一期",
-    "year_empty": "库中没有本年任何一期（是否出版过、出了几期，无从得知）",
-    "number_twice": "第{num}期有两份：{first}、{second}",
-    "inferred_below_top": "按总期号推算本年只有 {inferred} 期，但库中有第{top}期：总期号或期号有误",
-    "inferred_lower_bound": "按总期号推算本年至少 {inferred} 期（有合刊只占一个总期号，确切期数无从得知）",
-    "configured_vs_inferred": "设定本年 {configured} 期，按总期号推算为 {inferred} 期",
-    "configured_below_top": "设定本年 {configured} 期，但库中有第{top}期",
-    "after_top_unknown": "第{top}期之后是否还有，无从得知（下一年首期没有总期号，也未设定每年期数）",
-    "offsets_differ": "本年各期的总期号与期号之差不一致：缺期的总期号无法推算",
-    "cumulative_twice": "总第{number}期重复：{first}、{second}",
-    "cumulative_backwards": "总期号倒序：{first}之后是{second}",
-}
-
-
-def _note(code: str, **args) -> Note:
-    return Note(code, NOTES[code].format(**args), **args)
+def _note(code: str, **args) -> Msg:
+    return Msg("completeness." + code, **args)
 
 
 @dataclass(frozen=True)
@@ -244,12 +222,12 @@ def _cumulative(items: list[IssueInfo]):
             seen.setdefault(c, i.label)
     for a, b in zip(with_cum, with_cum[1:]):
         if b.cumulative[0] <= a.cumulative[-1]:
-            if not any(p.args.get("first") == a.label and p.args.get("second") == b.label for p in problems):
+            if not any(p.params.get("first") == a.label and p.params.get("second") == b.label for p in problems):
                 problems.append(_note("cumulative_backwards", first=a.label, second=b.label))
         elif b.cumulative[0] > a.cumulative[-1] + 1:
             gaps.append(CumulativeGap(tuple(range(a.cumulative[-1] + 1, b.cumulative[0])), a.label, b.label))
     return min(seen), max(seen), gaps, list({str(p): p for p in problems}.values())
 
 
-__all__ = ["Note", "NOTES", "Slot", "YearCompleteness", "CumulativeGap", "PublicationCompleteness", "completeness",
+__all__ = ["Note", "Slot", "YearCompleteness", "CumulativeGap", "PublicationCompleteness", "completeness",
            "CONFIGURED", "CUMULATIVE"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .model import Document, Dropped, Issue, Standalone
 from .text import significant
+from .messages import Msg
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ def _compare(expected: str, stored: str) -> Report:
     if expected == stored:
         return Report(True, len(expected), len(stored), "")
     n = next((i for i, (a, b) in enumerate(zip(expected, stored)) if a != b), min(len(expected), len(stored)))
-    ctx = f"第{n}个字符起：原文“{expected[max(0, n - 10):n + 10]}”，入库“{stored[max(0, n - 10):n + 10]}”"
+    ctx = Msg("note.first_difference", n=n, source=expected[max(0, n - 10):n + 10],
+              stored=stored[max(0, n - 10):n + 10])
     return Report(False, len(expected), len(stored), ctx)
 
 

@@ -63,14 +63,17 @@ def _from_match(m: re.Match, offset: int = 0) -> DocNumber:
 
 # In running text the regex cannot tell where an issuer prefix begins
 # ("按照湘自然资发〔2020〕37号文件"): cut the prefix after the last function word.
-_LEAD_WORDS = re.compile(r"^.*(?:按照|根据|依据|依照|参照|执行|转发|印发|见|即|和|及|与|或|的|对|将|经|由|在|于|以|了|是|等)")
+# 经 is left out: inside a prefix it is nearly always 经济 (渝经信发, 农经); only where it
+# opens the prefix ("经湘政发〔2020〕3号批准") is it the verb.
+_LEAD_WORDS = re.compile(r"^.*(?:按照|根据|依据|依照|参照|执行|转发|印发|见|即|和|及|与|或|的|对|将|由|在|于|以|了|是|等)")
+_OPENING_JING = re.compile(r"^经(?=[\u4e00-\u9fff]{3})")
 
 
 def _trim(d: DocNumber) -> DocNumber:
     if "中华人民共和国" in d.prefix:   # its 和 is not a function word
         prefix = d.prefix[d.prefix.index("中华人民共和国"):]
     else:
-        prefix = _LEAD_WORDS.sub("", d.prefix)
+        prefix = _OPENING_JING.sub("", _LEAD_WORDS.sub("", d.prefix))
     if not prefix or prefix == d.prefix:
         return d
     cut = len(d.prefix) - len(prefix)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from reader.resources import resource_path
+from .messages import Msg
 
 COVERAGE_FILE = "coverage.txt"
 
@@ -98,10 +99,18 @@ def describe(missing: list[MissingGlyph], limit: int = 8) -> str:
     """One line for a report: "缺字 2 个：𰻝 (U+30EDD，标题、第3段)；…"."""
     if not missing:
         return ""
-    shown = "；".join(f"{m.char}（{m.code}，{'、'.join(m.where[:3])}{'等' if len(m.where) > 3 else ''}）"
-                     for m in missing[:limit])
-    more = f"；另有 {len(missing) - limit} 个" if len(missing) > limit else ""
-    return f"无字体可显示的字 {len(missing)} 个：{shown}{more}"
+    code, params = _counted("glyph.missing", missing, limit)
+    return Msg(code, **params)
+
+
+def _counted(code: str, missing: list[MissingGlyph], limit: int) -> tuple:
+    """(code, params) of a line counting the characters, the first ``limit`` of them shown."""
+    shown = tuple(Msg("glyph.char_more" if len(m.where) > 3 else "glyph.char", char=m.char, code=m.code,
+                      where=tuple(m.where[:3])) for m in missing[:limit])
+    params = {"n": len(missing), "shown": shown}
+    if len(missing) > limit:
+        return code + "_more", dict(params, more=len(missing) - limit)
+    return code, params
 
 
 # The Qt layer registers a check against the installed faces (reader.gui.fonts.can_show);
@@ -116,7 +125,8 @@ def set_system_check(check: Callable[[str], bool] | None) -> None:
 
 def block_parts(title: str, blocks) -> list[tuple[str, str]]:
     """(where, text) of a document: "标题", then "第N段" for each block (numbered from 1)."""
-    return [("标题", title)] + [(f"第{i}段", b.text) for i, b in enumerate(blocks, 1)]
+    return [(Msg("glyph.where_title"), title)] + [(Msg("glyph.where_block", n=i), b.text)
+                                                  for i, b in enumerate(blocks, 1)]
 
 
 def document_missing(doc) -> list[MissingGlyph]:
@@ -130,5 +140,6 @@ def document_warnings(docs) -> list[str]:
     for doc in docs:
         missing = document_missing(doc)
         if missing:
-            out.append(f"《{doc.title}》{describe(missing)}")
+            code, params = _counted("glyph.document", missing, 8)
+            out.append(Msg(code, title=doc.title, **params))
     return out

@@ -17,6 +17,7 @@ from . import conservation
 from .importer import Parsed
 from .model import INTERPRETATION, Document, Dropped, Issue, Standalone
 from .text import fold, significant
+from .messages import Msg
 
 NEW, SAME, CHANGED = "new", "same", "changed"
 KIND_NAMES = {"notice": "通知", "plan": "印发的正文", "interpretation": "解读", "appointment": "任免",
@@ -287,8 +288,7 @@ def shorter_than_library(result, lib) -> str | None:
         old = _stored_chars(lib, top.key)
         new = sum(len(significant(b.text)) for d in top.walk() for b in d.blocks)
         if new < old:
-            return (f"此文件的《{top.title or top.key}》比库中的短（{new} 字，库中 {old} 字）："
-                    f"替换会以较短的文本取代库中的全文，请确认此文件完整")
+            return Msg("note.shorter", title=top.title or top.key, new=new, old=old)
     return None
 
 
@@ -298,25 +298,26 @@ def _own_warnings(result, sections, dropped, check) -> list[str]:
     numbers = [int(m.group()) for d in dropped if d.reason == "页码" for m in [_PAGE_NO.search(d.text)] if m]
     for a, b in zip(numbers, numbers[1:]):
         if b > a + 1:
-            missing = f"第{a + 1}页" if b == a + 2 else f"第{a + 1}—{b - 1}页"
-            out.append(f"页码从第{a}页跳到第{b}页：{missing}可能缺失")
+            missing = Msg("word.page", page=a + 1) if b == a + 2 else Msg("word.pages", first=a + 1, last=b - 1)
+            out.append(Msg("note.page_gap", a=a, b=b, missing=missing))
         elif b <= a:
-            out.append(f"页码顺序异常：第{a}页之后是第{b}页")
+            out.append(Msg("note.page_order", a=a, b=b))
     if numbers and isinstance(result, Issue):
         last = max(numbers)
         for e in result.toc:
             if e.page and e.page > last:
-                out.append(f"目录称《{e.title}》在第{e.page}页，但正文页码只到第{last}页：文件可能缺页")
+                out.append(Msg("note.toc_beyond", title=e.title, page=e.page, last=last))
     for s in sections:
         for top in s.documents:
             if top.kind == INTERPRETATION:
                 continue
             if not top.date:
-                out.append(f"《{top.title}》没有找到成文日期")
+                out.append(Msg("note.doc_no_date", title=top.title))
             if not top.doc_number and isinstance(result, Issue):
-                out.append(f"《{top.title}》没有文号")
+                out.append(Msg("note.doc_no_number", title=top.title))
     if not check.ok:
-        out.append(f"字符核对未通过（原文 {check.expected} 字，入库 {check.stored} 字）：{check.first_difference}")
+        out.append(Msg("note.check_failed", expected=check.expected, stored=check.stored,
+                       where=check.first_difference))
     return out
 
 

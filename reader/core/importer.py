@@ -12,6 +12,7 @@ from .parse.gazette import parse_issue
 from .parse.source import read_source
 from .parse.standalone import parse_standalone
 from .text import squeeze
+from .messages import Msg
 
 
 def looks_like_issue(text: str) -> bool:
@@ -44,9 +45,12 @@ class Parsed:
         r = self.result
         if isinstance(r, Issue):
             n = sum(1 for _ in r.documents())
-            return f"《{r.publication}》{r.label}：{len(r.sections)} 个栏目，{n} 件文件，{len(r.warnings)} 条提示"
+            return Msg("import.summary_issue", publication=r.publication, label=r.label, sections=len(r.sections),
+                       documents=n, notes=len(r.warnings))
         d = r.document
-        return f"《{d.title}》（{d.doc_number or '无文号'}）" if d.title else f"无标题文件（{d.doc_number or '无文号'}）"
+        number = d.doc_number or Msg("word.no_number")
+        return Msg("import.summary_document", title=d.title, number=number) if d.title \
+            else Msg("import.summary_untitled", number=number)
 
 
 def parse_file(path: str | Path) -> Parsed:
@@ -57,7 +61,7 @@ def parse_file(path: str | Path) -> Parsed:
     except ImportRefused:
         raise
     except Exception as e:  # a parser bug must still refuse cleanly, never half-write
-        raise ImportRefused(f"无法解析：{type(e).__name__}: {e}") from e
+        raise ImportRefused(Msg("refuse.parser", kind=type(e).__name__, error=str(e))) from e
     _conserved_or_refuse(source.text, result)
     return Parsed(str(path), source.text, result, source.kind, source.pages)
 
@@ -69,8 +73,8 @@ def _conserved_or_refuse(text: str, result: Issue | Standalone) -> None:
     from .conservation import check_issue, check_standalone
     report = check_issue(text, result) if isinstance(result, Issue) else check_standalone(text, result)
     if not report.ok:
-        raise ImportRefused(f"未导入：解析结果与原文核对不符，原文 {report.expected} 字，可入库 {report.stored} 字"
-                            f"（{report.first_difference}）")
+        raise ImportRefused(Msg("refuse.not_conserved", expected=report.expected, stored=report.stored,
+                                where=report.first_difference))
 
 
 def store(writer, parsed: Parsed, replace: bool = False) -> int:

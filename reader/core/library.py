@@ -15,6 +15,7 @@ from .blocks import Block
 from .records import DocInfo, DocumentView, IssueDetail, IssueInfo, ResolvedCitation, SectionInfo
 from .store import schema
 from .store.queries import DOC_COLUMNS, DOC_FROM
+from .messages import Msg
 
 
 CITED_BY_FIRST = 20      # a document's facts list this many citing documents, then "more"
@@ -47,14 +48,14 @@ class Library:
     def __init__(self, path: str | Path, readonly: bool = True):
         self.path = Path(path)
         if not self.path.exists():
-            raise StoreError(f"找不到公报库：{self.path}")
+            raise StoreError(Msg("store.not_found", path=str(self.path)))
         try:
             self.conn = schema.connect(self.path, readonly=readonly)
             v = schema.version(self.conn)
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"无法打开公报库 {self.path}：{e}") from e
+            raise StoreError(Msg("store.cannot_open", path=str(self.path), error=str(e))) from e
         if v != schema.SCHEMA_VERSION:
-            raise StoreError(f"{self.path} 不是本程序可读的公报库（结构版本 {v}）")
+            raise StoreError(Msg("store.unreadable_version", path=str(self.path), version=v))
         # One connection shared by the GUI thread and search workers.
         self._lock = threading.RLock()
         self._issues: tuple[int, list[IssueInfo]] | None = None
@@ -99,7 +100,7 @@ class Library:
         from .store.writer import LibraryWriter
         LibraryWriter(self.path).close()
         if not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)):
-            raise StoreError(f"公报库不可写：{self.path}")
+            raise StoreError(Msg("store.read_only", path=str(self.path)))
 
     def store_import(self, parsed, replace: bool = False) -> int:
         """Store a parsed file (``importer.parse_file``); returns the documents written.

@@ -43,3 +43,10 @@ def page_of(blocks, block: int, offset: int = 0) -> int:
     if 0 <= block < len(blocks):
         line += (offset + 2) // CHARS_PER_LINE
     return min(line // LINES_PER_PAGE + 1, page_count(blocks))
+
+
+def packet_position(packet, doc: int, block: int, offset: int = 0) -> tuple[int, int]:
+    """(page, pages) in a policy printed with its attachments (``packet``: each document's
+    blocks, in print order): each attachment starts a new page, as GB/T 9704 sets it."""
+    counts = [page_count(blocks) for blocks in packet]
+    return sum(counts[:doc]) + page_of(packet[doc], block, offset), sum(counts)

@@ -11,6 +11,7 @@ from typing import Any, Iterable, Mapping
 
 from .model import INTERPRETATION
 from .records import DocumentView
+from .messages import Msg
 
 PRINTER = "printer"      # PrintJob.output for a real printer; anything else is a PDF path
 
@@ -76,13 +77,13 @@ def parse_page_range(text: str) -> frozenset[int] | None:
     for part in filter(None, s.split(",")):
         m = re.fullmatch(r"(\d+)(?:-(\d+))?", part)
         if not m:
-            raise PageRangeError(f"页码范围写法不对：{part}（例：1-3,5）")
+            raise PageRangeError(Msg("print.bad_range", part=part))
         a = int(m.group(1))
         b = int(m.group(2) or a)
         if a < 1 or b < a:
-            raise PageRangeError(f"页码范围写法不对：{part}（例：1-3,5）")
+            raise PageRangeError(Msg("print.bad_range", part=part))
         if b - a > 100000:
-            raise PageRangeError(f"页码范围太大：{part}")
+            raise PageRangeError(Msg("print.range_too_big", part=part))
         pages.update(range(a, b + 1))
     return frozenset(pages) if pages else None
 
@@ -133,7 +134,7 @@ def plan_packets(library, job: PrintJob) -> list[Packet]:
             continue
         view = library.document(key)
         if view is None:
-            raise LookupError(f"库中没有这篇文件：{key}")
+            raise LookupError(Msg("print.no_document", key=key))
         seen.add(key)
         if view.info.kind == INTERPRETATION:
             parent = library.document(view.info.parent_key) if view.info.parent_key else None

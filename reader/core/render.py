@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .location import Location
+from .messages import Msg, render as say
 from .blocks import (DATE, HEADING,
                     SIGNATURE, TABLE, Block)
 from .records import DocumentView, ResolvedCitation
@@ -30,6 +31,7 @@ class RenderStyle(NamedTuple):
     link_color: str = "#1a4f8b"
     rule_color: str = "#b8b0a0"
     title_weight: int = 700
+    language: str = "zh_CN"          # of the link tooltips (core messages, reader/core/catalogue.py)
 
 
 class Rendered:
@@ -152,12 +154,14 @@ def render_documents(docs: list[tuple[DocumentView, dict[int, Location]]], style
         for c in doc.citations:
             if c.target_key and c.target_key != doc.key:
                 by_block.setdefault(c.block, []).append(c)
+        see_in_policy = escape(say(Msg("render.see_in_policy"), style.language))
         for i, b in enumerate(doc.blocks):
-            links = [(c.start, c.end, Location(c.target_key).to_url(), f"打开《{c.target_title or c.text}》")
+            links = [(c.start, c.end, Location(c.target_key).to_url(),
+                      say(Msg("render.open", title=c.target_title or c.text), style.language))
                      for c in by_block.get(i, ())]
             text = _with_links(b.text, links)
             if i in extra:
-                text = (f'<a href="{escape(extra[i].to_url())}" title="在政策原文中查看此部分" '
+                text = (f'<a href="{escape(extra[i].to_url())}" title="{see_in_policy}" '
                         f'class="heading" style="color: {style.text_color};">{text}</a>')
             own = ""
             # Right-hand margins inline: Qt resolves em in class rules against the wrong size.

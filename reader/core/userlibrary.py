@@ -35,6 +35,7 @@ from ..resources import default_library
 from .paths import user_library_path
 from .errors import StoreError
 from .store import schema
+from .messages import Msg
 
 SHIPPED_BUILD = "shipped_build_id"
 SHIPPED_SOURCES = "shipped_sources"     # JSON list of the sha256 of the last merged build's sources
@@ -71,7 +72,7 @@ def _meta(path: Path, key: str, shipped: bool = False) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as e:
         if _busy(e):
-            raise StoreError(f"公报库 {path} 正被其他程序占用，请稍后再试") from e
+            raise StoreError(Msg("store.busy", path=str(path))) from e
         return None
     return row[0] if row else None
 
@@ -102,13 +103,13 @@ def ensure_user_library(shipped: Path | None = None, user: Path | None = None) -
 
 
 def _failure(e: BaseException, user: Path | None) -> str:
-    where = Path(user).parent if user else "用户数据文件夹"
+    where = str(Path(user).parent) if user else Msg("store.user_folder")
     code = (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF
     if getattr(e, "errno", None) == errno.ENOSPC or code == 13 or "disk is full" in str(e):
-        return f"磁盘已满：无法在 {where} 中建立或更新公报库，请腾出空间后再试"
+        return Msg("store.disk_full", where=where)
     if getattr(e, "errno", None) in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in str(e):
-        return f"无法写入 {where}（只读）：无法建立或更新公报库"
-    return f"无法建立或更新公报库（{where}）：{getattr(e, 'strerror', None) or e}"
+        return Msg("store.folder_read_only", where=where)
+    return Msg("store.cannot_make", where=where, error=str(getattr(e, 'strerror', None) or e))
 
 
 def _ensure(shipped: Path | None, user: Path | None) -> Path:
@@ -123,7 +124,7 @@ def _ensure(shipped: Path | None, user: Path | None) -> Path:
     if user.exists():
         version = schema_version_of(user)
         if version is not None and version > schema.SCHEMA_VERSION:
-            raise StoreError(f"公报库 {user} 由更新版本的阅读器写入（结构版本 {version}），本程序不能打开")
+            raise StoreError(Msg("store.too_new", path=str(user), version=version))
         if version != schema.SCHEMA_VERSION:
             _rebuild(user, recover=version is not None)
     if not user.exists():
@@ -221,7 +222,7 @@ def _rebuild(user: Path, recover: bool) -> None:
         try:
             sources = _sources(user)
         except sqlite3.DatabaseError as e:    # never rebuild from a read that failed
-            raise StoreError(f"无法读取公报库 {user} 以升级：{e}") from e
+            raise StoreError(Msg("store.cannot_upgrade", path=str(user), error=str(e))) from e
         carried = {k: _meta(user, k) for k in (SHIPPED_BUILD, SHIPPED_SOURCES)}
     aside = _move_aside(user, "old")
     w = LibraryWriter(user)
@@ -258,7 +259,7 @@ def _damage(path: Path) -> str | None:
         return None if rows == [("ok",)] else "; ".join(str(r[0]) for r in rows[:3])
     except sqlite3.DatabaseError as e:
         if _busy(e):
-            raise StoreError(f"公报库 {path} 正被其他程序占用，请稍后再试") from e
+            raise StoreError(Msg("store.busy", path=str(path))) from e
         # Only damage moves the file: SQLITE_CORRUPT or SQLITE_NOTADB, not "cannot open" on a read-only folder.
         return str(e) if (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF in (11, 26) else None
     finally:
@@ -325,20 +326,18 @@ def _recover(shipped: Path, user: Path, damage: str) -> None:
             result = _parse(text, name)
             try:
                 if result is None:
-                    raise ImportRefused("无法解析")
+                    raise ImportRefused(Msg("refuse.unparsable"))
                 store_result(w, result, text, replace=True)
                 restored.append(name)
             except ImportRefused:
                 failed.append(name)
     finally:
         w.close()
-    told = (f"公报库已损坏（{damage[:120]}），原文件已改名为 {aside.name} 保留在 {aside.parent}，未删除。"
-            f"已用随附的公报库重建，并恢复了您自行导入的 {len(restored)} 份来源")
-    if restored:
-        told += "：" + "、".join(restored[:10]) + ("等" if len(restored) > 10 else "")
-    if failed:
-        told += f"；{len(failed)} 份无法恢复：" + "、".join(failed[:10])
-    _NOTICES.append(told + "。")
+    names = Msg("store.restored_more" if len(restored) > 10 else "store.restored", names=tuple(restored[:10])) \
+        if restored else ""
+    lost = Msg("store.not_restored", n=len(failed), names=tuple(failed[:10])) if failed else ""
+    _NOTICES.append(Msg("store.recovered", damage=damage[:120], aside=aside.name, folder=str(aside.parent),
+                        n=len(restored), restored=names, failed=lost))
 
 
 def library_for_reading(shipped: Path | None = None, user: Path | None = None) -> Path:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..core.library import Library
 from ..core.location import Location
 from ..core.render import RenderStyle
+from .core_text import ui_language
 from . import fonts
 from .main_window import MainWindow
 from .navigator import Navigator
@@ -57,6 +58,7 @@ class GazetteApp(QObject):
             heading1_font=fonts.css_font_stack("heading1"), heading2_font=fonts.css_font_stack("heading2"),
             body_pt=16 * scale, title_pt=22 * scale, text_color=t.text, muted_color=t.muted,
             link_color=t.link, rule_color=t.rule, title_weight=fonts.role_weight("title").value,
+            language=ui_language(),
         )
 
     def apply_preferences(self, p: Preferences, rerender: bool = True) -> None:

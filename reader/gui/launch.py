@@ -66,6 +66,8 @@ def run_gui(args) -> int:
     if self_test:
         _quiet_platform_noise()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from .gui_gc import collect_on_gui_thread
+    collect_on_gui_thread(app)
     app.setApplicationName("gazette-reader")
     app.setOrganizationName("gazette-reader")
     app.setApplicationDisplayName("政府公报阅读器")
@@ -89,13 +91,16 @@ def run_gui(args) -> int:
             from ..core.userlibrary import ensure_user_library
             library = Library(ensure_user_library())
     except StoreError as e:
-        return _fail(str(e), self_test)
+        from .core_text import say
+        return _fail(say(e), self_test)
+    from PySide6.QtCore import QCoreApplication
     notices: list[str] = []
     if not args.db:     # a damaged user library was rebuilt: what came back (--db opens a file as it is)
         from ..core.userlibrary import take_notices
-        notices = take_notices()
+        from .core_text import say
+        notices = [say(n) for n in take_notices()]
     for notice in notices:
-        print(f"提示：{notice}", file=sys.stderr)
+        print(QCoreApplication.translate("Launch", "Note: {0}").format(notice), file=sys.stderr)
     from .app import GazetteApp
     gapp = GazetteApp(library, settings)
     _drop_sources()

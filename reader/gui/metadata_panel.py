@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTextBrowser
 from ..core.location import Location
 from ..core.render import escape
 from ..core.records import DocumentView, IssueDetail
+from .core_text import say
 
 _N = "MetadataPanel"
 KIND_NAMES = {
@@ -183,17 +184,18 @@ class MetadataPanel(QTextBrowser):
             return head
         row = _row(self.tr("Fingerprint"), fingerprint, raw=True)
         return head + f"<table>{row}</table>" + \
-            _list(self.tr("Import notes"), [escape(w) for w in warnings])
+            _list(self.tr("Import notes"), [escape(say(w)) for w in warnings])
 
     def issue_html(self, d: IssueDetail) -> str:
         m = d.masthead
         rows = [_row(self.tr("Publication"), d.info.publication), _row(self.tr("Issue"), d.info.label),
-                _row("主管", m.supervisor), _row("主办", m.sponsor), _row(self.tr("Source file"), d.source_name)]
-        dropped = [self.tr("line {0}: “{1}” ({2})").format(x["line"], escape(x["text"]), escape(x["reason"]))
+                _row(self.tr("Supervised by", "主管 in a masthead"), m.supervisor),
+                _row(self.tr("Sponsored by", "主办 in a masthead"), m.sponsor), _row(self.tr("Source file"), d.source_name)]
+        dropped = [self.tr("line {0}: “{1}” ({2})").format(x["line"], escape(x["text"]), escape(say(x["reason"])))
                    for x in d.dropped]
         return "".join([
             f"<p style='font-weight:bold'>{escape(d.info.publication)} {escape(d.info.label)}</p>"
             f"<table>{''.join(rows)}</table>",
-            _list(self.tr("Discrepancies found on import"), [escape(w) for w in d.warnings]),
+            _list(self.tr("Discrepancies found on import"), [escape(say(w)) for w in d.warnings]),
             _list(self.tr("Page furniture removed on import"), dropped),
         ])

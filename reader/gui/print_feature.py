@@ -20,8 +20,9 @@ class PrintFeature(QObject):
         """Facts panel row: characters of the document that no shipped or installed face shows."""
         from html import escape
         from ..core.glyphs import describe, document_missing
+        from .core_text import say
         missing = document_missing(view)
-        return [(self.tr("Missing characters"), escape(describe(missing)))] if missing else []
+        return [(self.tr("Missing characters"), escape(say(describe(missing))))] if missing else []
 
     def open(self):
         from .printing import open_print_dialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
-from ..core.pagemap import page_count, page_of
+from ..core.pagemap import packet_position
 
 
 class StatusIndicators(QObject):
@@ -59,5 +59,10 @@ class StatusIndicators(QObject):
         if loc is None or doc is None or loc.doc_key != doc.key:
             self.page.setText("")
             return
-        self.page.setText(self.tr("Page {0} of {1}").format(page_of(doc.blocks, loc.block, loc.offset),
-                                                            page_count(doc.blocks)))
+        # The notice, its plans and forms are one printout: count the pages of all of them.
+        packet = [d for d in (self.navigator.packet or [doc]) if d is not None]
+        keys = [d.key for d in packet]
+        if doc.key not in keys:
+            packet, keys = [doc], [doc.key]
+        page, pages = packet_position([d.blocks for d in packet], keys.index(doc.key), loc.block, loc.offset)
+        self.page.setText(self.tr("Page {0} of {1}").format(page, pages))

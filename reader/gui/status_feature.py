@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QObject
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.location import Location
 from ..core.render import escape
 from ..core.status import NO_LONGER_IN_FORCE
+from .core_text import say
 from .workers import run_in_background
 
 # Which theme colour a state takes (themes.py keeps every one at WCAG AA on the paper).
+# States, relation kinds and the status notes are core words: ``say`` gives them in the
+# interface's language (reader/core/catalogue.py holds both).
 STATE_COLORS = {"现行有效": "ok", "已被修改": "link", "尚未施行": "link", "有效期届满": "warn", "已废止": "warn",
                 "状态不明": "muted"}
-STATE_NAMES = {"现行有效": QT_TRANSLATE_NOOP("StatusFeature", "in force"),
-               "已被修改": QT_TRANSLATE_NOOP("StatusFeature", "in force, amended"),
-               "尚未施行": QT_TRANSLATE_NOOP("StatusFeature", "not yet in force"),
-               "有效期届满": QT_TRANSLATE_NOOP("StatusFeature", "expired"),
-               "已废止": QT_TRANSLATE_NOOP("StatusFeature", "repealed"),
-               "状态不明": QT_TRANSLATE_NOOP("StatusFeature", "status not known")}
 
 
 def _cn(iso: str | None) -> str:
@@ -106,8 +103,9 @@ class StatusFeature(QObject):
 
     def _failed(self, message: str) -> None:
         self.task = None
+        from .core_text import say_failure
         self.app.window.statusBar().showMessage(self.tr("Status could not be computed: {0}")
-                                                .format(message.splitlines()[0]))
+                                                .format(say_failure(message)))
 
     def _changed(self) -> None:
         if not self.app.library.status_ready():
@@ -139,7 +137,8 @@ class StatusFeature(QObject):
         from .themes import THEMES
         theme = THEMES[self.app.prefs.theme]
         color = getattr(theme, STATE_COLORS.get(s.state, "muted"))
-        state = QCoreApplication.translate("StatusFeature", STATE_NAMES[s.state]) if s.state in STATE_NAMES else s.state
+        state = say(s.state)
+        state = state[:1].upper() + state[1:]      # a heading here ("Repealed"); inline it stays lower case
         line = f"<span style='color:{color}; font-weight:bold'>{escape(state)}</span>"
         span = []
         if s.since:
@@ -147,18 +146,18 @@ class StatusFeature(QObject):
         if s.until and s.in_force:
             span.append(self.tr("in force until {0}").format(_cn(s.until)))
         if span:
-            line += "　" + escape("，".join(span))
+            line += "　" + escape(self.tr(", ").join(span))
         as_of = escape(self.tr("as of {0}").format(_cn(s.as_of)))
         parts = [head, f"<p>{line}<br><span style='color:{theme.muted}'>{as_of}</span></p>"]
         if s.warnings:
-            parts.append("".join(f"<p style='color:{theme.warn}'>⚠ {escape(w)}</p>" for w in s.warnings))
+            parts.append("".join(f"<p style='color:{theme.warn}'>⚠ {escape(say(w))}</p>" for w in s.warnings))
         if s.evidence:
             items, shown = [], set()
             for e in s.evidence:
                 if (e.doc_key, e.block, e.text) in shown:     # one sentence may give the start and the end
                     continue
                 shown.add((e.doc_key, e.block, e.text))
-                where = "" if e.doc_key == v.key else "（" + escape(self._title(e.doc_key)) + "）"
+                where = "" if e.doc_key == v.key else escape(self.tr(" ({0})").format(self._title(e.doc_key)))
                 items.append(f"<li>{_link(Location(e.doc_key, e.block), e.text[:120])}{where}</li>")
             parts.append("<p>" + escape(self.tr("Evidence")) + f"</p><ul>{''.join(items)}</ul>")
         rels = [r for r in lib.relations(v.key) if r.kind != "依据" or r.resolves_to]
@@ -168,9 +167,9 @@ class StatusFeature(QObject):
             for r in rels[:60]:
                 name = _link(Location(r.resolves_to), r.target_title or r.target) if r.resolves_to \
                     else escape(r.target) + f"<span style='color:{theme.muted}'>{absent}</span>"
-                items.append(f"<li>{escape(r.kind)}：{name}</li>")
+                items.append("<li>" + escape(self.tr("{0}: ").format(say(r.kind))) + f"{name}</li>")
             if len(rels) > 60:
-                items.append(f"<li>…（{len(rels)}）</li>")
+                items.append("<li>" + escape(self.tr("… ({0} in all)").format(len(rels))) + "</li>")
             parts.append("<p>" + escape(self.tr("Related documents")) + f"</p><ul>{''.join(items)}</ul>")
         return "".join(parts)
 
@@ -185,7 +184,8 @@ class StatusFeature(QObject):
         if not lib.status_ready():
             return None
         from ..core.status.notes import no_longer_in_force
-        return no_longer_in_force(lib, key)
+        text = no_longer_in_force(lib, key)
+        return say(text) if text else None
 
     def annotate_bookmark(self, dialog, key: str) -> None:
         text = self.no_longer_in_force(key)

@@ -236,7 +236,10 @@ class LibraryTreeModel(QAbstractItemModel):
         node = self._node(index)
         mark = self.status_marks.get(node.key) if node.kind == "doc" else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{node.label}〔{mark}〕" if mark else node.label
+            if not mark:
+                return node.label
+            from .core_text import say      # the state is a core word: in the interface's language
+            return QCoreApplication.translate("TreeModel", "{0} [{1}]").format(node.label, say(mark))
         if role == Qt.ItemDataRole.ForegroundRole and mark:
             from PySide6.QtGui import QGuiApplication, QPalette
             return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)

@@ -233,8 +233,22 @@
         <translation>已办 {0}</translation>
     </message>
     <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <source>Whole document</source>
         <translation>全文</translation>
+    </message>
+    <message>
+        <source>[{0}]</source>
+        <comment>a bookmark&apos;s type</comment>
+        <translation>【{0}】</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between tags</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -290,6 +304,16 @@
     <message>
         <source>Single document</source>
         <translation>单份公文</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between tags</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>[{0}]</source>
+        <comment>a bookmark&apos;s type in its tooltip</comment>
+        <translation>【{0}】</translation>
     </message>
     <message>
         <source>Bookmark…</source>
@@ -352,6 +376,10 @@
     <message>
         <source>Marked as read</source>
         <translation>已圈阅</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>Export bookmarks</source>
@@ -420,50 +448,6 @@
         <translation>各年期数一览</translation>
     </message>
     <message>
-        <source>The library holds no issue of this year.</source>
-        <translation>库中没有本年任何一期</translation>
-    </message>
-    <message>
-        <source>The library holds no issue of this year (whether any appeared, and how many, cannot be known).</source>
-        <translation>库中没有本年任何一期（是否出版过、出了几期，无从得知）</translation>
-    </message>
-    <message>
-        <source>No. {num} is there twice: {first}, {second}</source>
-        <translation>第{num}期有两份：{first}、{second}</translation>
-    </message>
-    <message>
-        <source>The cumulative numbers give this year only {inferred} issues, but the library holds No. {top}: a cumulative or issue number is wrong.</source>
-        <translation>按总期号推算本年只有 {inferred} 期，但库中有第{top}期：总期号或期号有误</translation>
-    </message>
-    <message>
-        <source>The cumulative numbers give this year at least {inferred} issues (a double issue has one cumulative number; the exact count cannot be known).</source>
-        <translation>按总期号推算本年至少 {inferred} 期（有合刊只占一个总期号，确切期数无从得知）</translation>
-    </message>
-    <message>
-        <source>Set to {configured} issues a year; the cumulative numbers give {inferred}.</source>
-        <translation>设定本年 {configured} 期，按总期号推算为 {inferred} 期</translation>
-    </message>
-    <message>
-        <source>Set to {configured} issues a year, but the library holds No. {top}.</source>
-        <translation>设定本年 {configured} 期，但库中有第{top}期</translation>
-    </message>
-    <message>
-        <source>Whether issues followed No. {top} cannot be known (the next year&apos;s first issue has no cumulative number and no yearly count is set).</source>
-        <translation>第{top}期之后是否还有，无从得知（下一年首期没有总期号，也未设定每年期数）</translation>
-    </message>
-    <message>
-        <source>The difference between cumulative and issue numbers changes within the year: the cumulative numbers of missing issues cannot be worked out.</source>
-        <translation>本年各期的总期号与期号之差不一致：缺期的总期号无法推算</translation>
-    </message>
-    <message>
-        <source>Cumulative No. {number} is there twice: {first}, {second}</source>
-        <translation>总第{number}期重复：{first}、{second}</translation>
-    </message>
-    <message>
-        <source>Cumulative numbers run backwards: {second} after {first}</source>
-        <translation>总期号倒序：{first}之后是{second}</translation>
-    </message>
-    <message>
         <source>No. {0}</source>
         <translation>第{0}期</translation>
     </message>
@@ -518,6 +502,14 @@
     <message>
         <source>complete</source>
         <translation>齐全</translation>
+    </message>
+</context>
+<context>
+    <name>CoreText</name>
+    <message>
+        <source>en</source>
+        <comment>the interface language&apos;s code: zh_CN in Chinese</comment>
+        <translation>zh_CN</translation>
     </message>
 </context>
 <context>
@@ -663,6 +655,10 @@
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
 </context>
 <context>
     <name>ImportFeature</name>
@@ -701,6 +697,13 @@ Start the reader without --db to import into your own library.</source>
 Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>从库中移除《{0}》{1}？
 其中的书签会保留，再次导入本期后自动恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Note: {0}</source>
+        <translation>提示：{0}</translation>
     </message>
 </context>
 <context>
@@ -908,8 +911,18 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>刊物</translation>
     </message>
     <message>
+        <source>Supervised by</source>
+        <comment>主管 in a masthead</comment>
+        <translation>主管</translation>
+    </message>
+    <message>
         <source>Source file</source>
         <translation>来源文件</translation>
+    </message>
+    <message>
+        <source>Sponsored by</source>
+        <comment>主办 in a masthead</comment>
+        <translation>主办</translation>
     </message>
     <message>
         <source>line {0}: “{1}” ({2})</source>
@@ -1057,6 +1070,10 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>字体文件…</translation>
     </message>
     <message>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
         <source>Choose a font file</source>
         <translation>选择字体文件</translation>
     </message>
@@ -1126,6 +1143,25 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Missing characters</source>
         <translation>无法显示的字</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRender</name>
+    <message>
+        <source>Cannot start: the printer or the file is not available</source>
+        <translation>无法开始输出：打印机或文件不可用</translation>
+    </message>
+    <message>
+        <source>Cannot start a new page</source>
+        <translation>无法开始新的一页</translation>
+    </message>
+    <message>
+        <source>No pages in the chosen page range</source>
+        <translation>所选页码范围内没有页面</translation>
+    </message>
+    <message>
+        <source>Nothing to print</source>
+        <translation>没有可打印的内容</translation>
     </message>
 </context>
 <context>
@@ -1500,33 +1536,18 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <source>Counting…</source>
         <translation>正在计数…</translation>
     </message>
+    <message>
+        <source>{year}</source>
+        <comment>a year in the Year facet</comment>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
 </context>
 <context>
     <name>StatusFeature</name>
-    <message>
-        <source>in force</source>
-        <translation>现行有效</translation>
-    </message>
-    <message>
-        <source>in force, amended</source>
-        <translation>已被修改</translation>
-    </message>
-    <message>
-        <source>not yet in force</source>
-        <translation>尚未施行</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>有效期届满</translation>
-    </message>
-    <message>
-        <source>repealed</source>
-        <translation>已废止</translation>
-    </message>
-    <message>
-        <source>status not known</source>
-        <translation>状态不明</translation>
-    </message>
     <message>
         <source>{iso}</source>
         <translation>{y}年{m}月{d}日</translation>
@@ -1552,8 +1573,16 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>有效至{0}</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>as of {0}</source>
         <translation>截至{0}</translation>
+    </message>
+    <message>
+        <source> ({0})</source>
+        <translation>（{0}）</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -1562,6 +1591,14 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source> (not in this library)</source>
         <translation>（库中没有）</translation>
+    </message>
+    <message>
+        <source>{0}: </source>
+        <translation>{0}：</translation>
+    </message>
+    <message>
+        <source>… ({0} in all)</source>
+        <translation>…（{0}）</translation>
     </message>
     <message>
         <source>Related documents</source>
@@ -1599,6 +1636,13 @@ Your bookmarks on it are kept and come back if you import it again.</source>
     <message>
         <source>Page {0} of {1}</source>
         <translation>第{0}页/共{1}页</translation>
+    </message>
+</context>
+<context>
+    <name>TreeModel</name>
+    <message>
+        <source>{0} [{1}]</source>
+        <translation>{0}〔{1}〕</translation>
     </message>
 </context>
 <context>

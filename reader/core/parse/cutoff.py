@@ -16,6 +16,7 @@ from . import lines as L
 from .head import ends_like_title
 from .lines import Line
 from .tables import looks_cut
+from ..messages import Msg
 
 def _last_blocks(doc):
     last = doc
@@ -41,9 +42,9 @@ def unfinished(last_line: Line, blocks, line_before: Line | None = None) -> str 
     """Why ``blocks`` (the last document's, ending at ``last_line``) cannot end a text."""
     m = _CUT_TAG.search(last_line.text)
     if m:
-        return f"文件不完整：止于第{last_line.no}行的半截网页标记“{m.group(0)[:20]}”"
+        return Msg("cut.incomplete", detail=Msg("cut.tag", line=last_line.no, tag=m.group(0)[:20]))
     if blocks and blocks[-1].kind == TABLE and looks_cut(blocks[-1].text):
-        return f"文件不完整：在第{last_line.no}行中断，表格的最后一行不全"
+        return Msg("cut.incomplete", detail=Msg("cut.table", line=last_line.no))
     if not blocks or blocks[-1].kind not in (PARAGRAPH, ARTICLE, LIST_ITEM, HEADING):
         return None
     tail = blocks[-1]
@@ -68,7 +69,7 @@ def unfinished(last_line: Line, blocks, line_before: Line | None = None) -> str 
             and line_before.text[-1] not in "。！？!?；;：:" and not L.heading_marker(line_before.text) \
             and t != last:
         return None
-    return f"文件不完整：在第{last_line.no}行中断，最后一段“…{t[-12:]}”没有结束"
+    return Msg("cut.incomplete", detail=Msg("cut.paragraph", line=last_line.no, tail=t[-12:]))
 
 
 def _signed(t: str) -> bool:

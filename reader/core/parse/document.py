@@ -219,6 +219,9 @@ def _head_blocks(lines: list[Line], head: Head, title: str) -> list[Block]:
             blocks.append(Block(DOC_NUMBER, ln.text, None, ln.no))
         elif k == head.code_line:
             blocks.append(Block(CODE, ln.text.strip(), None, ln.no))
+        elif ln.text.strip():
+            # A line of the head the grammar gives no place: kept as printed, never lost.
+            blocks.append(Block(NOTE, ln.text, None, ln.no))
     return blocks
 
 

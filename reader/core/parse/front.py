@@ -13,6 +13,7 @@ from ..model import Dropped, Masthead, TocEntry
 from ..text import cn_number, squeeze
 from .head import ends_like_title, long_title
 from .lines import Line, looks_like_title, title_text
+from ..messages import Msg
 
 _N = r"\d一二三四五六七八九十百千〇○零"
 # "2022 年第 5-6 期（总第 154—155 期）", also in Chinese numerals: "二〇〇六年第十二期".
@@ -252,7 +253,7 @@ def _parse_toc(lines: list[Line], i: int, f: Front) -> int:
             reason = "标语" if SLOGAN.match(ln.text) else "目录中不属于任何条目的文字"
             f.dropped.append(Dropped(ln.no, ln.raw or ln.text, reason))
             if reason != "标语":
-                f.warnings.append(f"目录第{ln.no}行“{ln.text}”不属于任何条目，已略去")
+                f.warnings.append(Msg("note.toc_stray", line=ln.no, text=ln.text))
         pending.clear()
 
     while i < len(lines):

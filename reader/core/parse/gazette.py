@@ -18,6 +18,7 @@ from .cutoff import unfinished
 from .document import head_title, parse_headed
 from .head import CAPTION, caption_at_end, ends_like_title, layout_names, read_caption, read_head
 from .lines import PAGE_NUMBER, Line
+from ..messages import Msg
 
 
 
@@ -96,7 +97,9 @@ def _parse_official_region(region: list[Line], st: Start) -> Parsed:
     under the title, 题注, stacked issuers) when it agrees with where the document was
     found; otherwise the title is the lines the start was found by."""
     number_line = st.number_line - st.index if st.number_line is not None else None
-    title_end = st.title_end - st.index
+    title_end = min(st.title_end - st.index, len(region))
+    if number_line is not None and number_line >= len(region):
+        number_line = None      # the next document starts on that line: it is not this one's
     head = read_head(region)
     if number_line is not None:
         agrees = bool(head.title) and head.number_line == number_line
@@ -217,7 +220,7 @@ def _similar(a: str, b: str) -> float:
 def parse_issue(text: str, source_name: str = "") -> Issue:
     lines = L.split_lines(text)
     if not lines:
-        raise ImportRefused("文件为空：没有任何文字")
+        raise ImportRefused(Msg("refuse.empty"))
     # First pass: the 目录 tells which titles to expect.
     probe = parse_front(lines)
     toc_titles = [e.title for e in probe.toc]
@@ -226,21 +229,31 @@ def parse_issue(text: str, source_name: str = "") -> Issue:
     after_toc = lines[toc_idx + 1:] if toc_idx >= 0 else lines
     starts = _find_starts(after_toc, toc_titles)
     if not starts:
-        raise ImportRefused("不是政府公报：找不到任何带文号的文件或解读")
+        raise ImportRefused(Msg("refuse.no_documents"))
     first_line_no = after_toc[starts[0].index].no
     first = next(i for i, ln in enumerate(lines) if ln.no == first_line_no)
     # Running headers can fall anywhere after the 目录, even before the first document.
     kept, dropped = _furniture(lines, probe, toc_idx + 1 if toc_idx >= 0 else first)
     front = parse_front([ln for ln in kept if ln.no < first_line_no])
     if front.year is None or not front.numbers:
-        raise ImportRefused("不是政府公报：找不到“××××年第×期”这样的期号")
+        raise ImportRefused(Msg("refuse.no_issue_number"))
     if not front.publication:
-        raise ImportRefused("不是政府公报：找不到刊名（如“××市人民政府公报”）")
+        raise ImportRefused(Msg("refuse.no_publication"))
     dropped = front.dropped + dropped
     dropped_nos = {d.line for d in dropped}
     front_matter = tuple((ln.no, ln.text) for ln in lines[:first] if ln.no not in dropped_nos)
     body = [ln for ln in kept if ln.no >= first_line_no]
     starts = _find_starts(body, toc_titles)
+    if not starts:      # what looked like a document's start was page furniture
+        raise ImportRefused(Msg("refuse.no_documents"))
+    if starts[0].index:
+        # Lines before the first document once the furniture is gone (what looked like a
+        # start was not one): they belong to the front matter, not to nowhere.
+        k = starts[0].index
+        front_matter += tuple((ln.no, ln.text) for ln in body[:k])
+        body = body[k:]
+        starts = [replace(st, index=st.index - k, title_end=max(0, st.title_end - k),
+                          number_line=None if st.number_line is None else st.number_line - k) for st in starts]
     warnings = list(front.warnings)
 
     parsed: list[tuple[Start, Parsed]] = []
@@ -298,7 +311,7 @@ def _refuse_if_cut(parsed: list[tuple[Start, Parsed]], body: list[Line], front: 
         last = last.attachments[-1]
     why = unfinished(last_line, last.doc.blocks, body[-2] if len(body) > 1 else None)
     if why:
-        raise ImportRefused(why.replace("文件不完整：", "文件不完整（可能被截断）：", 1))
+        raise ImportRefused(Msg("refuse.cut", detail=why.params["detail"]))
     officials = [p for st, p in parsed if st.kind == "official"]
     if front.toc and len(officials) < len(front.toc):
         # Fewer documents than the 目录 lists, and its last entry has none: the end is missing.
@@ -306,8 +319,8 @@ def _refuse_if_cut(parsed: list[tuple[Start, Parsed]], body: list[Line], front: 
         found = [p.doc.title for p in officials]
         last_entry = front.toc[-1]
         if not any(_similar(last_entry.title, t) > 0.85 for t in found):
-            raise ImportRefused(
-                f"文件不完整：目录最后一项《{last_entry.title}》在正文中找不到（文件可能在第{last_line.no}行被截断）")
+            raise ImportRefused(Msg("cut.incomplete", detail=Msg("cut.toc_last", title=last_entry.title,
+                                                                 line=last_line.no)))
     # A last document without signature or date that ends with a finished sentence
     # ("…同时废止。") is whole: where it stands in the issue must not decide. The report
     # names every document without a date, wherever it is.
@@ -322,23 +335,24 @@ def _match_toc(policies: list[Parsed], toc: list[TocEntry], warnings: list[str])
         d = p.doc
         best = max(free, key=lambda e: _similar(e.title, d.title), default=None)
         if best is None or _similar(best.title, d.title) < 0.85:
-            warnings.append(f"目录缺少正文中的文件：《{d.title}》（{d.doc_number or '无文号'}）")
+            warnings.append(Msg("note.toc_lacks", title=d.title, number=d.doc_number or Msg("word.no_number")))
             continue
         free.remove(best)
         placed[id(p)] = best
         if _similar(best.title, d.title) < 1.0:
-            warnings.append(f"目录标题与正文标题不一致：目录作《{best.title}》，正文作《{d.title}》")
+            warnings.append(Msg("note.toc_title", toc=best.title, text=d.title))
         toc_pair = " ".join(x for x in (best.doc_number_printed, best.code) if x)
         doc_pair = " ".join(x for x in (d.doc_number_printed, d.code) if x)
         if best.doc_number and not d.doc_number and not d.code:
             # The text prints no 文号 (a web edition): the 目录's is the only one there is.
             p.doc = replace(d, doc_number=best.doc_number, doc_number_printed=best.doc_number_printed)
-            warnings.append(f"《{d.title}》正文没有印文号，采用目录所载 {best.doc_number_printed}")
+            warnings.append(Msg("note.number_from_toc", title=d.title, number=best.doc_number_printed))
         elif (best.doc_number and best.doc_number != d.doc_number) or (best.code and best.code != d.code):
             warnings.append(
-                f"目录与正文的文号不一致：《{d.title}》目录作 {toc_pair}，正文作 {doc_pair}；以正文为准")
+                Msg("note.toc_number", title=d.title, toc=toc_pair, text=doc_pair))
     for e in free:
-        warnings.append(f"目录条目在正文中找不到：《{e.title}》（{e.doc_number_printed or '无文号'}，第{e.page}页）")
+        warnings.append(Msg("note.toc_entry_missing", title=e.title,
+                            number=e.doc_number_printed or Msg("word.no_number"), page=e.page))
     return placed
 
 
@@ -348,6 +362,26 @@ def _candidates(p: Parsed) -> list[str]:
     return titles
 
 
+# A place name: up to four characters and the suffix of its level (区 is left out: 区域, 园区).
+_PLACE_AT = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:自治州|省|市|县|州|盟|旗)")
+
+
+def _different_place(named: str, title: str) -> bool:
+    """The two titles name different places where they differ ("郴州市…方案" against
+    "永州市…方案": 0.95 alike, and another city's plan)."""
+    a, b = fold(named), fold(title)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b).get_opcodes():
+        if tag != "replace":
+            continue
+        # The place word that holds the replaced characters, on each side.
+        for k in range(max(0, i1 - 4, i1 - j1), i1 + 1):
+            ma, mb = _PLACE_AT.match(a, k), _PLACE_AT.match(b, j1 - (i1 - k))
+            if ma and mb and ma.end() >= i2 and mb.end() >= j2 and ma.group()[-1] == mb.group()[-1] \
+                    and ma.group() != mb.group():
+                return True
+    return False
+
+
 def _pair(interps: list[Parsed], policies: list[Parsed], warnings: list[str]) -> dict[int, Parsed]:
     """Pair each 解读 with the policy whose title it names, tolerating small differences."""
     pairs: dict[int, Parsed] = {}
@@ -355,21 +389,22 @@ def _pair(interps: list[Parsed], policies: list[Parsed], warnings: list[str]) ->
         named = ip.doc.explains or ""
         scored = []
         for order, p in enumerate(policies):
-            score = max((_similar(named, t) for t in _candidates(p)), default=0.0)
+            score = max((0.0 if _different_place(named, t) else _similar(named, t) for t in _candidates(p)),
+                        default=0.0)
             before = p.doc.line < ip.doc.line
             scored.append((score, before, order, p))
         if not scored:
-            warnings.append(f"解读没有对应的政策文件：《{named}》")
+            warnings.append(Msg("note.unpaired", named=named))
             continue
         # Highest similarity wins; on a tie, the nearest policy printed before it.
         score, _, _, best = max(scored, key=lambda s: (round(s[0], 3), s[1], s[2] if s[1] else -s[2]))
         if score < 0.8:
-            warnings.append(f"解读没有对应的政策文件：《{named}》（最接近的是《{best.doc.title}》，相似度 {score:.2f}）")
+            warnings.append(Msg("note.unpaired_closest", named=named, closest=best.doc.title, score=f"{score:.2f}"))
             continue
         pairs[id(ip)] = best
         exact = max(_candidates(best), key=lambda t: _similar(named, t))
         if fold(exact) != fold(named):
-            warnings.append(f"解读所称标题与政策标题略有不同：解读作《{named}》，政策为《{exact}》（相似度 {score:.2f}），已配对")
+            warnings.append(Msg("note.paired_loosely", named=named, exact=exact, score=f"{score:.2f}"))
     return pairs
 
 
@@ -379,5 +414,5 @@ def _check_pages(toc: list[TocEntry], warnings: list[str]) -> None:
         if e.page is None:
             continue
         if prev is not None and e.page < prev.page:
-            warnings.append(f"目录页码顺序颠倒：《{e.title}》第{e.page}页排在《{prev.title}》第{prev.page}页之后")
+            warnings.append(Msg("note.toc_order", title=e.title, page=e.page, before=prev.title, before_page=prev.page))
         prev = e

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 from ..errors import ImportRefused
 from ..text import is_cjk, open_brackets, squeeze
+from ..messages import Msg
 
 # A page number set as furniture: "— 12 —", "-12-", "第 12 页", "12", "12/40".
 _PAGE_NUMBER = re.compile(r"^[—\-－–~·]*\d{1,4}[—\-－–~·]*$|^第\d{1,4}页$|^\d{1,4}/\d{1,4}$")
@@ -105,7 +106,7 @@ def read_pdf_here(data: bytes) -> PdfText:
     return PdfText(layout_text(pages), len(pages))
 
 
-_TOO_COSTLY = "PDF 过于复杂：读取所需的时间或内存超出上限（可能是特意构造的文件），未导入"
+_TOO_COSTLY = Msg("refuse.pdf_too_costly")
 
 
 def _read_in_child(data: bytes) -> PdfText:
@@ -123,7 +124,7 @@ def _read_in_child(data: bytes) -> PdfText:
     except subprocess.TimeoutExpired:
         raise ImportRefused(_TOO_COSTLY) from None
     except OSError as e:
-        raise ImportRefused(f"无法读取 PDF：无法启动读取进程（{e.strerror or e}）") from None
+        raise ImportRefused(Msg("refuse.pdf_no_process", error=str(e.strerror or e))) from None
     try:
         answer = json.loads(r.stdout.decode("utf-8"))
     except ValueError:
@@ -196,7 +197,7 @@ def check_inflated_size(data: bytes) -> None:
                     buf = inflater.unconsumed_tail
                     if size > MAX_INFLATED_STREAM or total + size > MAX_INFLATED:
                         raise ImportRefused(
-                            f"PDF 中的压缩数据解压后超过 {MAX_INFLATED_STREAM // 1048576} MB（可能是压缩炸弹），未导入")
+                            Msg("refuse.pdf_bomb", limit=MAX_INFLATED_STREAM // 1048576))
         except zlib.error:
             pass                       # a broken stream: PDFium decides what to do with it
         total += size
@@ -211,7 +212,7 @@ def read_lines(data: bytes) -> list[list[PrintedLine]]:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
     except ImportError:  # pragma: no cover - a dependency of the package
-        raise ImportRefused("无法读取 PDF：缺少 pypdfium2 组件，请先转成文本再导入") from None
+        raise ImportRefused(Msg("refuse.pdf_no_reader")) from None
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
@@ -219,7 +220,7 @@ def read_lines(data: bytes) -> list[list[PrintedLine]]:
     try:
         n = len(doc)
         if n > MAX_PAGES:
-            raise ImportRefused(f"PDF 有 {n} 页，超出上限 {MAX_PAGES} 页：一期公报不会这么长")
+            raise ImportRefused(Msg("refuse.pdf_pages", n=n, limit=MAX_PAGES))
         pages: list[list[PrintedLine]] = []
         total = unmapped = 0
         drawn = 0
@@ -228,14 +229,14 @@ def read_lines(data: bytes) -> list[list[PrintedLine]]:
                 page = doc[index]
                 textpage = page.get_textpage()
             except pdfium.PdfiumError:
-                raise ImportRefused(f"PDF 文件已损坏：第 {index + 1} 页无法读取") from None
+                raise ImportRefused(Msg("refuse.pdf_page_damaged", page=index + 1)) from None
             try:
                 count = textpage.count_chars()
                 if count > MAX_PAGE_CHARS:
-                    raise ImportRefused(f"PDF 第 {index + 1} 页有 {count} 个字符，超出每页上限 {MAX_PAGE_CHARS}：不像公报页面")
+                    raise ImportRefused(Msg("refuse.pdf_page_chars", page=index + 1, n=count, limit=MAX_PAGE_CHARS))
                 drawn += count
                 if drawn > MAX_DOC_CHARS:
-                    raise ImportRefused(f"PDF 的文字超过 {MAX_DOC_CHARS} 字的上限：一期公报不会这么长")
+                    raise ImportRefused(Msg("refuse.pdf_chars", limit=MAX_DOC_CHARS))
                 chars, bad = _page_chars(textpage, raw)
             finally:
                 textpage.close()
@@ -246,19 +247,19 @@ def read_lines(data: bytes) -> list[list[PrintedLine]]:
     finally:
         doc.close()
     if total == 0:
-        raise ImportRefused("PDF 中没有可提取的文字（可能是扫描图像）：请先做文字识别（OCR）再导入文本")
+        raise ImportRefused(Msg("refuse.pdf_no_text"))
     if unmapped > max(1, total * _MAX_UNMAPPED):
         raise ImportRefused(
-            f"PDF 中有 {unmapped} 个字符无法转成文字（字体缺少编码映射）：请用其他方式导出文本再导入")
+            Msg("refuse.pdf_unmapped", n=unmapped))
     return pages
 
 
 def _load_error(code: int | None) -> str:
     if code == 4:     # FPDF_ERR_PASSWORD
-        return "PDF 文件有密码保护：请先在 PDF 阅读器中去掉密码再导入"
+        return Msg("refuse.pdf_password")
     if code == 5:     # FPDF_ERR_SECURITY
-        return "PDF 文件使用了不支持的加密方式：请先解除加密再导入"
-    return "PDF 文件已损坏或不完整，无法读取"
+        return Msg("refuse.pdf_encryption")
+    return Msg("refuse.pdf_damaged")
 
 
 def _page_chars(textpage, raw) -> tuple[list[_Char], int]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ImportRefused
+from ..messages import Msg
 
 # A gazette issue is a few hundred kilobytes of text; far beyond that is not one.
 MAX_BYTES = 20 * 1024 * 1024
@@ -60,7 +61,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def decode(data: bytes) -> str:
     if not data.strip():
-        raise ImportRefused("文件为空：没有任何文字")
+        raise ImportRefused(Msg("refuse.empty"))
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[3:], "utf-8")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -72,26 +73,26 @@ def decode(data: bytes) -> str:
         text = _utf16_without_bom(data) if b"\x00" in data[:4096] else None
         if text is None:
             if b"\x00" in data:
-                raise ImportRefused("不是文本文件：含有二进制数据")
+                raise ImportRefused(Msg("refuse.binary"))
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
                 try:
                     text = data.decode("gb18030")
                 except UnicodeDecodeError:
-                    raise ImportRefused("无法识别文字编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK") from None
+                    raise ImportRefused(Msg("refuse.encoding")) from None
     return _normalise(text)
 
 
 def _normalise(text: str) -> str:
     if len(text) > MAX_CHARS:
-        raise ImportRefused(f"文字过长（{len(text)} 字）：一期公报不过几十万字，上限 {MAX_CHARS} 字")
+        raise ImportRefused(Msg("refuse.too_long", n=len(text), limit=MAX_CHARS))
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f")
     if controls > max(8, len(text) // 200):
-        raise ImportRefused("不是文本文件：含有大量控制字符")
+        raise ImportRefused(Msg("refuse.control"))
     if not text.strip():
-        raise ImportRefused("文件为空：没有任何文字")
+        raise ImportRefused(Msg("refuse.empty"))
     return text
 
 
@@ -99,7 +100,7 @@ def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as e:
-        raise ImportRefused(f"文字编码有误：按 {encoding} 解码到第 {e.start} 字节失败") from None
+        raise ImportRefused(Msg("refuse.decode", encoding=encoding, pos=e.start)) from None
 
 
 def read_text(path: str | Path) -> str:
@@ -120,23 +121,23 @@ def _read_limited(f, limit: int) -> bytes:
 
 def _too_big(size: int, pdf: bool) -> ImportRefused:
     limit = MAX_PDF_BYTES if pdf else MAX_BYTES
-    what = "一期公报的 PDF " if pdf else "一期公报的文字不过几百 KB，"
-    shown = f"{size / 1048576:.1f} MB" if size <= limit * 2 else f"超过 {limit // 1048576} MB"
-    return ImportRefused(f"文件过大（{shown}）：{what}上限 {limit // 1048576} MB")
+    shown = f"{size / 1048576:.1f} MB" if size <= limit * 2 else Msg("word.over_mb", limit=limit // 1048576)
+    return ImportRefused(Msg("refuse.too_big_pdf" if pdf else "refuse.too_big_text", shown=shown,
+                             limit=limit // 1048576))
 
 
 def read_source(path: str | Path) -> Source:
     p = Path(path)
     try:
         if p.is_dir():
-            raise ImportRefused(f"{p} 是文件夹，不是文件")
+            raise ImportRefused(Msg("refuse.folder", path=str(p)))
         # Non-blocking: opening a FIFO must not wait for a writer. Checked on the open file,
         # so what is read is what was checked.
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(fd, "rb") as f:
             st = os.fstat(f.fileno())
             if not stat.S_ISREG(st.st_mode):
-                raise ImportRefused(f"{p} 不是普通文件（设备、管道或套接字），不能导入")
+                raise ImportRefused(Msg("refuse.not_regular", path=str(p)))
             head = f.read(1024)
             pdf = is_pdf(head)
             limit = MAX_PDF_BYTES if pdf else MAX_BYTES
@@ -146,7 +147,7 @@ def read_source(path: str | Path) -> Source:
             if len(data) > limit:
                 raise _too_big(len(data), pdf)
     except OSError as e:
-        raise ImportRefused(f"无法读取 {p}：{e.strerror or e}") from None
+        raise ImportRefused(Msg("refuse.unreadable", path=str(p), error=str(e.strerror or e))) from None
     if pdf:
         from .pdf import read_pdf
         got = read_pdf(data)

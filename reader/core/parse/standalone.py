@@ -16,6 +16,7 @@ from .document import parse_headed, with_attachments
 from .finalize import finalize_standalone
 from .head import ORDER_NUMBER, layout_names, read_head
 from .lines import Line
+from ..messages import Msg
 
 _META_LABELS = ("索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词")
 PUBLISHED_BY = re.compile(r"^(?P<org>[\u4e00-\u9fff]{4,30})发布$")
@@ -94,13 +95,13 @@ def _footer(text: str) -> bool:
 def parse_standalone(text: str, source_name: str = "") -> Standalone:
     lines = L.split_lines(text)
     if not lines:
-        raise ImportRefused("文件为空：没有任何文字")
+        raise ImportRefused(Msg("refuse.empty"))
     meta, skip = _web_meta(lines)
     dropped = [Dropped(ln.no, ln.raw or ln.text, "网页元数据") for ln in lines[:skip]]
     body, furniture = _furniture(lines[skip:])
     dropped += furniture
     if not body:
-        raise ImportRefused("不是公文：元数据之后没有正文")
+        raise ImportRefused(Msg("refuse.not_a_document"))
     warnings: list[str] = []
     meta_title = meta.get("标题", "")
     meta_number = docnumber.parse(meta.get("发文字号", "")) if meta.get("发文字号") else None
@@ -129,7 +130,7 @@ def parse_standalone(text: str, source_name: str = "") -> Standalone:
                       issuer=title_issuer.group("issuer") if title_issuer else doc.issuer)
     if not (doc.title or doc.doc_number or doc.date or doc.signature or doc.addressees or meta):
         # Nothing of a 公文 at all: a novel, minutes, a web page of something else.
-        raise ImportRefused("不是政府公报或公文：找不到标题、文号、主送机关、署名或成文日期")
+        raise ImportRefused(Msg("refuse.nothing_found"))
     doc = _check_against_meta(doc, meta, meta_number, warnings)
     warnings += _missing(doc, body, meta)
     cut = cut_off(text, body, doc)
@@ -171,20 +172,20 @@ def _missing(doc, body, meta) -> list[str]:
     """A complete document may lack a field: import it and say which."""
     out = []
     if not doc.title:
-        out.append(f"没有标题：正文从第{body[0].no}行开始")
+        out.append(Msg("note.no_title", line=body[0].no))
     if not doc.doc_number:
-        out.append("没有文号")
+        out.append(Msg("note.no_number"))
     if not doc.signature:
-        out.append("没有署名（发文机关）")
+        out.append(Msg("note.no_signature"))
     printed_date = any(b.kind == DATE for b in doc.blocks)
     if not doc.date:
-        out.append(f"没有成文日期：文件可能不完整（止于第{body[-1].no}行）")
+        out.append(Msg("note.no_date", line=body[-1].no))
     elif not printed_date and meta and not doc.attachments:
         # The page's metadata has a date; the text stops before printing one.
-        out.append(f"正文中没有成文日期（日期取自网页元数据）：文件可能不完整（止于第{body[-1].no}行）")
+        out.append(Msg("note.date_from_meta", line=body[-1].no))
     if not any(b.kind not in _HEAD_KINDS + (ADDRESSEES, DATE, SIGNATURE) for b in doc.blocks) \
             and not doc.attachments:
-        out.append(f"文件不完整：只有标题等文头，没有正文（止于第{body[-1].no}行）")
+        out.append(Msg("cut.incomplete", detail=Msg("cut.head_only", line=body[-1].no)))
     return out
 
 
@@ -196,20 +197,20 @@ def _check_against_meta(doc, meta, meta_number, warnings):
         if doc.doc_number is None:
             doc = replace(doc, doc_number=meta_number.normal, doc_number_printed=meta_number.printed)
         elif doc.doc_number != meta_number.normal:
-            warnings.append(f"文号不一致：网页元数据作 {meta_number.printed}，正文作 {doc.doc_number_printed}；以正文为准")
+            warnings.append(Msg("note.meta_number", meta=meta_number.printed, text=doc.doc_number_printed))
     meta_title = meta.get("标题")
     if meta_title and fold(meta_title) != fold(doc.title):
-        warnings.append(f"标题不一致：网页元数据作《{meta_title}》，正文作《{doc.title}》；以正文为准")
+        warnings.append(Msg("note.meta_title", meta=meta_title, text=doc.title))
     iso = dates.parse_field(meta.get("成文日期", ""))
     if iso:
         if doc.date is None:
             doc = replace(doc, date=iso[0], date_printed=meta.get("成文日期"))
         elif doc.date != iso[0]:
-            warnings.append(f"成文日期不一致：网页元数据作 {meta['成文日期']}，正文作 {doc.date_printed}；以正文为准")
+            warnings.append(Msg("note.meta_date", meta=meta['成文日期'], text=doc.date_printed))
     issuer = meta.get("发文机关")
     if issuer:
         if not doc.issuer:
             doc = replace(doc, issuer=issuer)
         elif squeeze(issuer) != squeeze(doc.issuer):
-            warnings.append(f"发文机关不一致：网页元数据作 {issuer}，正文作 {doc.issuer}")
+            warnings.append(Msg("note.meta_issuer", meta=issuer, text=doc.issuer))
     return doc

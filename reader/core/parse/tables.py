@@ -156,6 +156,15 @@ def _header(texts: list[str], first: int, floor: int) -> tuple[int, int, int] | 
     return start, end, min(first - end, end - start - 1)
 
 
+def _first_line_of(texts: list[str], end: int, cells: list[str]) -> int:
+    """Where the lines that hold ``cells`` (just before line ``end``) begin."""
+    want, got, j = "".join(cells), "", end
+    while j > 0 and len(got) < len(want):
+        j -= 1
+        got = texts[j] + got
+    return j if got == want else end
+
+
 def _flat_table(texts: list[str], first: int, floor: int) -> tuple[int, int, list[list[str]]] | None:
     starts = _numbered_rows(texts, first)
     if len(starts) < 2:
@@ -250,7 +259,8 @@ def _flat_table(texts: list[str], first: int, floor: int) -> tuple[int, int, lis
             # A row much longer than the header: the table is not regular here; it ends.
             if r < 2:   # fewer than two regular rows: not a table
                 return None
-            return h0, s, rows
+            # The category cells waiting for this row stay outside the table with it.
+            return h0, _first_line_of(texts, s, prefix), rows
         surplus.append(max(0, len(gap) - capacity))
         place(prefix, texts[s], fit(gap))
         prefix = nxt

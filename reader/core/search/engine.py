@@ -41,6 +41,7 @@ from .results import DocHit, Filters, SearchCancelled, SearchResults
 from .snippets import document_hits, hit_spans
 from .titles import title_hits
 from .textmatch import Term, term
+from ..messages import Msg
 
 SMALL_LIBRARY = 1500     # documents: below this, bm25 is cheap enough for every query
 BM25_SHARE = 6           # bm25 for terms in at most 1/6 of the documents (BM25 idf >= ~1.6)
@@ -67,7 +68,7 @@ class SearchEngine:
         self.statuses = statuses
         self._states: tuple = (None, None, None)     # (source dict, catalog, {id: state})
         if not self.path.exists():
-            raise StoreError(f"找不到公报库：{self.path}")
+            raise StoreError(Msg("store.not_found", path=str(self.path)))
         self._conn = schema.connect(self.path, readonly=True)
         # A bounded page cache (16 MB) for the pages searches touch again and again; no mmap:
         # mapped pages count in the window's memory (up to the whole file), and reads are

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..messages import Msg
 from .records import AMENDED, EXPIRED, IN_FORCE, NOT_YET, REPEALED, UNKNOWN, DocStatus, Evidence
 
 
@@ -65,7 +66,7 @@ def compute(x: Inputs, as_of: str) -> DocStatus:
         distinct = sorted({s for s, _ in x.starts})
         start, start_ev = min(x.starts, key=lambda t: t[0])
         if len(distinct) > 1:
-            warnings.append("施行日期不一致：" + "、".join(_cn(s) for s in distinct))
+            warnings.append(Msg("status.starts_differ", dates=tuple(distinct)))
             evidence += [e for s, e in x.starts if e is not start_ev]
         evidence.append(start_ev)
 
@@ -80,13 +81,13 @@ def compute(x: Inputs, as_of: str) -> DocStatus:
                 else:
                     evidence.append(ev)
             if not start and x.date and not x.untils:
-                warnings.append(f"未载明施行日期，有效期自成文日期{_cn(x.date)}起算")
+                warnings.append(Msg("status.period_from_date", date=x.date))
     until, until_ev = None, None
     if ends:
         distinct = sorted({u for u, _ in ends})
         until, until_ev = min(ends, key=lambda t: t[0])
         if len(distinct) > 1:
-            warnings.append("终止日期不一致：" + "、".join(_cn(u) for u in distinct) + "；按较早者计")
+            warnings.append(Msg("status.ends_differ", dates=tuple(distinct)))
         evidence += [e for _, e in ends]
 
     if start and as_of < start:
@@ -102,16 +103,17 @@ def compute(x: Inputs, as_of: str) -> DocStatus:
             evidence.append(ev)
         else:
             evidence.append(ev)
-            warnings.append(f"将于{_cn(eff)}废止")
+            warnings.append(Msg("status.to_be_repealed", date=eff))
     if happened:
         happened.sort(key=lambda t: t[0])
         since, state, _ev = happened[0]
         kinds = {s for _, s, _ in happened}
         if len(kinds) > 1:
-            warnings.append(f"有效期已于{_cn(until)}届满，另有文件宣布废止或失效" if state == EXPIRED
-                            else f"已于{_cn(since)}废止，另有效期至{_cn(until)}")
+            warnings.append(Msg("status.expired_and_repealed", until=until) if state == EXPIRED
+                            else Msg("status.repealed_before_end", since=since, until=until))
         elif state == REPEALED and len({e for e, _, _ in happened}) > 1:
-            warnings.append("多份文件宣布废止或失效，日期不一：" + "、".join(sorted({_cn(e) for e, _, _ in happened})))
+            # (in the order of their Chinese form, as always printed)
+            warnings.append(Msg("status.repeals_differ", dates=tuple(sorted({e for e, _, _ in happened}, key=_cn))))
         return DocStatus(as_of, state, since, until, tuple(_unique(evidence)), tuple(warnings))
 
     amended = [(e, ev) for e, ev in x.amends if e <= as_of]

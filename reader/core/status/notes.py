@@ -1,6 +1,7 @@
 """What a printout or a bookmark says about a text no longer in force (one sentence, with its basis)."""
 from __future__ import annotations
 
+from ..messages import Msg
 from .records import EXPIRED, REPEALED
 
 
@@ -13,23 +14,24 @@ def basis(library, status, key: str) -> str:
                 return f"《{info.title}》" + (f"（{info.doc_number}）" if info.doc_number else "")
     for e in status.evidence:
         if e.kind in ("until", "period"):
-            return f"本件“{e.text.strip()[:60]}”"
+            return Msg("status.own_words", text=e.text.strip()[:60])
     return ""
 
 
-def no_longer_in_force(library, key: str, as_of: str | None = None, when: str = "今日") -> str | None:
+def no_longer_in_force(library, key: str, as_of: str | None = None, when: str | None = None) -> str | None:
     """"截至今日已废止，依据…" — or None when the text is in force or its status is unknown."""
     s = library.status(key, as_of)
     if s is None or s.state not in (REPEALED, EXPIRED):
         return None
-    what = "已废止" if s.state == REPEALED else "有效期已届满"
     why = basis(library, s, key)
-    return f"截至{when}{what}" + (f"，依据{why}" if why else "")
+    code = "status.ended_repealed" if s.state == REPEALED else "status.ended_expired"
+    when = when or Msg("status.today")
+    return Msg(code + "_by", when=when, why=why) if why else Msg(code, when=when)
 
 
 def print_note(library, key: str, as_of: str | None = None) -> str:
     """Appended to a printout's source line: "（截至打印日已废止，依据…）", or ""."""
     if not hasattr(library, "status"):
         return ""
-    text = no_longer_in_force(library, key, as_of, when="打印日")
+    text = no_longer_in_force(library, key, as_of, when=Msg("status.print_day"))
     return f"（{text}）" if text else ""

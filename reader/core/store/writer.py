@@ -19,6 +19,7 @@ from ..model import Document, Issue, Standalone
 from ..search import index as search_index
 from ..text import fold
 from . import schema
+from ..messages import Msg
 
 
 def _json(value) -> str:
@@ -37,7 +38,7 @@ def _writes(method):
         try:
             return method(self, *args, **kwargs)
         except sqlite3.Error as e:
-            raise StoreError(f"无法写入公报库 {self.path}：{e}") from e
+            raise StoreError(Msg("store.cannot_write", path=str(self.path), error=str(e))) from e
     return wrapper
 
 
@@ -49,14 +50,14 @@ class LibraryWriter:
             v = schema.version(self.conn)
             if v is None:
                 if self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                    raise StoreError(f"{self.path} 不是公报库（缺少 schema_version）")
+                    raise StoreError(Msg("store.no_version", path=str(self.path)))
                 schema.create(self.conn)
             elif v != schema.SCHEMA_VERSION:
-                raise StoreError(f"{self.path} 的库结构版本为 {v}，本程序为 {schema.SCHEMA_VERSION}；请用 build-db 重建")
+                raise StoreError(Msg("store.other_version", path=str(self.path), version=v, ours=schema.SCHEMA_VERSION))
         except Exception as e:  # sqlite3.DatabaseError: "file is not a database"
             if isinstance(e, StoreError):
                 raise
-            raise StoreError(f"无法打开公报库 {self.path}：{e}") from e
+            raise StoreError(Msg("store.cannot_open", path=str(self.path), error=str(e))) from e
         self.db = sqlite_utils.Database(self.conn)
 
     def close(self) -> None:
@@ -81,7 +82,7 @@ class LibraryWriter:
         """Store an issue; returns how many documents were written."""
         existing = self.issue_label(issue.key)
         if existing and not replace:
-            raise ImportRefused(f"库中已有《{issue.publication}》{existing}，未导入（要替换请加 --replace）")
+            raise ImportRefused(Msg("refuse.issue_present", publication=issue.publication, label=existing))
         sha = sha256_text(source_text)
         with self.db.atomic():
             if existing:
@@ -110,7 +111,7 @@ class LibraryWriter:
         doc = item.document
         if self.has_document(doc.key):
             if not replace:
-                raise ImportRefused(f"库中已有《{doc.title}》（{doc.doc_number or doc.key}），未导入（要替换请加 --replace）")
+                raise ImportRefused(Msg("refuse.document_present", title=doc.title, number=doc.doc_number or doc.key))
         sha = sha256_text(source_text)
         with self.db.atomic():
             if self.has_document(doc.key):

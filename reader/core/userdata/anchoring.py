@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Block
 from .bookmarks import ATTACHED, DETACHED, MOVED, Anchor, Bookmark, Change
+from ..messages import Msg
 
 CONTEXT = 32    # characters of prefix and suffix remembered on each side
 
@@ -24,10 +25,10 @@ CONTEXT = 32    # characters of prefix and suffix remembered on each side
 def make_anchor(blocks: tuple[Block, ...], block: int, start: int, end: int, context: int = CONTEXT) -> Anchor:
     """The anchor for characters ``start:end`` of ``blocks[block]`` (a passage lies inside one block)."""
     if not 0 <= block < len(blocks):
-        raise ValueError(f"没有第 {block} 段")
+        raise ValueError(Msg("bookmark.no_block", block=block))
     text = blocks[block].text
     if not 0 <= start < end <= len(text):
-        raise ValueError(f"所选范围 {start}-{end} 不在该段之内（共 {len(text)} 字）")
+        raise ValueError(Msg("bookmark.outside", start=start, end=end, n=len(text)))
     return Anchor(block, start, end, text[start:end], text[max(0, start - context):start], text[end:end + context])
 
 

@@ -11,20 +11,22 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from ..location import Location
+from ..messages import Msg
 
 # Note types: stable English codes in the database and in exports; Chinese on screen.
 NOTE = "note"
 INSTRUCTION = "instruction"
 TODO = "todo"
 NOTE_TYPES = (NOTE, INSTRUCTION, TODO)
-NOTE_TYPE_LABELS = {NOTE: "笔记", INSTRUCTION: "批示", TODO: "待办"}
+NOTE_TYPE_LABELS = {NOTE: Msg("bookmark.type_note"), INSTRUCTION: Msg("bookmark.type_instruction"),
+                    TODO: Msg("bookmark.type_todo")}
 
 # Anchor status after the content changed: still at its offsets, found elsewhere, or not found.
 ATTACHED = "attached"
 MOVED = "moved"
 DETACHED = "detached"
 STATUSES = (ATTACHED, MOVED, DETACHED)
-STATUS_LABELS = {ATTACHED: "已定位", MOVED: "原文位置有变动，已重新定位", DETACHED: "原文已找不到（书签保留）"}
+STATUS_LABELS = {ATTACHED: Msg("bookmark.attached"), MOVED: Msg("bookmark.moved"), DETACHED: Msg("bookmark.detached")}
 
 DEFAULT_COLOR = "#ffd54f"
 COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -146,7 +148,9 @@ class ImportReport:
     read_marks_added: int = 0
 
     def summary(self) -> str:
-        return f"新增 {len(self.added)} 条，更新 {len(self.updated)} 条，未变 {len(self.unchanged)} 条"
+        from ..messages import Msg
+        return Msg("bookmarks.merged", added=len(self.added), updated=len(self.updated),
+                   unchanged=len(self.unchanged))
 
 
 @dataclass(frozen=True)

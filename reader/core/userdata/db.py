@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import StoreError
 from . import migrations
 from .errors import translate
+from ..messages import Msg
 
 _CORRUPTION = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -46,8 +47,7 @@ def open_database(path: Path) -> OpenedDatabase:
             aside = move_aside(path)
         except OSError as e:
             raise translate(e, path) from e
-        notice = (f"用户数据库已损坏（{damage}），已改名为 {aside.name} 并新建；"
-                  f"原文件保留在 {aside.parent}，未删除。")
+        notice = Msg("userdata.damaged", damage=damage, aside=aside.name, folder=str(aside.parent))
     conn = _connect(path)
     backup = None
     try:
@@ -81,7 +81,7 @@ def _damage(path: Path) -> str | None:
         if result != [("ok",)]:
             return "; ".join(r[0] for r in result[:3])
         if _foreign(conn):
-            return "不是本程序的用户数据库"
+            return Msg("userdata.foreign")
         return None
     except sqlite3.DatabaseError as e:
         # "database is locked" is a DatabaseError too: only real damage moves the file.
@@ -96,12 +96,12 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), timeout=10, isolation_level=None, check_same_thread=False)
     except sqlite3.DatabaseError as e:
-        raise StoreError(f"无法打开用户数据库 {path}：{e}") from e
+        raise StoreError(Msg("userdata.cannot_open", path=str(path), error=str(e))) from e
     try:
         found = migrations.version(conn)
         if found > migrations.CURRENT:     # checked before WAL is switched on: such a file stays untouched
             raise migrations.UserDataTooNew(
-                f"用户数据库的结构版本为 {found}，本程序只认识到 {migrations.CURRENT}：请使用新版程序打开")
+                Msg("userdata.too_new", found=found, known=migrations.CURRENT))
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -109,9 +109,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as e:
         conn.close()
         if (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            raise StoreError(f"用户数据库 {path} 正被另一个程序占用（{e}），书签暂不可用；"
-                             f"文件未改动，关闭那个程序后重新打开即可") from e
-        raise StoreError(f"无法打开用户数据库 {path}：{e}") from e
+            raise StoreError(Msg("userdata.busy", path=str(path), error=str(e))) from e
+        raise StoreError(Msg("userdata.cannot_open", path=str(path), error=str(e))) from e
     except BaseException:
         conn.close()
         raise

@@ -8,6 +8,7 @@ import errno
 import sqlite3
 
 from ..errors import StoreError
+from ..messages import Msg
 
 _SQLITE_FULL = 13
 _SQLITE_READONLY = 8
@@ -28,12 +29,12 @@ class ReadOnly(UserDataError):
 
 def translate(e: BaseException, path=None) -> UserDataError:
     """The user-data error for a sqlite3 or OS error, with one line for a person."""
-    where = f"（{path}）" if path else ""
+    where = Msg("userdata.where", path=str(path)) if path else ""
     code = (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF
     text = str(e).lower()
     if code == _SQLITE_FULL or "disk is full" in text or getattr(e, "errno", None) in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFull(f"磁盘已满，未能保存{where}：请腾出空间后再试")
+        return DiskFull(Msg("userdata.disk_full", where=where))
     if code == _SQLITE_READONLY or "readonly" in text or "read-only" in text or \
             getattr(e, "errno", None) in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return ReadOnly(f"用户数据文件夹只读，未能保存{where}")
-    return UserDataError(f"用户数据无法读写{where}：{e}")
+        return ReadOnly(Msg("userdata.read_only", where=where))
+    return UserDataError(Msg("userdata.failed", where=where, error=str(e)))

@@ -25,6 +25,7 @@ from datetime import timezone
 
 from .bookmarks import (ATTACHED, COLOR, DETACHED, NOTE_TYPE_LABELS, NOTE_TYPES, STATUSES, Anchor, Bookmark,
                         ImportReport, ReadMark, now_stamp, parse_stamp)
+from ..messages import Msg, render
 
 FORMAT = "gazette-reader-bookmarks"
 VERSION = 1
@@ -49,12 +50,16 @@ class Reference:
 
     @property
     def source(self) -> str:
+        return self.source_in("zh_CN")
+
+    def source_in(self, language: str) -> str:
+        """Where it was printed: 《publication》issue, the page (its words in ``language``)."""
         parts = []
         if self.issue:
             parts.append((f"《{self.publication}》" if self.publication else "") + self.issue)
         if self.page:
-            parts.append(f"第 {self.page} 页")
-        return "，".join(parts)
+            parts.append(render(Msg("export.page", page=self.page), language))
+        return ("，" if language == "zh_CN" else ", ").join(parts)
 
     @property
     def text(self) -> str:
@@ -155,11 +160,11 @@ def _field(rec: dict, name: str, kind, optional: bool = False, limit: int | None
     if value is None and optional:
         return None
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise ValueError(f"字段 {name} 缺失或类型不对")
+        raise ValueError(Msg("exchange.field_missing", name=name))
     if isinstance(value, str) and limit is not None and len(value) > limit:
-        raise ValueError(f"字段 {name} 过长（{len(value)} 字，上限 {limit}）")
+        raise ValueError(Msg("exchange.field_too_long", name=name, n=len(value), limit=limit))
     if isinstance(value, int) and not 0 <= value <= MAX_POSITION:
-        raise ValueError(f"字段 {name} 超出范围：{_shown(value)}")
+        raise ValueError(Msg("exchange.field_range", name=name, value=_shown(value)))
     return value
 
 
@@ -170,9 +175,9 @@ def _time(rec: dict, name: str, optional: bool = False) -> str | None:
     try:
         when = parse_stamp(value)
     except (ValueError, OverflowError):
-        raise ValueError(f"字段 {name} 不是 ISO-8601 时间：{_shown(value)}") from None
+        raise ValueError(Msg("exchange.field_time", name=name, value=_shown(value))) from None
     if not FIRST_YEAR <= when.year <= LAST_YEAR:
-        raise ValueError(f"字段 {name} 的年份应在 {FIRST_YEAR}–{LAST_YEAR} 之间：{_shown(value)}")
+        raise ValueError(Msg("exchange.field_year", name=name, first=FIRST_YEAR, last=LAST_YEAR, value=_shown(value)))
     return value
 
 
@@ -180,16 +185,16 @@ def _anchor(raw) -> Anchor | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise ValueError("anchor 应为对象或 null")
+        raise ValueError(Msg("exchange.anchor_object"))
     prefix, suffix = raw.get("prefix", ""), raw.get("suffix", "")
     if not isinstance(prefix, str) or not isinstance(suffix, str):
-        raise ValueError("anchor 的 prefix/suffix 应为字符串")
+        raise ValueError(Msg("exchange.anchor_strings"))
     if len(prefix) > MAX_SHORT or len(suffix) > MAX_SHORT:
-        raise ValueError("anchor 的 prefix/suffix 过长")
+        raise ValueError(Msg("exchange.anchor_long"))
     a = Anchor(_field(raw, "block", int), _field(raw, "start", int), _field(raw, "end", int),
                _field(raw, "quote", str, limit=MAX_TEXT), prefix, suffix)
     if not (a.block >= 0 and 0 <= a.start <= a.end):
-        raise ValueError("anchor 的位置无效")
+        raise ValueError(Msg("exchange.anchor_place"))
     return a
 
 
@@ -198,41 +203,41 @@ def _optional_text(rec: dict, name: str, limit: int) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValueError(f"字段 {name} 应为字符串")
+        raise ValueError(Msg("exchange.field_string", name=name))
     if len(value) > limit:
-        raise ValueError(f"字段 {name} 过长（{len(value)} 字，上限 {limit}）")
+        raise ValueError(Msg("exchange.field_too_long", name=name, n=len(value), limit=limit))
     return value
 
 
 def _bookmark(rec) -> Bookmark:
     if not isinstance(rec, dict):
-        raise ValueError("不是对象")
+        raise ValueError(Msg("exchange.not_object"))
     try:
         bid = str(uuid.UUID(_field(rec, "id", str, limit=64)))
     except (ValueError, AttributeError):
-        raise ValueError(f"id 不是 UUID：{_shown(rec.get('id'))}") from None
+        raise ValueError(Msg("exchange.bad_id", value=_shown(rec.get('id')))) from None
     note_type = _field(rec, "note_type", str, limit=MAX_SHORT)
     if note_type not in NOTE_TYPES:
-        raise ValueError(f"未知的批注类型：{_shown(note_type)}")
+        raise ValueError(Msg("exchange.note_type", value=_shown(note_type)))
     color = _field(rec, "color", str, limit=16)
     if not COLOR.match(color):
-        raise ValueError(f"颜色应为 #rrggbb：{_shown(color)}")
+        raise ValueError(Msg("exchange.color", value=_shown(color)))
     tags = _field(rec, "tags", list)
     if len(tags) > MAX_TAGS:
-        raise ValueError(f"标签过多（{len(tags)} 个，上限 {MAX_TAGS}）")
+        raise ValueError(Msg("exchange.too_many_tags", n=len(tags), limit=MAX_TAGS))
     if not all(isinstance(t, str) and len(t) <= MAX_SHORT for t in tags):
-        raise ValueError("tags 应为字符串列表（每个不超过 1000 字）")
+        raise ValueError(Msg("exchange.tags"))
     status = rec.get("status")
     if status is None:
         status = DETACHED
     elif status not in STATUSES:
-        raise ValueError(f"未知的定位状态：{_shown(status)}")
+        raise ValueError(Msg("exchange.anchor_status", value=_shown(status)))
     doc_key = _field(rec, "doc_key", str, limit=MAX_SHORT)
     if not doc_key.strip():
-        raise ValueError("doc_key 为空")
+        raise ValueError(Msg("exchange.no_doc_key"))
     for name in ("citation", "note_type_label", "exported"):
         if name in rec and not isinstance(rec[name], (dict, str, type(None))):
-            raise ValueError(f"字段 {name} 类型不对")
+            raise ValueError(Msg("exchange.field_type", name=name))
     return Bookmark(bid, doc_key, _anchor(rec.get("anchor")), _field(rec, "note", str, limit=MAX_NOTE),
                     note_type, tuple(tags), color, _time(rec, "created"), _time(rec, "updated"), status,
                     _optional_text(rec, "fingerprint", 128), _optional_text(rec, "doc_title", MAX_TEXT),
@@ -254,51 +259,65 @@ def _depth(data) -> int:
 
 
 
+def _refuse_unstorable(data) -> None:
+    """JSON can spell a lone surrogate ("\\ud800"), which no UTF-8 database can hold."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ExchangeRefused(Msg("exchange.surrogate", code=f"{ord(e.object[e.start]):04X}")) from None
+
+
+def _reason(e: BaseException) -> str:
+    """An exception's message as raised (a Msg stays one; ``str(e)`` would make it plain text)."""
+    return e.args[0] if e.args and isinstance(e.args[0], str) else str(e)
+
+
 def parse_export(text: str) -> tuple[list[Bookmark], list[ReadMark]]:
     """Read a JSON export completely, or refuse it with one line naming the first bad record."""
     if len(text) > MAX_FILE_BYTES:
-        raise ExchangeRefused(f"书签文件过大（上限 {MAX_FILE_BYTES // 1048576} MB）")
+        raise ExchangeRefused(Msg("exchange.too_big", limit=MAX_FILE_BYTES // 1048576))
     try:
         data = json.loads(text)
     except RecursionError:
-        raise ExchangeRefused(f"书签文件嵌套过深（上限 {MAX_DEPTH} 层）") from None
+        raise ExchangeRefused(Msg("exchange.too_deep", limit=MAX_DEPTH)) from None
     except ValueError:
-        raise ExchangeRefused("不是书签导出文件（不是有效的 JSON）") from None
+        raise ExchangeRefused(Msg("exchange.not_json")) from None
+    _refuse_unstorable(data)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ExchangeRefused(f"不是书签导出文件（缺少 \"format\": \"{FORMAT}\"）")
+        raise ExchangeRefused(Msg("exchange.no_format", format=FORMAT))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ExchangeRefused("书签文件缺少有效的版本号")
+        raise ExchangeRefused(Msg("exchange.no_version"))
     if version > VERSION:
-        raise ExchangeRefused(f"书签文件格式版本为 {_shown(version)}，本程序只能读取 {VERSION}：请升级程序")
+        raise ExchangeRefused(Msg("exchange.version", version=_shown(version), ours=VERSION))
     records = data.get("bookmarks")
     if not isinstance(records, list):
-        raise ExchangeRefused("书签文件缺少 bookmarks 列表")
+        raise ExchangeRefused(Msg("exchange.no_list"))
     if len(records) > MAX_RECORDS:
-        raise ExchangeRefused(f"书签过多（{len(records)} 条，上限 {MAX_RECORDS}）")
+        raise ExchangeRefused(Msg("exchange.too_many", n=len(records), limit=MAX_RECORDS))
     marks: list[Bookmark] = []
     for i, rec in enumerate(records, 1):
         try:
             if _depth(rec) > MAX_DEPTH - 2:
-                raise ValueError("嵌套过深")
+                raise ValueError(Msg("exchange.too_deep_record"))
             marks.append(_bookmark(rec))
         except ValueError as e:
             bid = rec.get("id") if isinstance(rec, dict) else None
-            named = f"（id {_shown(bid)}）" if isinstance(bid, str) and "UUID" not in str(e) else ""
-            raise ExchangeRefused(f"第 {i} 条书签无效：{e}{named}") from None
+            named = Msg("exchange.named_id", id=_shown(bid)) if isinstance(bid, str) and "UUID" not in str(e) else ""
+            raise ExchangeRefused(Msg("exchange.bad_record", i=i, error=_reason(e), named=named)) from None
     if len({b.id for b in marks}) != len(marks):
-        raise ExchangeRefused("书签文件中有重复的 id")
+        raise ExchangeRefused(Msg("exchange.duplicate_ids"))
     raw_reads = data.get("read_marks") or []
     if not isinstance(raw_reads, list) or len(raw_reads) > MAX_RECORDS:
-        raise ExchangeRefused("书签文件的 read_marks 应为列表")
+        raise ExchangeRefused(Msg("exchange.read_marks_list"))
     reads = []
     for i, rec in enumerate(raw_reads, 1):
         try:
             if not isinstance(rec, dict):
-                raise ValueError("不是对象")
+                raise ValueError(Msg("exchange.not_object"))
             reads.append(ReadMark(_field(rec, "doc_key", str, limit=MAX_SHORT), _time(rec, "when")))
         except ValueError as e:
-            raise ExchangeRefused(f"第 {i} 个圈阅记录无效：{e}") from None
+            raise ExchangeRefused(Msg("exchange.bad_read_mark", i=i, error=_reason(e))) from None
     return marks, reads
 
 
@@ -311,7 +330,7 @@ def decode_file(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ExchangeRefused("不是书签导出文件（不是 UTF-8 文本）") from None
+        raise ExchangeRefused(Msg("exchange.not_utf8")) from None
 
 
 # -- for reading: Markdown and HTML ------------------------------------------------------
@@ -332,16 +351,19 @@ def _md_text(text: str) -> str:
     return text
 
 
-def export_markdown(store, library=None, ids=None) -> str:
+def export_markdown(store, library=None, ids=None, language: str = "zh_CN") -> str:
+    """For reading: its own words (headings, labels) in ``language``; what was bookmarked as it is."""
+    def say(code, **params):
+        return render(Msg(code, **params), language)
     refs = References(library)
     marks = _reading_order(_selected(store, ids, include_trash=False))
-    out = ["# 书签与批注", "", f"导出时间：{_when(now_stamp())}，共 {len(marks)} 条", ""]
+    out = [f"# {say('export.title')}", "", say("export.summary", when=_when(now_stamp()), n=len(marks)), ""]
     for n, b in enumerate(marks, 1):
         ref = refs.of(b)
         out += ["---", "", f"## {n}. {_md_text(ref.heading)}", ""]
-        if ref.source:
-            out += [_md_text(ref.source), ""]
-        out += [_md_text(_meta_line(b)), ""]
+        if ref.source_in(language):
+            out += [_md_text(ref.source_in(language)), ""]
+        out += [_md_text(_meta_line(b, language)), ""]
         if b.quote:
             out += ["> " + line for line in _md_text(b.quote).splitlines()] + [""]
         if b.note.strip():
@@ -350,15 +372,16 @@ def export_markdown(store, library=None, ids=None) -> str:
     return "\n".join(out)
 
 
-def _meta_line(b: Bookmark) -> str:
-    parts = [NOTE_TYPE_LABELS.get(b.note_type, b.note_type)]
+def _meta_line(b: Bookmark, language: str = "zh_CN") -> str:
+    parts = [render(NOTE_TYPE_LABELS.get(b.note_type, b.note_type), language)]
     if b.tags:
-        parts.append("标签：" + "、".join(b.tags))
-    parts.append(f"{_when(b.created)}" + (f"（修改于 {_when(b.updated)}）" if b.updated != b.created else ""))
+        parts.append(render(Msg("export.tags", tags=tuple(b.tags)), language))
+    parts.append(render(Msg("export.changed", created=_when(b.created), updated=_when(b.updated)), language)
+                 if b.updated != b.created else _when(b.created))
     if b.status != ATTACHED:
-        parts.append(b.status_label)
+        parts.append(render(b.status_label, language))
     if not b.anchor:
-        parts.append("整篇书签")
+        parts.append(render(Msg("export.whole"), language))
     return " · ".join(parts)
 
 
@@ -371,40 +394,44 @@ blockquote{margin:.6em 0;padding:.3em .8em;background:#f6f6f2}
 .note-link,.note-image{color:#335}"""
 
 
-def export_html(store, library=None, ids=None) -> str:
-    """A self-contained page: escaped text, notes rendered safely, no scripts or external resources."""
+def export_html(store, library=None, ids=None, language: str = "zh_CN") -> str:
+    """A self-contained page: escaped text, notes rendered safely, no scripts or external resources.
+    Its own words in ``language``."""
     from .notes import note_html
     esc = html.escape
     refs = References(library)
     marks = _reading_order(_selected(store, ids, include_trash=False))
-    parts = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+    title = esc(render(Msg("export.title"), language))
+    summary = esc(render(Msg("export.summary", when=_when(now_stamp()), n=len(marks)), language))
+    parts = ["<!DOCTYPE html>", f'<html lang="{"zh-CN" if language == "zh_CN" else "en"}"><head><meta charset="utf-8">',
              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-             "<title>书签与批注</title>", f"<style>{_CSS}</style></head><body>", "<h1>书签与批注</h1>",
-             f'<p class="meta">导出时间：{esc(_when(now_stamp()))}，共 {len(marks)} 条</p>']
+             f"<title>{title}</title>", f"<style>{_CSS}</style></head><body>", f"<h1>{title}</h1>",
+             f'<p class="meta">{summary}</p>']
     for b in marks:
         ref = refs.of(b)
         parts.append(f'<article style="border-left-color:{b.color}">')   # colour validated as #rrggbb
         parts.append(f"<h2>{esc(ref.heading)}</h2>")
-        if ref.source:
-            parts.append(f'<p class="source">{esc(ref.source)}</p>')
-        parts.append(f'<p class="meta">{esc(_meta_line(b))}</p>')
+        if ref.source_in(language):
+            parts.append(f'<p class="source">{esc(ref.source_in(language))}</p>')
+        parts.append(f'<p class="meta">{esc(_meta_line(b, language))}</p>')
         if b.quote:
             parts.append(f"<blockquote>{esc(b.quote)}</blockquote>")
         if b.note.strip():
-            parts.append(f'<div class="note">{note_html(b.note)}</div>')
+            parts.append(f'<div class="note">{note_html(b.note, language)}</div>')
         parts.append("</article>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
 
 
-def export_text(fmt: str, store, library=None, ids=None) -> str:
+def export_text(fmt: str, store, library=None, ids=None, language: str = "zh_CN") -> str:
+    """``language``: of the words Markdown and HTML add (JSON is data, the same in any language)."""
     if fmt == "json":
         return export_json(store, library, ids)
     if fmt == "md":
-        return export_markdown(store, library, ids)
+        return export_markdown(store, library, ids, language)
     if fmt == "html":
-        return export_html(store, library, ids)
-    raise ValueError(f"未知的导出格式：{fmt}")
+        return export_html(store, library, ids, language)
+    raise ValueError(Msg("exchange.format", format=fmt))
 
 
 def format_for(path: str, fmt: str | None) -> str:

@@ -14,6 +14,7 @@ import json
 import sqlite3
 
 from ..errors import StoreError
+from ..messages import Msg
 
 # "GzRd": marks the file as ours, so another program's database is not mistaken for it.
 APPLICATION_ID = 0x477A5264
@@ -139,7 +140,7 @@ def migrate(conn: sqlite3.Connection) -> tuple[int, int]:
     """
     before = version(conn)
     if before > CURRENT:
-        raise UserDataTooNew(f"用户数据库的结构版本为 {before}，本程序只认识到 {CURRENT}：请使用新版程序打开")
+        raise UserDataTooNew(Msg("userdata.too_new", found=before, known=CURRENT))
     if before == CURRENT:
         return before, before
     conn.execute("BEGIN IMMEDIATE")

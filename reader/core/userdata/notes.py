@@ -14,8 +14,11 @@ import html
 import re
 import threading
 
+from ..messages import Msg, render
+
 _renderer = None
 _lock = threading.Lock()   # a Markdown instance is not thread-safe
+_language = ["zh_CN"]      # of the image placeholder, for the conversion under way (set under the lock)
 
 
 def _build():
@@ -40,7 +43,8 @@ def _build():
                     elif el.tag == "img":
                         src, alt = el.get("src", ""), el.get("alt", "")
                         span = etree.Element("span", {"class": "note-image"})
-                        span.text = f"[图片：{alt}]" + (f" ({src})" if src else "")
+                        span.text = render(Msg("bookmark.note_image", alt=alt), _language[0]) \
+                            + (f" ({src})" if src else "")
                         span.tail = el.tail
                         parent.remove(el)
                         parent.insert(i, span)
@@ -70,8 +74,9 @@ def _loosen(text: str) -> str:
     return "\n".join(out)
 
 
-def note_html(text: str) -> str:
-    """HTML for a note (Markdown). Never contains markup the note's author typed as HTML."""
+def note_html(text: str, language: str = "zh_CN") -> str:
+    """HTML for a note (Markdown). Never contains markup the note's author typed as HTML.
+    ``language``: of the words the rendering adds ("[图片：…]" / "[image: …]")."""
     global _renderer
     if not text or not text.strip():
         return ""
@@ -79,6 +84,7 @@ def note_html(text: str) -> str:
         if _renderer is None:
             _renderer = _build()
         _renderer.reset()
+        _language[0] = language
         return _renderer.convert(_loosen(text))
 
 

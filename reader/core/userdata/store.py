@@ -25,6 +25,7 @@ from .bookmarks import (ATTACHED, COLOR, DEFAULT_COLOR, NOTE, NOTE_TYPES, STATUS
                         stamp_after)
 from .db import open_database
 from .errors import translate
+from ..messages import Msg
 
 _KEEP = object()
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # what SQLite's lower() does
@@ -57,16 +58,16 @@ def open_user_data(path: str | Path | None = None) -> OpenedUserData:
 
 def _validate(b: Bookmark) -> None:
     if not b.id or not b.doc_key:
-        raise ValueError("书签缺少 id 或文件")
+        raise ValueError(Msg("bookmark.no_id"))
     if b.note_type not in NOTE_TYPES:
-        raise ValueError(f"未知的批注类型：{b.note_type}")
+        raise ValueError(Msg("bookmark.note_type", value=b.note_type))
     if not COLOR.match(b.color):
-        raise ValueError(f"颜色应为 #rrggbb：{b.color}")
+        raise ValueError(Msg("bookmark.color", value=b.color))
     if b.status not in STATUSES:
-        raise ValueError(f"未知的定位状态：{b.status}")
+        raise ValueError(Msg("bookmark.status", value=b.status))
     a = b.anchor
     if a is not None and not (0 <= a.block and 0 <= a.start <= a.end):
-        raise ValueError(f"书签位置无效：{a.block}:{a.start}-{a.end}")
+        raise ValueError(Msg("bookmark.place", place=f"{a.block}:{a.start}-{a.end}"))
 
 
 class UserData:

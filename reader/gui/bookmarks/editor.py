@@ -129,7 +129,8 @@ class BookmarkEditor(QDialog):
     def _preview(self, tab: int) -> None:
         if tab == 1:
             from ...core.userdata.notes import note_html
-            self.preview.setHtml(note_html(self.note.toPlainText()))
+            from ..core_text import ui_language
+            self.preview.setHtml(note_html(self.note.toPlainText(), ui_language()))
 
     def values(self) -> dict:
         checked = self.color_group.checkedButton()

@@ -14,6 +14,7 @@ from ...core.errors import StoreError
 from ...core.location import Location
 from ...core.userdata import DETACHED, TODO, Bookmark, DiskFull, ReadOnly, UserDataError, open_user_data
 from ...core.userdata.anchoring import make_anchor, needs_reanchor, reanchor_stale, stale_documents
+from ..core_text import say, ui_language
 from ..plain import plain_message_box
 from ..workers import run_in_background
 from .editor import BookmarkEditor, color
@@ -83,14 +84,14 @@ class BookmarksFeature(QObject):
         try:
             opened = open_user_data()
         except StoreError as e:
-            self.app.window.statusBar().showMessage(self.tr("Bookmarks are unavailable: {0}").format(e))
+            self.app.window.statusBar().showMessage(self.tr("Bookmarks are unavailable: {0}").format(say(e)))
             self.panel.setEnabled(False)
             return
         self.store = opened.store
         self.store.subscribe(lambda change: self.changed.emit())
         if opened.notice:
-            self.notice = opened.notice
-            box = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("User data"), opened.notice)
+            self.notice = say(opened.notice)
+            box = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("User data"), self.notice)
             QTimer.singleShot(0, box.open)   # not modal at start-up: the window stays usable
         if needs_reanchor(self.store, self.app.library):
             self.reanchor()
@@ -159,7 +160,7 @@ class BookmarksFeature(QObject):
                 reanchor_stale(self.store, self.app.library, stale)
                 return True
         except UserDataError as e:
-            self.app.window.statusBar().showMessage(str(e), 8000)
+            self.app.window.statusBar().showMessage(say(e), 8000)
             return True
         self.reanchor()
         return False
@@ -175,7 +176,7 @@ class BookmarksFeature(QObject):
         try:
             items = self.store.bookmarks(text=text, note_type=note_type, done=done)
         except UserDataError as e:
-            self.app.window.statusBar().showMessage(str(e), 8000)
+            self.app.window.statusBar().showMessage(say(e), 8000)
             return
         if self.panel.group_mode() == "tag":
             groups = group_by_tag(items)
@@ -239,9 +240,10 @@ class BookmarksFeature(QObject):
         from ...core.userdata.notes import note_html
         parts = []
         for b in self._at(loc):
-            tags = "、".join(b.tags)
-            head = f"<b>【{html.escape(label(NOTE_TYPES, b.note_type))}】</b> {html.escape(tags)}"
-            parts.append(head + (note_html(b.note) if b.note.strip() else ""))
+            tags = self.tr(", ", "between tags").join(b.tags)
+            kind = self.tr("[{0}]", "a bookmark's type in its tooltip").format(label(NOTE_TYPES, b.note_type))
+            head = f"<b>{html.escape(kind)}</b> {html.escape(tags)}"
+            parts.append(head + (note_html(b.note, ui_language()) if b.note.strip() else ""))
         return "<hr>".join(parts) or None
 
     # -- commands ------------------------------------------------------------------
@@ -303,7 +305,7 @@ class BookmarksFeature(QObject):
         elif isinstance(e, ReadOnly):
             text = self.tr("The data folder is read-only: nothing was saved.")
         else:
-            text = self.tr("Nothing was saved: {0}").format(e)
+            text = self.tr("Nothing was saved: {0}").format(say(e))
         self.app.window.statusBar().showMessage(text, 15000)
         box = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("Bookmarks"), text)
         hook = getattr(self.app, "message_hook", None)   # tests read messages without an event loop
@@ -325,7 +327,7 @@ class BookmarksFeature(QObject):
 
     def edit(self, b: Bookmark) -> None:
         times = self.tr("Created {0} · changed {1} · {2}").format(b.created[:16].replace("T", " "),
-                                                                     b.updated[:16].replace("T", " "), b.status_label)
+                                                                     b.updated[:16].replace("T", " "), say(b.status_label))
         dlg = BookmarkEditor(self.app.window, title=b.doc_title, quote=b.quote, note=b.note,
                              note_type=b.note_type, tags=b.tags, color=b.color, times=times)
         old = {"note": b.note, "note_type": b.note_type, "tags": b.tags, "color": b.color}
@@ -368,14 +370,14 @@ class BookmarksFeature(QObject):
         except UserDataError as e:
             self.save_failed(e)
             return
-        self.app.window.statusBar().showMessage(f"{msg}：{doc.title}", 5000)
+        self.app.window.statusBar().showMessage(self.tr("{0}: {1}").format(msg, doc.title), 5000)
 
     def _save_position(self, loc: Location) -> None:
         if self.store is not None and loc is not None:
             try:
                 self.store.set_position(loc)
             except UserDataError as e:    # a read-only or full disk: the place is not kept, nothing else lost
-                self.app.window.statusBar().showMessage(str(e), 8000)
+                self.app.window.statusBar().showMessage(say(e), 8000)
 
     def on_close(self) -> None:
         self._save_position(self.app.navigator.current_location())
@@ -406,9 +408,9 @@ class BookmarksFeature(QObject):
     def export_to(self, path: str) -> None:
         from ...core.userdata import exchange
         fmt = path.rsplit(".", 1)[-1].lower()
-        make = {"md": exchange.export_markdown, "html": exchange.export_html}.get(fmt, exchange.export_json)
+        fmt = {"md": "md", "html": "html"}.get(fmt, "json")
         try:
-            text = make(self.store, self.app.library)
+            text = exchange.export_text(fmt, self.store, self.app.library, language=ui_language())
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
         except (OSError, UserDataError) as e:
@@ -434,7 +436,7 @@ class BookmarksFeature(QObject):
             return None
         except (OSError, UnicodeDecodeError, ValueError, exchange.ExchangeRefused) as e:
             self.message = plain_message_box(self.app.window, QMessageBox.Icon.Warning, self.tr("Import bookmarks"),
-                                             str(e))
+                                             say(e))
             self.message.open()
             return None
         self.reanchor()

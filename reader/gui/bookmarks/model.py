@@ -138,7 +138,7 @@ class BookmarkModel(QAbstractItemModel):
         if b is None:
             g = self.groups[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{g.title}（{len(g.items)}）"
+                return QCoreApplication.translate("BookmarkModel", "{0} ({1})").format(g.title, len(g.items))
             if role == Qt.ItemDataRole.ToolTipRole:
                 return tooltip(g.tip)
             return None
@@ -149,11 +149,12 @@ class BookmarkModel(QAbstractItemModel):
             note = b.note.strip().splitlines()[0][:30] if b.note.strip() else ""
             done = done_label(b)
             kind = label(NOTE_TYPES, b.note_type) + (f"·{done}" if done else "")
-            return f"【{kind}】{what}" + (f" — {note}" if note else "")
+            kind = QCoreApplication.translate("BookmarkModel", "[{0}]", "a bookmark's type").format(kind)
+            return f"{kind}{what}" + (f" — {note}" if note else "")
         if role == Qt.ItemDataRole.CheckStateRole and b.note_type == TODO:
             return Qt.CheckState.Checked if b.done else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [b.doc_title, b.quote, b.note, "、".join(b.tags), label(STATUSES, b.status), done_label(b)]
+            parts = [b.doc_title, b.quote, b.note, QCoreApplication.translate("BookmarkModel", ", ", "between tags").join(b.tags), label(STATUSES, b.status), done_label(b)]
             return tooltip("\n".join(p for p in parts if p))   # the raw note, never rendered here
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(b.color)

@@ -37,29 +37,9 @@ class CompletenessDialog(QDialog):
             self.issue_chosen.emit(QUrl.fromPercentEncoding(text[len(ISSUE_SCHEME):].encode()))
 
     def say(self, note) -> str:
-        """A note of the completeness check in the interface language (its Chinese text otherwise)."""
-        templates = {
-            "year_empty_configured": self.tr("The library holds no issue of this year."),
-            "year_empty": self.tr("The library holds no issue of this year (whether any appeared, and how many, "
-                                  "cannot be known)."),
-            "number_twice": self.tr("No. {num} is there twice: {first}, {second}"),
-            "inferred_below_top": self.tr("The cumulative numbers give this year only {inferred} issues, but the "
-                                          "library holds No. {top}: a cumulative or issue number is wrong."),
-            "inferred_lower_bound": self.tr("The cumulative numbers give this year at least {inferred} issues (a "
-                                            "double issue has one cumulative number; the exact count cannot be "
-                                            "known)."),
-            "configured_vs_inferred": self.tr("Set to {configured} issues a year; the cumulative numbers give "
-                                              "{inferred}."),
-            "configured_below_top": self.tr("Set to {configured} issues a year, but the library holds No. {top}."),
-            "after_top_unknown": self.tr("Whether issues followed No. {top} cannot be known (the next year's first "
-                                         "issue has no cumulative number and no yearly count is set)."),
-            "offsets_differ": self.tr("The difference between cumulative and issue numbers changes within the "
-                                      "year: the cumulative numbers of missing issues cannot be worked out."),
-            "cumulative_twice": self.tr("Cumulative No. {number} is there twice: {first}, {second}"),
-            "cumulative_backwards": self.tr("Cumulative numbers run backwards: {second} after {first}"),
-        }
-        template = templates.get(getattr(note, "code", None))
-        return template.format(**note.args) if template else str(note)
+        """A note of the completeness check (a core message) in the interface language."""
+        from ..core_text import say
+        return say(note)
 
     def _number(self, n: int) -> str:
         return self.tr("No. {0}").format(n)

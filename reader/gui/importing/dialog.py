@@ -99,9 +99,8 @@ class ImportDialog(QDialog):
         self._busy(False)
         self.cancel_button.setEnabled(True)
         path = self.queue.pop(0)
-        reason = message.split("\n", 1)[0]
-        for prefix in ("ImportRefused: ", "StoreError: "):
-            reason = reason.removeprefix(prefix)
+        from ..core_text import say_failure
+        reason = say_failure(message)        # the importer's words, in the window's language
         self.results.append((path, self.tr("refused: {0}").format(reason)))
         self.refused.emit(path, reason)
         self.heading.setText(self.tr("{0} was not imported:").format(Path(path).name))
@@ -172,7 +171,7 @@ class ImportDialog(QDialog):
             self.accept()
             return
         self.heading.setText(self.tr("Done."))
-        lines = [f"{Path(p).name}：{outcome}" for p, outcome in self.results]
+        lines = [self.tr("{0}: {1}").format(Path(p).name, outcome) for p, outcome in self.results]
         self.text.setPlainText("\n".join(lines))
         self.import_button.hide()
         self.replace_button.hide()

@@ -1,13 +1,15 @@
 """The import report in the window, in the interface language: built from the report's
 fields (the command line prints ``ImportReport.to_text()``, in Chinese), with plural forms.
-What the importer found in the text itself (warnings, dropped page furniture) is shown as
-found: it quotes the document."""
+The importer's notes are core messages, given in the same language (``core_text.say``);
+the document text they quote, and the page furniture dropped, are shown as found."""
 from __future__ import annotations
 
 import html
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+
+from ..core_text import say
 
 _C = "ReportView"
 KINDS = {"notice": QT_TRANSLATE_NOOP("ReportView", "notice"), "plan": QT_TRANSLATE_NOOP("ReportView", "attached text"),
@@ -86,7 +88,8 @@ class ReportView(QObject):
                     p.author or self.tr("unsigned"), p.explains or p.title, target))
             out.append(("list", self.tr("Interpretations and the policies they explain:"), items))
         if r.warnings:
-            out.append(("list", self.tr("%n note(s) from the importer:", "", len(r.warnings)), list(r.warnings)))
+            out.append(("list", self.tr("%n note(s) from the importer:", "", len(r.warnings)),
+                        [say(w) for w in r.warnings]))
         if r.dropped:
             line = self.tr("line {0}: {1}")
             out.append(("list", self.tr("%n line(s) of page furniture left out of the text:", "", len(r.dropped)),

@@ -126,7 +126,8 @@ class PrintController(QObject):
             return
         except Exception as e:
             self._steps = None
-            self.failed.emit(str(e) or type(e).__name__)
+            from ..core_text import say
+            self.failed.emit(say(e) or type(e).__name__)
             return
         if reschedule:
             QTimer.singleShot(0, self._step)

@@ -6,7 +6,6 @@ menu and Ctrl+P.
 """
 from __future__ import annotations
 
-import gc
 import re
 import threading
 from pathlib import Path
@@ -24,24 +23,12 @@ from reader.core.printjob import PageRangeError, PrintJob, PrintNote, parse_page
 from reader.core import words
 from reader.gui import fonts
 from reader.gui.settings import open_settings
+from ..core_text import say
 from .controller import PrintController
 from .render import PrintError, job_for_printer, prepare_printer, render
 
 # notes_provider(keys): the notes on those documents; notes_provider(None): every bookmarked passage.
 NotesProvider = Callable[[tuple[str, ...] | None], Iterable[PrintNote | Mapping]]
-
-
-def _warm_up_words() -> None:
-    # Loading the dictionary allocates enough to start a garbage collection on this thread, and a
-    # collection there may free Qt wrappers off the GUI thread (a segfault, seen in CI): the
-    # collector waits until the load is done, then runs where it next triggers.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        words.warm_up()
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class PrintDialog(QDialog):
@@ -52,7 +39,7 @@ class PrintDialog(QDialog):
         self.notes_provider = notes_provider
         self.controller = PrintController(library, self)
         # The title breaker's dictionary (~0.5 s to load) loads while the user picks options.
-        threading.Thread(target=_warm_up_words, name="jieba-warm-up", daemon=True).start()
+        threading.Thread(target=words.warm_up, name="jieba-warm-up", daemon=True).start()
         self.setWindowTitle(self.tr("Print and export PDF"))
         self._choices: list[tuple[QRadioButton, str, tuple[str, ...]]] = []
         self._build(current_key, tuple(dict.fromkeys(picked_keys)))
@@ -165,7 +152,7 @@ class PrintDialog(QDialog):
             holder = QVBoxLayout()
             holder.addLayout(row)
             holder.addWidget(note)
-            form.addRow(self._role_names()[role] + "：", holder)
+            form.addRow(self.tr("{0}:").format(self._role_names()[role]), holder)
             combo.currentIndexChanged.connect(lambda *_: self._describe_fonts())
             self.font_choices[role] = combo
             self.font_notes[role] = note
@@ -285,7 +272,7 @@ class PrintDialog(QDialog):
         try:
             return self.job()
         except (PageRangeError, LookupError) as e:
-            QMessageBox.warning(self, self.tr("Print"), str(e))
+            QMessageBox.warning(self, self.tr("Print"), say(e))
             return None
 
     # -- actions -------------------------------------------------------------------------
@@ -303,7 +290,7 @@ class PrintDialog(QDialog):
             try:
                 render(p, self.library, job_for_printer(job, p))
             except (PrintError, LookupError) as e:
-                errors.append(str(e))
+                errors.append(say(e))
         dialog.paintRequested.connect(paint)
         dialog.exec()
         if errors:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Generator
 
-from PySide6.QtCore import QMarginsF, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, Qt
 from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter
 
 from reader.core.printjob import PrintJob, plan_packets
@@ -68,9 +68,10 @@ def render_steps(device: QPagedPaintDevice, library, job: PrintJob, progress: Pr
         if painter is None:
             painter = QPainter()
             if not painter.begin(device):
-                raise PrintError("无法开始输出：打印机或文件不可用")
+                raise PrintError(QCoreApplication.translate(
+                    "PrintRender", "Cannot start: the printer or the file is not available"))
         elif not device.newPage():
-            raise PrintError("无法开始新的一页")
+            raise PrintError(QCoreApplication.translate("PrintRender", "Cannot start a new page"))
 
     try:
         for index, packet in enumerate(packets):
@@ -116,7 +117,8 @@ def render_steps(device: QPagedPaintDevice, library, job: PrintJob, progress: Pr
             if painter.isActive():
                 painter.end()
     if painted == 0:
-        raise PrintError("所选页码范围内没有页面" if selected else "没有可打印的内容")
+        raise PrintError(QCoreApplication.translate("PrintRender", "No pages in the chosen page range") if selected
+                         else QCoreApplication.translate("PrintRender", "Nothing to print"))
     return RenderResult(painted, number, False)
 
 

@@ -145,7 +145,8 @@ class SearchFeature(QObject):
 
     def _failed(self, message: str) -> None:
         self.task = None
-        self.panel.show_message(self.tr("Search failed: {0}").format(message.splitlines()[0]))
+        from ..core_text import say_failure
+        self.panel.show_message(self.tr("Search failed: {0}").format(say_failure(message)))
 
     def open_hit(self, hit) -> None:
         loc = hit.snippets[0].location if hit.snippets else Location(hit.info.key)

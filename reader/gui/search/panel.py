@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineE
 
 from ...core.search.results import Filters
 from ..plain import plain_label
+from ..core_text import say
 from .delegate import RichTextDelegate
 from .results_model import ResultsModel
 
@@ -113,8 +114,13 @@ class SearchPanel(QWidget):
         box.clear()
         box.addItem(self.tr("Any"), None)
         for f in facets:
-            label = QCoreApplication.translate("SearchPanel", KIND_LABELS[f.value]) if name == "kind" else str(f.label)
-            box.addItem(f"{label}（{f.count}）", f.value)
+            if name == "kind":
+                label = QCoreApplication.translate("SearchPanel", KIND_LABELS[f.value])
+            elif name == "year":
+                label = self.tr("{year}", "a year in the Year facet").format(year=f.value)
+            else:       # a 时效 state is a core word; issues, sections and issuers are document text
+                label = say(f.label) if name == "status" else str(f.label)
+            box.addItem(self.tr("{0} ({1})").format(label, f.count), f.value)
         i = box.findData(current) if current is not None else 0
         box.setCurrentIndex(max(0, i))
         box.blockSignals(False)
