@@ -73,7 +73,22 @@ def test_the_start_probes_report_paint_quit_and_memory_of_a_real_start(tmp_path)
     assert not isinstance(memory, str), memory
     assert memory.peak_kb.median >= memory.paint_kb.median > 0 and memory.warm_ms.values
     assert memory.open_median_ms.values and memory.open_median_ms.median > 0
-    lines = bench.report(bench.existing(default_library()), 1.0, [], starts, quits, memory, (3, 0, []))
+    assert memory.start_kb.median >= memory.paint_kb.median and memory.settled_ms.values
+    assert memory.warm_kb.median >= memory.start_kb.median
+    mapped = bench.time_mapped({"shipped": default_library()}, 1)
+    lines = bench.report(bench.existing(default_library()), 1.0, [], starts, quits, memory, (3, 0, []), mapped)
     text = "\n".join(lines)
     assert "real start → first document painted" in text and "quit (window closed" in text
-    assert "memory (peak RSS)" in text and "0 mismatches" in text
+    assert "memory (peak RSS" in text and "before any search" in text and "0 mismatches" in text
+    if isinstance(mapped, str):     # no Xvfb here: the row says why
+        assert "window mapped: skipped: " + mapped in text
+    else:
+        assert mapped[0].real.values and mapped[0].bare.values and "window mapped (the X server" in text
+
+
+def test_without_xvfb_the_mapped_row_says_why(monkeypatch):
+    monkeypatch.setattr(bench.shutil, "which", lambda name: None)
+    reason = bench.time_mapped({"shipped": bench.ROOT / "data" / "gazette.db"}, 1)
+    assert isinstance(reason, str) and "Xvfb" in reason
+    built = bench.Built(bench.ROOT / "data" / "gazette.db", 1, 0.0, 1, "", [])
+    assert f"Xvfb, process start → window mapped: skipped: {reason}" in bench.report(built, 1.0, [], mapped=reason)

@@ -4,6 +4,8 @@ import sqlite3
 import threading
 import time
 
+import pytest
+
 from reader.core.library import Library
 from reader.core.location import Location
 from PySide6.QtCore import QModelIndex
@@ -183,3 +185,102 @@ def test_the_tree_shows_the_newest_issues_first_and_the_rest_when_needed(qtmodel
     assert again.rowCount() == 3
     qtmodeltester.check(again, force_py=True)
     qtmodeltester.check(LibraryTreeModel(lib), force_py=True)
+
+
+def test_the_search_catalogue_loads_when_a_search_is_coming_not_at_start(qtbot, library_copy, tmp_path):
+    # Memory before any search: the catalogue (a few values per document) is read when the search
+    # field takes the focus (Ctrl+Shift+F, or a click into it), in a worker, not at start-up.
+    gapp, seen = _start_as_a_user(qtbot, library_copy, tmp_path / "s.ini")
+    gapp.window.show()
+    qtbot.waitUntil(lambda: "installed" in seen, timeout=5000)
+    search = gapp.features["search"]
+    qtbot.wait(200)
+    assert search.warm_task is None and not search.engine.warm and search.engine._catalog is None
+    gapp.window.actions.search.trigger()
+    assert search.warm_task is not None
+    qtbot.waitUntil(lambda: search.engine.warm and search.warm_task is None, timeout=5000)
+    assert search.warm_ms is not None
+    search.prepare()                    # loaded: focusing the field again reads nothing
+    assert search.warm_task is None
+    gapp.library_changed.emit()         # an import: a catalogue in use is read again
+    assert search.warm_task is not None
+    qtbot.waitUntil(lambda: search.warm_task is None, timeout=5000)
+
+
+def test_the_tree_reads_only_the_newest_issues_at_start(monkeypatch, tmp_path):
+    # The start reads the issues of the years the newest TOP_BATCH reach, not every issue; they
+    # are the first of issues(), in its order; the rest is read when the tree needs it.
+    from conftest import SAMPLE
+    from reader.core.importer import parse_file, store
+    from reader.core.store.writer import LibraryWriter
+    from reader.gui import tree_model
+    from reader.gui.tree_model import LibraryTreeModel, Roles
+    db = tmp_path / "years.db"
+    w = LibraryWriter(db)
+    text = SAMPLE.read_text(encoding="utf-8")
+    for n, year in enumerate(("2019", "2020", "2021", "2022")):
+        p = tmp_path / f"{year}.txt"
+        p.write_text(text.replace("2022", year), encoding="utf-8")
+        store(w, parse_file(p))
+    w.close()
+    lib = Library(db)
+    every = lib.issues()
+    assert len(every) == 4
+    for count in (1, 2, 3, 4, 9):
+        newest, total = lib.newest_issues(count)
+        assert newest == every[:count] and total == 4
+    monkeypatch.setattr(tree_model, "TOP_BATCH", 1)
+    fresh = Library(db)
+    monkeypatch.setattr(fresh, "issues", lambda: pytest.fail("every issue read at start"))
+    model = LibraryTreeModel(fresh)
+    assert [model.index(r, 0).data(Roles.Key) for r in range(model.rowCount())] == [i.key for i in every[:1]]
+    model.fetchMore(QModelIndex())      # the view asks for more: the next batch, still not every issue
+    assert [model.index(r, 0).data(Roles.Key) for r in range(model.rowCount())] == [i.key for i in every[:2]]
+    assert model.canFetchMore(QModelIndex())
+    monkeypatch.undo()
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert [model.index(r, 0).data(Roles.Key) for r in range(model.rowCount())] == [i.key for i in every]
+    assert not model.canFetchMore(QModelIndex())
+    assert fresh.first_policy_with_interpretation() == lib.first_policy_with_interpretation() is not None
+
+
+def test_quitting_stops_the_workers_through_the_launch_hook(qtbot):
+    # aboutToQuit calls launch._stop_workers, which imports the workers' module only then.
+    from reader.gui import launch
+    from reader.gui.workers import run_in_background
+    seen = threading.Event()
+
+    def slow(token):
+        for _ in range(500):
+            if token.is_cancelled():
+                seen.set()
+                return None
+            time.sleep(0.01)
+    task = run_in_background(slow, lambda _: None)
+    qtbot.wait(20)
+    t = time.perf_counter()
+    launch._stop_workers()
+    assert time.perf_counter() - t < 0.5 and task.token.is_cancelled() and seen.wait(0.5)
+
+
+def test_features_attach_after_the_first_paint_of_the_interpretation_shown_alone(qtbot, library_copy, tmp_path):
+    # A window restored to the 解读 alone never paints the policy view: the features (and the
+    # benchmark's probe) go by whichever document view paints first, not the 3 s fallback.
+    from reader.gui import launch
+    from reader.gui.app import GazetteApp
+    from reader.gui.settings import open_settings
+    from reader.gui import fonts
+    fonts.register_fonts()
+    gapp = GazetteApp(Library(library_copy), open_settings(tmp_path / "s.ini"))
+    qtbot.addWidget(gapp.window)
+    gapp.restore_state()
+    area = gapp.window.area
+    assert area.interpretation.view.rendered.blocks
+    area.set_split(False)
+    area.show_single(area.interpretation)
+    seen = {}
+    launch.after_first_paint(gapp, lambda: seen.setdefault("at", time.perf_counter()), fallback_ms=20000)
+    gapp.window.show()
+    qtbot.waitUntil(lambda: "at" in seen, timeout=3000)
+    assert area.interpretation.view._painted and not area.policy.view._painted

@@ -212,3 +212,40 @@ def test_a_cancelled_first_build_leaves_the_index_empty_and_can_start_again(db, 
         lib.status_index(cancel=token)
     assert not lib.status_ready()
     assert lib.status(old, "2020-01-01").state == "现行有效"
+
+
+def test_the_window_keeps_only_known_statuses_and_one_record_for_the_unknown(db, tmp_path):
+    # What the window keeps per document does not grow with the library: the texts nothing is
+    # known about share one 状态不明 record, and the window's copy (known_only) leaves them out.
+    old = _import(db, tmp_path, "old.txt", OLD)
+    _import(db, tmp_path, "repeal.txt", REPEAL)
+    plan_a = _import(db, tmp_path, "a.txt", PLAN_2018.replace("全民健身", "体育设施"))
+    plan_b = _import(db, tmp_path, "b.txt", PLAN_2018.replace("全民健身", "园区").replace("〔2018〕7号", "〔2018〕8号"))
+    lib = Library(db)
+    every = lib.statuses("2022-01-01")
+    known = lib.statuses("2022-01-01", known_only=True)
+    assert every[old].state == "已废止" and known == {k: s for k, s in every.items() if s.state != "状态不明"}
+    assert old in known and plan_a not in known and plan_b not in known
+    assert every[plan_a] is every[plan_b] and every[plan_a].state == "状态不明"
+    assert lib.status(plan_a, "2022-01-01") == every[plan_a]
+
+
+def test_the_index_keeps_no_row_per_document_and_answers_the_same(db, tmp_path, monkeypatch):
+    # Rows are read when asked and only a few kept; names and fingerprints live in temporary
+    # tables: with room for 2 rows the answers are those of a roomy index, after an import too.
+    from reader.core.status import index as index_module
+    old = _import(db, tmp_path, "old.txt", OLD)
+    _import(db, tmp_path, "a.txt", PLAN_2018)
+    roomy = Library(db)
+    want = {k: s for k, s in roomy.statuses("2022-01-01").items()}
+    monkeypatch.setattr(index_module, "ROWS_KEPT", 2)
+    lib = Library(db)
+    assert lib.statuses("2022-01-01") == want
+    idx = lib.status_index()
+    assert len(idx.rows._kept) <= 2 and not hasattr(idx, "by_key")
+    names = idx.conn.execute("SELECT count(*) FROM temp.status_names").fetchone()[0]
+    assert names >= 2 * 3                   # 文号, (year, serial), title, loose title… of each text
+    repeal = _import(db, tmp_path, "repeal.txt", REPEAL)
+    assert lib.status(old, "2022-01-01").state == "已废止"          # resolved on the update
+    assert [r.resolves_to for r in lib.relations(old)] == [repeal]
+    assert len(idx.rows._kept) <= 2

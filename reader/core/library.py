@@ -136,6 +136,29 @@ class Library:
         self._issues = (version, infos)
         return list(infos)
 
+    def _newest_first(self, count: int = 20):
+        """The issues newest first, the older ones read only if the newest ``count`` are not enough."""
+        newest, total = self.newest_issues(count)
+        yield from newest
+        if total > len(newest):
+            yield from self.issues()[len(newest):]
+
+    def newest_issues(self, count: int) -> tuple[list[IssueInfo], int]:
+        """(the ``count`` newest issues, in the order of ``issues()``; how many there are), without
+        reading every issue: only those of the years the newest ``count`` reach (the start of a
+        library of 2,400 issues shows 100)."""
+        (total,) = self._one("SELECT count(*) FROM issues")
+        if total <= count:
+            return self.issues(), total
+        (oldest,) = self._one("SELECT year FROM issues ORDER BY year DESC LIMIT 1 OFFSET ?", (count - 1,))
+        rows = self._all(
+            "SELECT i.key, i.publication, i.year, i.numbers, i.cumulative, i.label, "
+            "(SELECT count(*) FROM documents d WHERE d.issue_id = i.id AND d.parent_id IS NULL) "
+            "FROM issues i WHERE i.year >= ? ORDER BY i.key", (oldest,))
+        infos = [IssueInfo(r[0], r[1], r[2], _int_list(r[3]), _int_list(r[4]), r[5], r[6]) for r in rows]
+        infos.sort(key=lambda x: (x.year, x.numbers, x.publication), reverse=True)
+        return infos[:count], total
+
     def issue(self, key: str) -> IssueDetail | None:
         import json
         row = self._one("SELECT masthead, warnings, dropped, toc, source_name FROM issues WHERE key = ?", (key,))
@@ -182,7 +205,7 @@ class Library:
     def first_policy_with_interpretation(self) -> DocInfo | None:
         """The first policy, in 目录 order, of the newest issue that has one with a 解读."""
         has_interp = "EXISTS (SELECT 1 FROM documents c WHERE c.parent_id = d.id AND c.role = 'interpretation')"
-        for issue in self.issues():
+        for issue in self._newest_first():
             row = self._one(f"SELECT {DOC_COLUMNS} FROM {DOC_FROM} WHERE i.key = ? AND d.parent_id IS NULL "
                             f"AND {has_interp} ORDER BY s.ord, d.ord LIMIT 1", (issue.key,))
             if row:
@@ -278,9 +301,9 @@ class Library:
         """Relations both ways (废止/被废止, 修改/被修改, 依据, 转发/被转发, 替代 …) as Relation records."""
         return self.status_index().relations(key)
 
-    def statuses(self, as_of: str | None = None) -> dict:
-        """Every document's DocStatus as of a day, by key."""
-        return self.status_index().statuses(as_of)
+    def statuses(self, as_of: str | None = None, known_only: bool = False) -> dict:
+        """Every document's DocStatus as of a day, by key (``known_only``: leaving out 状态不明)."""
+        return self.status_index().statuses(as_of, known_only)
 
     # -- export ----------------------------------------------------------------
     def dump(self, as_of: str | None = None) -> dict:

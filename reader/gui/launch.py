@@ -94,18 +94,20 @@ def run_gui(args) -> int:
         from .core_text import say
         return _fail(say(e), self_test)
     from PySide6.QtCore import QCoreApplication
-    from ..core.userlibrary import take_notices
-    from .core_text import say
-    notices = [say(n) for n in take_notices()]     # a damaged library was rebuilt: what came back
+    notices: list[str] = []
+    if not args.db:     # a damaged user library was rebuilt: what came back (--db opens a file as it is)
+        from ..core.userlibrary import take_notices
+        from .core_text import say
+        notices = [say(n) for n in take_notices()]
     for notice in notices:
         print(QCoreApplication.translate("Launch", "Note: {0}").format(notice), file=sys.stderr)
     from .app import GazetteApp
     gapp = GazetteApp(library, settings)
+    _drop_sources()
     if self_test:
         return _self_test(app, gapp)
     gapp.restore_state()
-    from .workers import stop_all
-    app.aboutToQuit.connect(stop_all)
+    app.aboutToQuit.connect(_stop_workers)
     # Bookmarks, search, printing and import attach once the text is on screen: the
     # first paint does not wait for modules (or a warm-up) it does not need.
     after_first_paint(gapp, lambda: _install_features(gapp))
@@ -142,7 +144,9 @@ def after_first_paint(gapp, then, fallback_ms: int = 3000) -> None:
     no document to show, after the window's first paint; and at the latest after
     ``fallback_ms`` (a window started minimised never paints)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    view = gapp.window.area.policy.view
+    area = gapp.window.area
+    # The policy view, or the 解读's when the window restored to it alone: whichever has a text.
+    views = [v for v in (area.policy.view, area.interpretation.view) if v.rendered.blocks]
     state = {"done": False}
 
     def once():
@@ -153,8 +157,9 @@ def after_first_paint(gapp, then, fallback_ms: int = 3000) -> None:
     def later():
         QTimer.singleShot(0, once)
 
-    if view.rendered.blocks:
-        view.first_paint.connect(later)
+    if views:
+        for view in views:      # the first of them to paint
+            view.first_paint.connect(later)
     else:
         class Painted(QObject):
             def eventFilter(self, obj, event):  # noqa: N802
@@ -167,9 +172,25 @@ def after_first_paint(gapp, then, fallback_ms: int = 3000) -> None:
     QTimer.singleShot(fallback_ms, once)
 
 
+def _stop_workers() -> None:
+    """At quit: the workers' module (QRunnable, QThreadPool) is imported only by then, not before the
+    first paint: the features that start workers attach after it."""
+    from .workers import stop_all
+    stop_all()
+
+
+def _drop_sources() -> None:
+    """PySide6 reads the source of every module imported after it (to see whether the module
+    asks for a ``__feature__``), and ``linecache`` keeps those lines: ~3 MB of text nobody needs
+    unless a traceback is printed (it reads the file again then). Let go of them."""
+    import linecache
+    linecache.clearcache()
+
+
 def _install_features(gapp) -> None:
     from .features import install_features
     install_features(gapp)
+    _drop_sources()
     gapp.restore_dock_layout()    # the features' docks did not exist when the window was restored
 
 

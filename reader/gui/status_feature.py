@@ -64,7 +64,8 @@ class StatusFeature(QObject):
         super().__init__(app)
         self.app = app
         self.task = None
-        self.states: dict[str, str] | None = None     # key → state as of the picked day (the search facet)
+        # key → state as of the picked day (the search facet), 状态不明 left out
+        self.states: dict[str, str] | None = None
         w = app.window
         self.bar = AsOfBar()
         holder = QWidget()
@@ -111,7 +112,9 @@ class StatusFeature(QObject):
             self.build()
             return
         self.app.window.meta.refresh()
-        statuses = self.app.library.statuses(self.as_of)
+        # Only the texts whose status is known: the others (most) are 状态不明, which the search
+        # facet assumes for a key it is not given; a dict of every key would cost MBs at 60,000.
+        statuses = self.app.library.statuses(self.as_of, known_only=True)
         self.states = {k: s.state for k, s in statuses.items()}
         self.app.tree_model.set_status_marks(
             {k: s.state for k, s in statuses.items() if s.state in NO_LONGER_IN_FORCE})

@@ -82,7 +82,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self.root = Node("root", None, "", None)
         self.read_keys: set[str] | None = None   # 圈阅 documents; None until the user data is open
         self.status_marks: dict[str, str] = {}     # key → 已废止 / 有效期届满 (set by the status feature)
-        self._more_top: list = []           # IssueInfo of the issues not yet in the tree
+        self._more_top: list | None = []    # IssueInfo of the issues not yet in the tree (None: not read yet)
         self._read_top()
 
     def set_status_marks(self, marks: dict[str, str]) -> None:
@@ -124,8 +124,9 @@ class LibraryTreeModel(QAbstractItemModel):
         # A tree of 2,400 issues costs the first paint ~50 ms of per-row calls into Python (the
         # view's layout, the filter proxy's mapping): the newest come first, the rest when needed,
         # inserted above the single documents, which stay the last row.
-        issues = self.library.issues()
-        first, self._more_top = [self._issue_node(i) for i in issues[:TOP_BATCH]], issues[TOP_BATCH:]
+        issues, total = self.library.newest_issues(TOP_BATCH)
+        first = [self._issue_node(i) for i in issues]
+        self._more_top = [] if total <= len(issues) else None      # the rest: read when first needed
         standalone = self.library.standalone_count()
         if standalone:    # read when opened, like every other branch
             first.append(Node("group", "standalone", self.tr("Single documents ({0})").format(standalone),
@@ -206,7 +207,7 @@ class LibraryTreeModel(QAbstractItemModel):
     def canFetchMore(self, parent) -> bool:
         node = self._node(parent)
         if node is self.root:
-            return bool(self._more_top)
+            return self._more_top is None or bool(self._more_top)
         return node.children is None and node.has_children
 
     def fetchMore(self, parent) -> None:
@@ -280,8 +281,24 @@ class LibraryTreeModel(QAbstractItemModel):
             lines.append(self.tr("Unread (not yet marked as read)"))
         return tooltip("\n".join(lines))
 
+    def _shown(self) -> int:
+        return sum(1 for n in self.root.children or () if n.kind == "issue")
+
+    def _rest(self) -> list:
+        """The issues not yet in the tree, read on first need."""
+        if self._more_top is None:
+            self._more_top = self.library.issues()[self._shown():]
+        return self._more_top
+
     def _fetch_top(self, count: int) -> None:
-        infos, self._more_top = self._more_top[:count], self._more_top[count:]
+        if self._more_top is None:      # the next batch only: the view asks for one before its first layout
+            shown = self._shown()
+            newest, total = self.library.newest_issues(shown + count)
+            infos = newest[shown:]
+            if shown + len(infos) >= total:
+                self._more_top = []
+        else:
+            infos, self._more_top = self._more_top[:count], self._more_top[count:]
         if not infos:
             return
         batch = [self._issue_node(i) for i in infos]
@@ -313,8 +330,8 @@ class LibraryTreeModel(QAbstractItemModel):
             if self.canFetchMore(index) and self._node(index) is not self.root:
                 self.fetchMore(index)
             node = self._node(index).child(name)
-            if node is None and self._node(index) is self.root and self._more_top:
-                self._fetch_top(len(self._more_top))       # an older issue: the rest of the list
+            if node is None and self._node(index) is self.root and self.canFetchMore(index):
+                self._fetch_top(len(self._rest()))         # an older issue: the rest of the list
                 node = self.root.child(name)
             if node is None:
                 return QModelIndex()

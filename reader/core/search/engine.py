@@ -85,10 +85,17 @@ class SearchEngine:
         with self._lock:
             self._conn.close()
 
+    @property
+    def warm(self) -> bool:
+        """Is the catalogue loaded for the library as it was last seen (the next search reads none)?"""
+        return self._catalog is not None
+
     def warm_up(self, cancel=None) -> float:
-        """Load what the first search needs (call it from a worker after the first paint); returns
-        ms. It reads in slices, letting other threads run between them, and raises
-        SearchCancelled at the next slice once ``cancel.is_cancelled()`` (quitting never waits)."""
+        """Load what the first search needs (call it from a worker when a search is coming: the
+        window does it when the search field takes the focus, so that memory is spent when the
+        user searches, not at start-up); returns ms. It reads in slices, letting other threads run
+        between them, and raises SearchCancelled at the next slice once ``cancel.is_cancelled()``
+        (quitting never waits)."""
         t = time.perf_counter()
 
         def pause():

@@ -1,33 +1,94 @@
 """Status and relations for a whole library, cached per library version.
 
 Nothing is stored in the content file: the facts of a document depend only on its
-text, so they are read once per document (keyed by its fingerprint) and kept in
-memory; when the library changes (an import, a removal), only the new documents
-are read, then targets are resolved again over all facts (dictionary lookups).
-Statuses are computed on demand and remembered per day asked for.
-Measured on the 240-issue benchmark library: see the README.
+text, so they are read once per document and kept in memory for the texts that
+state any (most state none); when the library changes (an import, a removal),
+only the new documents are read, then the targets that could name them are
+resolved again. What the index needs about every document (its row, the names a
+target may use, its fingerprint) is not held in memory: rows are read from the
+library when asked (the last few thousand kept), names and fingerprints go to
+temporary tables of the index's own connection (on disk, SQLite's default temp
+store): at 60,000 documents the window would otherwise hold ~100 MB for it.
+Statuses are computed on demand and remembered per text and day asked for.
+Measured on the benchmark libraries: see the README.
 """
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import sys
 import threading
 from dataclasses import dataclass
 
 from . import phrases
 from .compute import Inputs, compute
 from .phrases import Fact
-from .records import (AMENDS, BASED_ON, CONFIRMS, FORWARDS, INVERSE, REPEALS, REPLACES, DocStatus, Evidence,
-                      Relation)
+from .records import (AMENDS, BASED_ON, CONFIRMS, FORWARDS, INVERSE, REPEALS, REPLACES, UNKNOWN, DocStatus,
+                      Evidence, Relation)
 from .relations import DocRow, Resolver, replacements
 from .single import add_own_fact, anchored_start
 
 _OWN = ("start", "until", "period")                 # facts that make a text's own status
 _FROM_OTHERS = ("repeal", "amend", "confirm")       # facts about another text's status
 _FACT_KIND = {"repeal": REPEALS, "amend": AMENDS, "basis": BASED_ON, "forward": FORWARDS, "confirm": CONFIRMS}
+# Rows are read when asked: the values many rows share (role, issuer, date) as one string each,
+# the folded title as the title itself where equal.
 _ROWS_SQL = ("SELECT id, key, parent_id, role, title, title_fold, doc_number, code, issuer, date, fingerprint "
              "FROM documents")
 _KEYWORD_SQL = " OR ".join(f"instr(b.text, '{w}') > 0" for w in phrases.KEYWORDS)
+ROWS_KEPT = 512             # rows kept read (parents, targets, units looked at again and again)
+
+
+def _row(r: tuple) -> DocRow:
+    doc_id, key, parent, role, title, title_fold, number, code, issuer, date, fingerprint = r
+    intern = sys.intern
+    return DocRow(doc_id, key, parent, intern(role), title, title if title_fold == title else title_fold,
+                  number, code, intern(issuer) if issuer else issuer, intern(date) if date else date,
+                  hash(fingerprint))
+
+
+class _Rows:
+    """id → DocRow, read from the library when asked; the last ROWS_KEPT kept."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._kept: dict[int, DocRow] = {}
+
+    def _keep(self, r: DocRow) -> DocRow:
+        if len(self._kept) >= ROWS_KEPT:
+            self._kept.clear()
+        self._kept[r.id] = r
+        return r
+
+    def get(self, doc_id, default=None):
+        r = self._kept.get(doc_id)
+        if r is None:
+            row = self.conn.execute(f"{_ROWS_SQL} WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                return default
+            r = self._keep(_row(row))
+        return r
+
+    def __getitem__(self, doc_id) -> DocRow:
+        r = self.get(doc_id)
+        if r is None:
+            raise KeyError(doc_id)
+        return r
+
+    def __contains__(self, doc_id) -> bool:
+        return self.get(doc_id) is not None
+
+    def by_key(self, key: str) -> DocRow | None:
+        row = self.conn.execute(f"{_ROWS_SQL} WHERE key = ?", (key,)).fetchone()
+        return self._keep(_row(row)) if row else None
+
+    def all(self, where: str = "", args=()):
+        """Every row (or those ``where`` says), in id order, read as it goes and not kept."""
+        for row in self.conn.execute(f"{_ROWS_SQL} {where} ORDER BY id", args):
+            yield _row(row)
+
+    def clear(self) -> None:
+        self._kept.clear()
 
 
 class Cancelled(Exception):
@@ -41,24 +102,27 @@ def today() -> str:
 @dataclass(eq=False)      # identity: the same sentence may name the same text twice
 class _Resolved:
     fact: Fact
-    source: DocRow
+    source: int               # ids: the rows are read when shown
     target_index: int
-    target: DocRow | None
+    target: int | None
 
 
 class StatusIndex:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn            # its own read-only connection: built off the window's thread
+        conn.isolation_level = None     # writes go to its temporary tables only: transactions by hand
+        # It reads every row once, then a few again and again: a small page cache is enough.
+        conn.execute("PRAGMA cache_size = -512")
+        conn.execute("PRAGMA temp.cache_size = -512")
         self._lock = threading.RLock()
         self._stamp = None
-        self.rows: dict[int, DocRow] = {}
-        self.by_key: dict[str, DocRow] = {}
-        self._facts: dict[int, tuple[str, tuple[Fact, ...]]] = {}
-        self._memo: dict[tuple[str, str], DocStatus] = {}
+        self.rows = _Rows(conn)
+        self.resolver = Resolver(conn, self.rows)
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS status_seen (id INTEGER PRIMARY KEY, fingerprint TEXT)")
+        self._facts: dict[int, tuple[int, tuple[Fact, ...]]] = {}    # only texts that state something
+        self._memo: dict[tuple[int | None, str], DocStatus] = {}     # (top id or None, day) → status
         self.outgoing: dict[int, list[_Resolved]] = {}
         self.incoming: dict[int, list[_Resolved]] = {}
-        self.units: dict[int, list[int]] = {}
-        self._waiting: dict[str, set[int]] = {}      # lookup key → texts naming it (resolved or not)
         self._replaced = None
         self._relevant_units: set[int] | None = None
         self.last_refresh_ms = 0.0
@@ -88,23 +152,34 @@ class StatusIndex:
                 return
             import time
             t0 = time.perf_counter()
-            now = dict(conn.execute("SELECT id, fingerprint FROM documents"))
-            gone = [self.rows[i] for i in self.rows if now.get(i) != self.rows[i].fingerprint]
-            added_ids = [i for i, fp in now.items() if i not in self.rows or self.rows[i].fingerprint != fp]
-            added: list[DocRow] = []
-            for chunk in _chunks(added_ids, 500):
-                added += [DocRow(*r) for r in conn.execute(
-                    f"{_ROWS_SQL} WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
-            if self._stamp is None:
+            self.rows.clear()
+            added = [i for (i,) in conn.execute(
+                "SELECT d.id FROM documents d LEFT JOIN temp.status_seen s ON s.id = d.id "
+                "WHERE s.fingerprint IS NOT d.fingerprint ORDER BY d.id")]
+            gone = [i for (i,) in conn.execute(
+                "SELECT s.id FROM temp.status_seen s LEFT JOIN documents d ON d.id = s.id "
+                "WHERE d.fingerprint IS NOT s.fingerprint")]
+            first = self._stamp is None
+            try:
+                conn.execute("BEGIN")
                 try:
-                    self._build(conn, added, cancel)
+                    if first:
+                        self._build(conn, cancel)
+                    else:
+                        self._update(conn, gone, added)
+                    conn.executemany("DELETE FROM temp.status_seen WHERE id = ?", ((i,) for i in gone))
+                    conn.execute("INSERT OR REPLACE INTO temp.status_seen SELECT id, fingerprint FROM documents"
+                                 + ("" if first else f" WHERE id IN ({','.join(map(str, added)) or 'NULL'})"))
+                    conn.execute("COMMIT")
                 except BaseException:
-                    self._reset()
+                    conn.execute("ROLLBACK")
                     raise
-            else:
-                self._update(conn, gone, added)
+            except BaseException:
+                if first:
+                    self._reset()
+                raise
             self._memo.clear()
-            self._replaced = None
+            self._replaced = replacements(self.rows.all("WHERE parent_id IS NULL AND role = 'main'"))
             self._relevant_units = None
             self._stamp = stamp
             self.last_read_documents = len(added)
@@ -112,70 +187,61 @@ class StatusIndex:
 
     def _reset(self) -> None:
         self.rows.clear()
-        self.by_key = {}
-        for table in (self._facts, self.outgoing, self.incoming, self.units, self._waiting, self._memo):
+        for table in (self._facts, self.outgoing, self.incoming, self._memo):
             table.clear()
+        self.conn.execute("DELETE FROM temp.status_seen")
+        self.resolver.clear()
         self._stamp = None
 
-    def _build(self, conn, added: list[DocRow], cancel=None) -> None:
-        self.rows.update((r.id, r) for r in added)
-        self.by_key = {r.key: r for r in self.rows.values()}
-        self.resolver = Resolver(self.rows)
-        self._read_facts(conn, [r.id for r in added], cancel)
-        for r in added:
-            self._resolve(r.id)
-        self.units = {}
-        for r in added:
-            self._unit_add(r)
+    def _build(self, conn, cancel=None) -> None:
+        self.resolver.add_all(_checking(self.rows.all(), cancel))
+        self._read_facts(conn, None, cancel)
+        for i in list(self._facts):
+            self._resolve(i)
 
-    def _update(self, conn, gone: list[DocRow], added: list[DocRow]) -> None:
+    def _update(self, conn, gone: list[int], added: list[int]) -> None:
         """Only what an import or a removal touches: the new texts' facts, and the texts that name them."""
         redo: set[int] = set()
-        for r in gone:
-            self.resolver.remove(r)
-            self._unresolve(r.id)
-            redo.update(item.source.id for item in self.incoming.pop(r.id, []))
-            self._unit_remove(r)
-            del self.rows[r.id]
-            self.by_key.pop(r.key, None)
-            self._facts.pop(r.id, None)
-        for r in added:
-            self.rows[r.id] = r
-            self.by_key[r.key] = r
-            self.resolver.add(r)
-        for r in added:
-            self._unit_add(r)
-            for k in Resolver.lookup_keys(r):      # texts that named it before it came
-                redo.update(self._waiting.get(k, ()))
-        self._read_facts(conn, [r.id for r in added])
-        redo.update(r.id for r in added)
+        for i in gone:
+            self.resolver.remove(i)
+            self._unresolve(i)
+            redo.update(item.source for item in self.incoming.pop(i, []))
+            self._facts.pop(i, None)
+        for i in added:                 # a text whose fingerprint changed is gone and added
+            self.resolver.remove(i)
+        new_rows = [self.rows[i] for i in added]
+        self.resolver.add_all(new_rows)
+        # Texts that named the new ones before they came (resolved elsewhere, or not at all).
+        names = {k for r in new_rows for k in Resolver.lookup_keys(r)}
+        for i, items in self.outgoing.items():
+            if any(k in names for it in items for k in Resolver.target_keys(it.fact.targets[it.target_index])):
+                redo.add(i)
+        self._read_facts(conn, added)
+        redo.update(added)
         for i in redo:
             if i in self.rows:
                 self._unresolve(i)
                 self._resolve(i)
 
-    def _unit_add(self, r: DocRow) -> None:
-        if r.role != "interpretation":
-            self.units.setdefault(self.resolver.top(r).id, []).append(r.id)
-
-    def _unit_remove(self, r: DocRow) -> None:
-        for members in self.units.values():
-            if r.id in members:
-                members.remove(r.id)
-        self.units.pop(r.id, None)
+    def _members(self, top: DocRow) -> list[int]:
+        """The texts whose status is ``top``'s: itself and its attachments (not its 解读), by id."""
+        below = [i for (i,) in self.conn.execute(
+            "WITH RECURSIVE m(id) AS (SELECT id FROM documents WHERE parent_id = ? AND role != 'interpretation' "
+            "UNION ALL SELECT d.id FROM documents d JOIN m ON d.parent_id = m.id WHERE d.role != 'interpretation') "
+            "SELECT id FROM m", (top.id,))]
+        members = ([top.id] if top.role != "interpretation" else []) + sorted(below)
+        return members or [top.id]
 
     def _resolve(self, doc_id: int) -> None:
         src = self.rows[doc_id]
         items = []
-        for f in self._facts.get(doc_id, ("", ()))[1]:
+        for f in self._facts.get(doc_id, (0, ()))[1]:
             if f.kind not in _FACT_KIND:
                 continue
             earlier = f.kind in ("repeal", "amend", "confirm")
             for n, t in enumerate(f.targets):
-                for k in Resolver.target_keys(t):
-                    self._waiting.setdefault(k, set()).add(doc_id)
                 hit = self.resolver.resolve(t, src, earlier)
-                item = _Resolved(f, src, n, hit)
+                item = _Resolved(f, doc_id, n, hit.id if hit is not None else None)
                 items.append(item)
                 if hit is not None:
                     self.incoming.setdefault(hit.id, []).append(item)
@@ -185,47 +251,69 @@ class StatusIndex:
     def _unresolve(self, doc_id: int) -> None:
         for item in self.outgoing.pop(doc_id, []):
             if item.target is not None:
-                lst = self.incoming.get(item.target.id, [])
+                lst = self.incoming.get(item.target, [])
                 if item in lst:
                     lst.remove(item)
 
-    def _read_facts(self, conn: sqlite3.Connection, ids: list[int], cancel=None) -> None:
-        if not ids:
+    def _read_facts(self, conn: sqlite3.Connection, ids: list[int] | None, cancel=None) -> None:
+        """Read the facts of these documents (None: of every one), a document at a time."""
+        if ids is not None and not ids:
             return
-        whole = {i for i in ids if phrases.list_title(self.rows[i].title)}
-        texts: dict[int, list[tuple[int, str, str]]] = {i: [] for i in ids}
-        everything = len(ids) > len(self.rows) // 2
-        # A cheap filter in SQL: only blocks holding a keyword (and every block of a list) reach the regexes.
-        for chunk in (_chunks(ids, 500) if not everything else [None]):
-            where = "" if chunk is None else f"b.doc_id IN ({','.join('?' * len(chunk))}) AND "
-            sql = (f"SELECT b.doc_id, b.idx, b.kind, b.text FROM blocks b WHERE {where}"
-                   f"(({_KEYWORD_SQL}) OR b.doc_id IN ({','.join(str(i) for i in whole) or 'NULL'})) "
-                   "ORDER BY b.doc_id, b.idx")
-            for n, (doc_id, idx, kind, text) in enumerate(conn.execute(sql, chunk or ())):
-                if cancel is not None and n % 2048 == 0 and cancel.is_cancelled():
-                    raise Cancelled()
-                if doc_id in texts:
-                    texts[doc_id].append((idx, kind, text))
-        for n, i in enumerate(ids):
+        rows = self.rows.all() if ids is None else (self.rows[i] for i in sorted(ids))
+        if ids is None:
+            whole = {i for i, t in conn.execute("SELECT id, title FROM documents") if phrases.list_title(t)}
+        else:
+            whole = {i for i in ids if phrases.list_title(self.rows[i].title)}
+        blocks = self._blocks(conn, None if ids is None else sorted(ids), whole)
+        pending = next(blocks, None)
+        for n, r in enumerate(rows):
             if cancel is not None and n % 256 == 0 and cancel.is_cancelled():
                 raise Cancelled()
-            r = self.rows[i]
+            while pending is not None and pending[0] < r.id:
+                pending = next(blocks, None)
+            texts = []
+            if pending is not None and pending[0] == r.id:
+                texts = pending[1]
+                pending = next(blocks, None)
+            self._facts.pop(r.id, None)
             if r.role == "interpretation":      # a 解读 explains a text; it enacts nothing
-                self._facts[i] = (r.fingerprint, ())
                 continue
-            parent = self.rows.get(r.parent_id)
+            parent = self.rows.get(r.parent_id) if r.parent_id is not None else None
             in_repeal = bool(parent and phrases.is_repeal_notice(parent.title))
-            self._facts[i] = (r.fingerprint, phrases.read(r.title, texts[i], r.doc_number, in_repeal))
+            facts = phrases.read(r.title, texts, r.doc_number, in_repeal)
+            if facts:                           # most texts say nothing: no entry for them
+                self._facts[r.id] = (r.fingerprint, facts)
+
+    @staticmethod
+    def _blocks(conn, ids: list[int] | None, whole: set[int]):
+        """(doc id, [(index, kind, text)]) in id order, for the documents with a block to read: a
+        cheap filter in SQL lets only blocks holding a keyword (and every block of a list) through."""
+        lists = ",".join(map(str, whole)) or "NULL"
+        for chunk in (_chunks(ids, 500) if ids is not None else [None]):
+            where = "" if chunk is None else f"b.doc_id IN ({','.join('?' * len(chunk))}) AND "
+            sql = (f"SELECT b.doc_id, b.idx, b.kind, b.text FROM blocks b WHERE {where}"
+                   f"(({_KEYWORD_SQL}) OR b.doc_id IN ({lists})) ORDER BY b.doc_id, b.idx")
+            doc, texts = None, []
+            for doc_id, idx, kind, text in conn.execute(sql, chunk or ()):
+                if doc_id != doc:
+                    if doc is not None:
+                        yield doc, texts
+                    doc, texts = doc_id, []
+                texts.append((idx, kind, text))
+            if doc is not None:
+                yield doc, texts
 
     # -- answers ---------------------------------------------------------------------------
     def _date(self, r: DocRow) -> str | None:
         return self.resolver._date(r)
 
     def _unit_facts(self, top: DocRow):
-        for i in self.units.get(top.id, [top.id]):
-            r = self.rows[i]
-            for f in self._facts.get(i, ("", ()))[1]:
-                yield r, f
+        for i in self._members(top):
+            facts = self._facts.get(i)
+            if facts:
+                r = self.rows[i]
+                for f in facts[1]:
+                    yield r, f
 
     def _start_of(self, r: DocRow, f: Fact) -> str | None:
         return anchored_start(f, self._date(r))
@@ -240,23 +328,28 @@ class StatusIndex:
     def status(self, key: str, as_of: str | None = None) -> DocStatus | None:
         as_of = as_of or today()
         with self._lock:
-            memo = self._memo.get((key, as_of))
-            if memo is not None:
-                return memo
-            r = self.by_key.get(key)
-            if r is None:
-                return None
-            if r.role == "interpretation":      # a 解读 holds as long as the text it explains
-                parent = self.rows.get(r.parent_id)
-                s = self.status(parent.key, as_of) if parent else DocStatus(as_of, "状态不明")
-            else:
-                top = self.resolver.top(r)
-                if top.id in self._relevant():
-                    s = compute(self._inputs(top), as_of)
-                else:                       # most texts: nothing said, nothing known
-                    s = DocStatus(as_of, "状态不明")
-            self._memo[(key, as_of)] = s
-            return s
+            r = self.rows.by_key(key)
+            return None if r is None else self._status_of(r, as_of)
+
+    def _status_of(self, r: DocRow, as_of: str) -> DocStatus:
+        if r.role == "interpretation":      # a 解读 holds as long as the text it explains
+            parent = self.rows.get(r.parent_id) if r.parent_id is not None else None
+            return self._status_of(parent, as_of) if parent else self._unknown(as_of)
+        top = self.resolver.top(r)
+        if top.id not in self._relevant():
+            return self._unknown(as_of)     # most texts: nothing said, nothing known
+        # A text and its attachments share one status: remembered once per text and day.
+        memo = self._memo.get((top.id, as_of))
+        if memo is None:
+            memo = self._memo[(top.id, as_of)] = compute(self._inputs(top), as_of)
+        return memo
+
+    def _unknown(self, as_of: str) -> DocStatus:
+        """状态不明 as of that day: one shared (frozen) record, not one per document."""
+        memo = self._memo.get((None, as_of))
+        if memo is None:
+            memo = self._memo[(None, as_of)] = DocStatus(as_of, UNKNOWN)
+        return memo
 
     def _relevant(self) -> set[int]:
         """The texts (by their top document) whose status anything is known about; the others are
@@ -274,39 +367,42 @@ class StatusIndex:
         x = Inputs(date=self._date(top))
         for r, f in self._unit_facts(top):
             add_own_fact(x, f, r.key, self._date(r))
-        for i in self.units.get(top.id, [top.id]):
+        for i in self._members(top):
             for item in self.incoming.get(i, []):
                 f = item.fact
-                ev = Evidence(f.kind, item.source.key, f.block, f.text)
-                eff = self._effective(item.source)
+                source = self.rows[item.source]
+                ev = Evidence(f.kind, source.key, f.block, f.text)
+                eff = self._effective(source)
                 if f.kind == "repeal":
                     x.repeals.append((eff, ev))
                 elif f.kind == "amend":
                     x.amends.append((eff, ev))
                 elif f.kind == "confirm":
-                    x.confirms.append((self._date(item.source) or "0000-00-00", ev))
+                    x.confirms.append((self._date(source) or "0000-00-00", ev))
         return x
 
     def relations(self, key: str) -> tuple[Relation, ...]:
         with self._lock:
-            r = self.by_key.get(key)
+            r = self.rows.by_key(key)
             if r is None:
                 return ()
             out: list[Relation] = []
             for item in self.outgoing.get(r.id, []):
                 t = item.fact.targets[item.target_index]
-                out.append(Relation(_FACT_KIND[item.fact.kind], t.label(), item.target.key if item.target else None,
+                target = self.rows[item.target] if item.target is not None else None
+                out.append(Relation(_FACT_KIND[item.fact.kind], t.label(), target.key if target else None,
                                     item.fact.block, item.fact.text, r.key,
-                                    item.target.title if item.target else None))
+                                    target.title if target else None))
             for item in self.incoming.get(r.id, []):
-                out.append(Relation(INVERSE[_FACT_KIND[item.fact.kind]], _label(item.source), item.source.key,
-                                    item.fact.block, item.fact.text, item.source.key, item.source.title))
-            if self._replaced is None:
-                self._replaced = replacements(self.rows)
-            for newer, older in self._replaced:
-                if r.id == newer.id:
+                source = self.rows[item.source]
+                out.append(Relation(INVERSE[_FACT_KIND[item.fact.kind]], _label(source), source.key,
+                                    item.fact.block, item.fact.text, source.key, source.title))
+            for newer_id, older_id in self._replaced or ():
+                if r.id == newer_id:
+                    newer, older = r, self.rows[older_id]
                     out.append(Relation(REPLACES, _label(older), older.key, 0, newer.title, newer.key, older.title))
-                elif r.id == older.id:
+                elif r.id == older_id:
+                    newer = self.rows[newer_id]
                     out.append(Relation(INVERSE[REPLACES], _label(newer), newer.key, 0, newer.title, newer.key,
                                         newer.title))
             seen, unique = set(), []
@@ -317,15 +413,42 @@ class StatusIndex:
                     unique.append(rel)
             return tuple(unique)
 
-    def statuses(self, as_of: str | None = None) -> dict[str, DocStatus]:
-        """Every document's status (the tree's marks, the search facet, the benchmark)."""
+    def statuses(self, as_of: str | None = None, known_only: bool = False) -> dict[str, DocStatus]:
+        """Every document's status (the search facet, the benchmark, the dump); with ``known_only``
+        only those that are not 状态不明 (most are; the window keeps those few): the members of
+        the texts anything is known about and their 解读, not every document."""
         as_of = as_of or today()
         with self._lock:
-            return {k: self.status(k, as_of) for k in self.by_key}
+            if not known_only:
+                return {r.key: self._status_of(r, as_of) for r in self.rows.all()}
+            out = {}
+            for top_id in sorted(self._relevant()):
+                top = self.rows.get(top_id)
+                if top is None:
+                    continue
+                members = self._members(top)
+                explained = [i for (i,) in self.conn.execute(
+                    "WITH RECURSIVE e(id) AS (SELECT id FROM documents WHERE role = 'interpretation' AND parent_id IN "
+                    f"({','.join(map(str, members))}) UNION ALL SELECT d.id FROM documents d JOIN e ON d.parent_id = "
+                    "e.id WHERE d.role = 'interpretation') SELECT id FROM e")]
+                for i in members + explained:
+                    r = self.rows.get(i)
+                    s = self._status_of(r, as_of) if r is not None else None
+                    if s is not None and s.state != UNKNOWN:
+                        out[r.key] = s
+            return out
 
 
 def _label(r: DocRow) -> str:
     return f"《{r.title}》（{r.doc_number}）" if r.doc_number else f"《{r.title}》"
+
+
+def _checking(rows, cancel, every: int = 1024):
+    """``rows`` as they come, raising Cancelled once ``cancel.is_cancelled()`` (looked at every few)."""
+    for n, r in enumerate(rows):
+        if cancel is not None and n % every == 0 and cancel.is_cancelled():
+            raise Cancelled()
+        yield r
 
 
 def _chunks(items: list, n: int):

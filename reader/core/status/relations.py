@@ -25,7 +25,7 @@ class DocRow(NamedTuple):
     code: str | None
     issuer: str | None
     date: str | None
-    fingerprint: str
+    fingerprint: int            # a hash of the text's fingerprint: a change of text changes it
 
 
 _NUMBER = re.compile(r"^(.+)〔(\d{4})〕(\d+)号$")
@@ -40,41 +40,51 @@ def loose(title_fold: str) -> str:
 
 
 class Resolver:
-    def __init__(self, rows: dict[int, DocRow]):
-        self.rows = rows            # shared with the index: rows are added and removed there
-        self.by_number: dict[str, list[DocRow]] = {}
-        self.by_title: dict[str, list[DocRow]] = {}
-        self.by_loose: dict[str, list[DocRow]] = {}
-        self.by_inner: dict[str, list[DocRow]] = {}
-        self.by_serial: dict[tuple[str, str], list[DocRow]] = {}    # (year, serial) → documents
-        for r in rows.values():
-            self.add(r)
+    """The names a target may use (文号 and code, (year, serial), title, loose title, a title in
+    《》 of a 印发 notice), each filed under its document in a temporary table of ``conn``: on disk
+    with SQLite's default temp store, so that the names of 60,000 documents cost the window no
+    memory; a lookup is one indexed query. ``rows``: id → DocRow, read when asked."""
 
-    def _keys(self, r: DocRow):
+    def __init__(self, conn, rows):
+        self.conn, self.rows = conn, rows
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS status_names (kind TEXT NOT NULL, name TEXT NOT NULL, "
+                     "doc_id INTEGER NOT NULL)")
+        conn.execute("CREATE INDEX IF NOT EXISTS temp.status_names_name ON status_names(kind, name)")
+        conn.execute("CREATE INDEX IF NOT EXISTS temp.status_names_doc ON status_names(doc_id)")
+
+    @staticmethod
+    def _keys(r: DocRow):
         if r.role == "interpretation":
             return
-        for n in {r.doc_number, r.code} - {None}:
-            yield self.by_number, n
+        for n in sorted({r.doc_number, r.code} - {None}):
+            yield "n", n
         m = _NUMBER.match(r.doc_number or "")
         if m:
-            yield self.by_serial, (m.group(2), m.group(3))
+            yield "s", f"{m.group(2)}/{m.group(3)}"
         if r.title_fold:
-            yield self.by_title, r.title_fold
-            yield self.by_loose, loose(r.title_fold)
+            yield "t", r.title_fold
+            yield "l", loose(r.title_fold)
             for inner in _QUOTED.findall(r.title_fold):
-                yield self.by_inner, inner
+                yield "i", inner
+
+    def add_all(self, rows) -> None:
+        """File the names of these rows (an iterable: read as it goes)."""
+        self.conn.executemany("INSERT INTO status_names VALUES (?, ?, ?)",
+                              ((kind, name, r.id) for r in rows for kind, name in self._keys(r)))
 
     def add(self, r: DocRow) -> None:
-        for table, k in self._keys(r):
-            table.setdefault(k, []).append(r)
+        self.add_all([r])
 
-    def remove(self, r: DocRow) -> None:
-        for table, k in self._keys(r):
-            items = table.get(k, [])
-            if r in items:
-                items.remove(r)
-            if not items:
-                table.pop(k, None)
+    def remove(self, doc_id: int) -> None:
+        self.conn.execute("DELETE FROM status_names WHERE doc_id = ?", (doc_id,))
+
+    def clear(self) -> None:
+        self.conn.execute("DELETE FROM status_names")
+
+    def _named(self, kind: str, name: str) -> list[DocRow]:
+        ids = [i for (i,) in self.conn.execute(
+            "SELECT doc_id FROM status_names WHERE kind = ? AND name = ? ORDER BY doc_id", (kind, name))]
+        return [r for r in map(self.rows.get, ids) if r is not None]
 
     @staticmethod
     def lookup_keys(r: DocRow) -> list[str]:
@@ -101,18 +111,21 @@ class Resolver:
         return keys
 
     def top(self, r: DocRow) -> DocRow:
-        while r.parent_id is not None and r.role != "interpretation" and r.parent_id in self.rows:
-            r = self.rows[r.parent_id]
+        while r.parent_id is not None and r.role != "interpretation":
+            parent = self.rows.get(r.parent_id)
+            if parent is None:
+                break
+            r = parent
         return r
 
     def resolve(self, t: Target, source: DocRow, earlier_only: bool) -> DocRow | None:
         src_top = self.top(source).id
         candidates: list[DocRow] = []
         if t.number:
-            candidates = self.by_number.get(t.number) or self._by_tail(t.number)
+            candidates = self._named("n", t.number) or self._by_tail(t.number)
         if not candidates and t.title:
-            candidates = (self.by_title.get(t.title) or self.by_loose.get(loose(t.title))
-                          or self.by_inner.get(t.title) or [])
+            candidates = (self._named("t", t.title) or self._named("l", loose(t.title))
+                          or self._named("i", t.title))
         src_date = self._date(source)
         good = []
         for c in candidates:
@@ -133,35 +146,35 @@ class Resolver:
         m = _NUMBER.match(number)
         if not m or len(m.group(1)) < 2:
             return []
-        hits = [r for r in self.by_serial.get((m.group(2), m.group(3)), [])
+        hits = [r for r in self._named("s", f"{m.group(2)}/{m.group(3)}")
                 if _NUMBER.match(r.doc_number).group(1).endswith(m.group(1))]
         return hits if len(hits) == 1 else []
 
     def _date(self, r: DocRow) -> str | None:
         if r.date:
             return r.date
-        if r.parent_id in self.rows:
-            return self.rows[r.parent_id].date
-        return None
+        parent = self.rows.get(r.parent_id) if r.parent_id is not None else None
+        return parent.date if parent is not None else None
 
 
 _RANGE = re.compile(r"[(（]\s*((?:19|20)\d\d)\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d\d)\s*年?\s*[)）]")
 
 
-def replacements(rows: dict[int, DocRow]) -> list[tuple[DocRow, DocRow]]:
-    """(newer, older) pairs: the same title and issuer, the newer period starting after the older one's."""
-    groups: dict[tuple[str, str], list[tuple[int, int, DocRow]]] = {}
-    for r in rows.values():
+def replacements(rows) -> list[tuple[int, int]]:
+    """(newer id, older id) pairs: the same title and issuer, the newer period starting after the older
+    one's. ``rows``: an iterable of DocRow (read as it goes; only ids are kept)."""
+    groups: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+    for r in rows:
         if r.parent_id is not None or r.role != "main":
             continue
         m = _RANGE.search(r.title_fold)
         if not m:
             continue
         base = _RANGE.sub("", loose(r.title_fold))
-        groups.setdefault((base, fold(r.issuer or "")), []).append((int(m.group(1)), int(m.group(2)), r))
+        groups.setdefault((base, fold(r.issuer or "")), []).append((int(m.group(1)), int(m.group(2)), r.id))
     pairs = []
     for items in groups.values():
-        items.sort(key=lambda t: (t[0], t[1]))
+        items.sort()
         for (s0, e0, older), (s1, e1, newer) in zip(items, items[1:]):
             if s1 > s0:
                 pairs.append((newer, older))

@@ -3,7 +3,7 @@ off the GUI thread (a newer query cancels the older one), opening a result at it
 hit; and find in the open document (Ctrl+F) with every hit highlighted."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from ...core.location import Location
@@ -48,7 +48,8 @@ class SearchFeature(QObject):
         self.find_bar.step.connect(self.step)
         self.find_bar.closed.connect(self._clear_find)
         app.navigator.document_shown.connect(self._document_shown)
-        app.library_changed.connect(self._warm)
+        app.library_changed.connect(self._library_changed)
+        self.panel.query.installEventFilter(self)       # focus on the search field: a search is coming
 
     def _theme(self):
         from ..themes import THEMES
@@ -61,12 +62,28 @@ class SearchFeature(QObject):
         marked = marks.bookmarked_keys if marks is not None and marks.store is not None else None
         self.engine = SearchEngine(self.app.library.path, notes=notes, bookmarked=marked,
                                    statuses=lambda: getattr(self.app.features.get("status"), "states", None))
-        self._warm()
+
+    def eventFilter(self, obj, event):      # noqa: N802
+        if event.type() == QEvent.Type.FocusIn and obj is self.panel.query:
+            self.prepare()
+        return False
+
+    def prepare(self) -> None:
+        """A search is coming (the search field took the focus): load the search catalogue in the
+        background while the user types, unless it is loaded or loading. Not at start-up: the
+        catalogue is a few values per document (tens of MB at 60,000 documents), memory a reader
+        who never searches should not pay for."""
+        if self.warm_task is None and not self.engine.warm:
+            self._warm()
+
+    def _library_changed(self) -> None:
+        """An import or a removal: the catalogue is read again, now if one was in use."""
+        if self.engine.warm or self.warm_task is not None:
+            self._warm()
 
     def _warm(self) -> None:
-        """Load the search catalogue in the background, so the first search is quick. It is
-        installed after the first paint, reads in slices and stops at the next one when
-        cancelled (a newer warm-up, or quitting)."""
+        """Load the search catalogue in the background, so the first search is quick. It reads in
+        slices and stops at the next one when cancelled (a newer warm-up, or quitting)."""
         engine = self.engine
         if self.warm_task is not None:
             self.warm_task.cancel()
@@ -85,6 +102,7 @@ class SearchFeature(QObject):
 
     # -- library search ------------------------------------------------------------
     def focus_search(self) -> None:
+        self.prepare()
         self.dock.show()
         self.dock.raise_()
         view = self._view_with_selection()
