@@ -400,7 +400,7 @@ def test_the_first_page_comes_before_the_facets_and_total_are_counted(engine, mo
     order = []
     counting = engine_module.filter_and_count
     monkeypatch.setattr(engine_module, "filter_and_count", lambda *a: (order.append("count"), counting(*a))[1])
-    r = engine.search("的", on_page=lambda hits: order.append(("page", hits)))
+    r = engine.search("的", limit=50, on_page=lambda hits: order.append(("page", hits)))
     assert order[0][0] == "page" and order[1] == "count"
     assert order[0][1] == r.hits and len(r.hits) == 50 and r.total > 50
     order.clear()

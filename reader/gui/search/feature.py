@@ -125,7 +125,7 @@ class SearchFeature(QObject):
         pages.page.connect(lambda hits, pages=pages: self._show_page(pages, hits))
         self._pages = pages
         self.task = run_in_background(
-            lambda token: engine.search(text, filters, limit=100, cancel=token,
+            lambda token: engine.search(text, filters, cancel=token,
                                         on_page=lambda hits: None if token.is_cancelled() else pages.page.emit(hits)),
             self._show, self._failed)
 
