@@ -9,6 +9,7 @@ from ..core.location import Location
 from ..core.render import escape
 from ..core.records import DocumentView, IssueDetail
 from .core_text import say
+from .untitled import shown_title
 
 _N = "MetadataPanel"
 KIND_NAMES = {
@@ -167,7 +168,7 @@ class MetadataPanel(QTextBrowser):
             label = self.tr("More ({0} in all)").format(v.cited_by_total)
             more = [f"<a href='{MORE_CITED_BY}'>{escape(label)}</a>"]
         return "".join([
-            f"<p style='font-weight:bold'>{escape(i.title)}</p><table>{''.join(rows)}</table>",
+            f"<p style='font-weight:bold'>{escape(shown_title(i.title, i.issuer, i.date))}</p><table>{''.join(rows)}</table>",
             *(section(v) for section in self.section_providers),
             _list(self.tr("Cited by"), [_link(d.key, d.title) for d in v.cited_by] + more),
             _list(self.tr("Cites (in this library)"), [_link(k, t or k) for k, t in resolved]),

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QP
 from ..core.library import Library
 from ..core.records import DocInfo
 from .plain import tooltip
+from .untitled import shown_title
 
 
 class Roles(IntEnum):
@@ -58,6 +59,8 @@ def _doc_label(d: DocInfo) -> str:
         return QCoreApplication.translate("LibraryTreeModel", "Interpretation · {0}").format(d.issuer or d.title)
     if d.role == "attachment":
         return QCoreApplication.translate("LibraryTreeModel", "Attachment · {0}").format(d.title)
+    if not d.title:
+        return shown_title(d.title, d.issuer, d.date)
     # The issuer is the same for most of an issue; the tree shows what the document is about.
     title = d.title
     if d.issuer and title.startswith(d.issuer) and len(title) > len(d.issuer) + 4:
@@ -270,7 +273,7 @@ class LibraryTreeModel(QAbstractItemModel):
         if node.kind != "doc":
             return None
         d: DocInfo = node.info
-        lines = [d.title]
+        lines = [shown_title(d.title, d.issuer, d.date)]
         meta = "  ".join(x for x in (d.doc_number, d.code, d.date,
                                      self.tr("page {0}").format(d.page) if d.page else None) if x)
         if meta:

@@ -1660,4 +1660,15 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>只显示尚未圈阅的文件</translation>
     </message>
 </context>
+<context>
+    <name>Untitled</name>
+    <message>
+        <source>Untitled: {0}</source>
+        <translation>无标题：{0}</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+</context>
 </TS>

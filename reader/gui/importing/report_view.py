@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from ..core_text import say
+from ..untitled import shown_title
 
 _C = "ReportView"
 KINDS = {"notice": QT_TRANSLATE_NOOP("ReportView", "notice"), "plan": QT_TRANSLATE_NOOP("ReportView", "attached text"),
@@ -79,7 +80,7 @@ class ReportView(QObject):
                 sub += [self.tr("Attached: {0} ({1})").format(a.title, _t(STATUSES, a.status)) for a in d.attachments]
                 sub += [self.tr("Interpretation: {0} ({1}, {2})").format(
                     i.title, i.author or self.tr("unsigned"), _t(STATUSES, i.status)) for i in d.interpretations]
-                out.append(("doc", d.title, sub))
+                out.append(("doc", shown_title(d.title, d.issuer, d.date), sub))
         if r.pairings:
             items = []
             for p in r.pairings:
