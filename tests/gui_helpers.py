@@ -19,5 +19,15 @@ def start_app(qtbot, db_path, settings_path=None):
     return gapp
 
 
+def walk_rows(model, parent=None):
+    """Every index of an item model, depth first (only what the model has read so far)."""
+    from PySide6.QtCore import QModelIndex
+    parent = parent or QModelIndex()
+    for r in range(model.rowCount(parent)):
+        ix = model.index(r, 0, parent)
+        yield ix
+        yield from walk_rows(model, ix)
+
+
 def plain(view) -> str:
     return view.document().toPlainText()

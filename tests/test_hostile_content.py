@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 import hostile_content as H
-from gui_helpers import start_app
+from gui_helpers import start_app, walk_rows
 from reader.core.importer import parse_text, store
 from reader.core.location import Location
 from reader.core.store.writer import LibraryWriter
@@ -40,15 +40,6 @@ def _link_tooltips(view) -> list[str]:
             it += 1
         block = block.next()
     return out
-
-
-def _walk(model, parent=None):
-    from PySide6.QtCore import QModelIndex
-    parent = parent or QModelIndex()
-    for r in range(model.rowCount(parent)):
-        ix = model.index(r, 0, parent)
-        yield ix
-        yield from _walk(model, ix)
 
 
 def _show_tooltips(qtbot, tips) -> None:
@@ -103,7 +94,7 @@ def test_markup_from_documents_and_bookmark_files_is_shown_as_text(qtbot, librar
     assert report is not None and len(report.added) == 2
     bm.refresh()
     model = bm.panel.model
-    tips = [ix.data(Qt.ItemDataRole.ToolTipRole) for ix in _walk(model)]
+    tips = [ix.data(Qt.ItemDataRole.ToolTipRole) for ix in walk_rows(model)]
     _show_tooltips(qtbot, tips)
     assert len(tips) >= 4 and all(t for t in tips)
     assert not any(H.shows_markup(t) for t in tips), tips

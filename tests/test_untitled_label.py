@@ -1,20 +1,11 @@
 """A text printed without a title (it opens at its 主送 line) is named in the window by who issued it
 and when, marked untitled: never an empty row. The stored title stays empty, as printed."""
 from conftest import run_cli
-from gui_helpers import start_app
+from gui_helpers import start_app, walk_rows
 
 UNTITLED = ("各镇人民政府、街道办事处，有关单位：\n\n"
             "经管委会常务会议审议通过，同意将“某某技艺”等13项列为第三批代表性项目名录，现予公布。\n\n"
             "某某高新区管委会\n\n2024年11月11日\n")
-
-
-def _rows(model, parent=None):
-    from PySide6.QtCore import QModelIndex
-    parent = parent or QModelIndex()
-    for r in range(model.rowCount(parent)):
-        ix = model.index(r, 0, parent)
-        yield ix
-        yield from _rows(model, ix)
 
 
 def test_an_untitled_text_is_named_by_issuer_and_date(qtbot, library_copy, tmp_path):
@@ -24,10 +15,8 @@ def test_an_untitled_text_is_named_by_issuer_and_date(qtbot, library_copy, tmp_p
     app = start_app(qtbot, library_copy)
     from reader.gui.tree_model import Roles
     model = app.window.tree.model
-    for ix in list(_rows(model)):          # groups fill lazily: open them as a reader does
-        if model.canFetchMore(ix):
-            model.fetchMore(ix)
-    docs = [ix for ix in _rows(model) if ix.data(Roles.Kind) not in ("issue", "section", "group")]
+    model.load_all()                       # groups fill lazily: every row, as a filter reads them
+    docs = [ix for ix in walk_rows(model) if ix.data(Roles.Kind) not in ("issue", "section", "group")]
     assert docs and all(ix.data() for ix in docs), [ix.data() for ix in docs]
     untitled = [ix.data() for ix in docs if "2024-11-11" in (ix.data() or "")]
     assert untitled == ["Untitled: 某某高新区管委会 2024-11-11"]
