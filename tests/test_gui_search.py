@@ -130,3 +130,79 @@ def test_the_first_page_shows_before_the_count_and_a_stale_one_is_dropped(qtbot,
     assert feature.panel.model.hits == before                       # dropped
     qtbot.waitUntil(lambda: feature.task is None, timeout=15000)
     assert all("体育" in "".join(s.text for s in h.snippets) or h.in_title for h in feature.panel.model.hits)
+
+
+def _small_screens(monkeypatch, rows=3):
+    from reader.core.search import engine as engine_module
+    from reader.gui.search import results_model
+    monkeypatch.setattr(engine_module, "FIRST_SCREEN", rows)
+    monkeypatch.setattr(results_model, "FIRST_SCREEN", rows)
+
+
+def test_rows_come_a_screen_at_a_time_and_a_row_below_gets_its_snippet_when_shown(qtbot, library_copy, monkeypatch):
+    """The search computes the first screen's counts and snippets; the list has those rows, and
+    more as it is scrolled (fetchMore), each computing its own then, as the eager page did."""
+    from reader.core.search import engine as engine_module
+    from reader.core.search.engine import SearchEngine
+    from reader.core.search.results import Filters
+    from reader.gui.search.results_model import Roles
+    eager_engine = SearchEngine(library_copy)          # every row computed by the search
+    monkeypatch.setattr(engine_module, "FIRST_SCREEN", 1000)
+    want = eager_engine.search("的")
+    eager_engine.close()
+    _small_screens(monkeypatch)
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    panel, model = feature.panel, feature.panel.model
+    feature.dock.hide()                                # no view asking for rows yet
+    feature.search("的", Filters())
+    qtbot.waitUntil(lambda: feature.task is None and model.rowCount() > 0, timeout=15000)
+    assert len(model.hits) == len(want.hits) > 6
+    assert model.rowCount() == 3 and model.canFetchMore()
+    assert not any(h.ready for h in model.hits[3:])
+    assert str(want.total) in panel.status.text()     # the real count, not the rows listed
+    model.fetchMore()
+    assert model.rowCount() == 6 and not model.hits[5].ready
+    html = model.data(model.index(5, 0), Roles.Html)
+    assert model.hits[5].ready and not model.hits[6].ready
+    assert html == model._html(want.hits[5]) and want.hits[5].snippets
+    assert model.data(model.index(6, 0), Roles.Html) is None      # not a row yet
+    # Scrolled to the end, the view fetches the rest.
+    feature.dock.show()
+    qtbot.waitUntil(lambda: panel.results.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: (panel.results.scrollToBottom(), model.rowCount() == len(model.hits))[1], timeout=5000)
+    assert [h.count for h in model.hits] == [h.count for h in want.hits]
+    assert [h.snippets for h in model.hits] == [h.snippets for h in want.hits]
+
+
+def test_a_row_below_the_first_screen_opens_at_its_hit(qtbot, library_copy, monkeypatch):
+    from reader.core.search.results import Filters
+    _small_screens(monkeypatch)
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    model = feature.panel.model
+    feature.dock.hide()
+    feature.search("的", Filters())
+    qtbot.waitUntil(lambda: feature.task is None and model.rowCount() > 0, timeout=15000)
+    hit = model.hits[-1]
+    assert not hit.ready
+    feature.panel.hit_chosen.emit(hit)
+    loc = hit.snippets[0].location
+    assert app.navigator.current.key == hit.info.key
+    assert app.window.area.view_showing(hit.info.key).cursor_at(loc).selectedText() == "的"
+
+
+def test_a_stale_search_is_cancelled_and_the_rows_below_are_the_newer_ones(qtbot, library_copy, monkeypatch):
+    from reader.core.search.results import Filters
+    _small_screens(monkeypatch, 2)
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    model = feature.panel.model
+    feature.search("的", Filters())
+    stale = feature.task
+    feature.search("发展", Filters())                     # before the first finishes
+    assert stale.token.is_cancelled()
+    qtbot.waitUntil(lambda: feature.task is None and model.rowCount() > 0, timeout=15000)
+    qtbot.wait(200)
+    assert len(model.hits) > 2 and not model.hits[-1].ready
+    assert all("发展" in "".join(s.text for s in h.snippets) or h.in_title for h in model.hits)

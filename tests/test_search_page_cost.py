@@ -10,6 +10,7 @@ import pytest
 from reader.core.search import engine as engine_module
 from reader.core.search.doctext import DocText
 from reader.core.search.engine import SearchEngine
+from reader.core.search.catalog import Codes
 from reader.core.search.facets import _by_count
 from reader.core.search.picking import picker
 from reader.core.search.ranking import newest
@@ -87,10 +88,18 @@ def test_the_newest_are_the_same_whether_picked_or_walked(size, count):
 
 
 def test_facets_by_count_then_value():
-    counts = {"乙": 2, "甲": 2, "丙": 5, "A": 2, "丁": 1}
-    want = sorted(counts.items(), key=lambda x: (-x[1], x[0]))
-    assert [(f.value, f.count) for f in _by_count(counts)] == want
+    counts = {"乙": 2, "甲": 2, "丙": 5, "A": 2, "丁": 1, "戊": 0}
+    codes = Codes()
+    for value in (None, *counts):          # None (no value) ranks nowhere
+        codes.code(value)
+    by_code = [0] + list(counts.values())
+    present = [c for c, n in enumerate(by_code) if n and codes.values[c] is not None]
+    want = sorted(((v, n) for v, n in counts.items() if n), key=lambda x: (-x[1], x[0]))
+    assert [(f.value, f.count) for f in _by_count(codes, present, by_code)] == want
     assert want[:2] == [("丙", 5), ("A", 2)]
+    codes.code("乙乙")                     # a value added later: ranked again
+    ranks = codes.ranks()
+    assert ranks[codes.code("乙")] < ranks[codes.code("乙乙")] < ranks[codes.code("戊")] and ranks[0] == -1
 
 
 def test_bm25_ranks_only_a_few_matches(full_library, monkeypatch):

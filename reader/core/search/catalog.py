@@ -39,12 +39,24 @@ class Codes:
     def __init__(self):
         self.values: list = []
         self._index: dict = {}
+        self._ranks: list[int] | None = None
 
     def code(self, value) -> int:
         if value not in self._index:
             self._index[value] = len(self.values)
             self.values.append(value)
         return self._index[value]
+
+    def ranks(self) -> list[int]:
+        """Each code's place among the values sorted (None: -1), made once: facets of the same
+        count are ordered by value through it, sorting ints rather than strings."""
+        if self._ranks is None or len(self._ranks) != len(self.values):
+            ranks = [-1] * len(self.values)
+            for rank, code in enumerate(sorted((c for c, v in enumerate(self.values) if v is not None),
+                                               key=self.values.__getitem__)):
+                ranks[code] = rank
+            self._ranks = ranks
+        return self._ranks
 
     def accepting(self, wanted, part=None) -> list[bool]:
         """For each code: does its value (or ``value[part]``) pass the filter?"""

@@ -14,8 +14,9 @@ row computing it, and for a broad term (的, 发展, 企业) BM25 says little (i
 idf tends to zero as a term nears half the documents); other queries rank
 title hits first, then the newest; add the 文号/code
 lookup, documents citing that 文号, and documents whose bookmark notes match;
-rank and read the text of the displayed page only (a bounded cache of recent
-documents), for hit counts and snippets; hand that page on (``on_page``)
+rank the displayed page and read the text of its first screen only (a bounded
+cache of recent documents), for hit counts and snippets (the page's other rows
+read theirs when the results view shows them); hand that page on (``on_page``)
 before the facets and the total are counted in memory (``catalog``, ``facets``).
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ import json
 import sqlite3
 import threading
 import time
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -51,6 +53,10 @@ BM25_MOST = 200          # and for at most this many matches: bm25 costs ~1 µs 
 NO_FILTERS = Filters()
 # The hits the window lists at first; the benchmark times this same call (what a user waits for).
 RESULTS_PAGE = 100
+# The rows a search reads counts and snippets for (a screenful of the results list); the view
+# asks for the others a screen at a time as it scrolls (``DocHit.details``, ``_Later``).
+FIRST_SCREEN = 25
+EMPTY_TEXT = DocText("", [], [], [])
 Notes = Callable[[list[str]], set[str]]
 Bookmarked = Callable[[], set[str]]
 
@@ -286,21 +292,36 @@ class SearchEngine:
                 out[doc_id] = cat.recent.put(doc_id, DocText.of_blocks(json.loads(blocks)))
         return out
 
+    def _read_texts(self, ids: list[int]) -> dict[int, DocText]:
+        """``_texts`` for the rows of a page read later (``_Later``), from any thread: under the
+        search lock, through the current catalogue's cache; {} once the engine is closed."""
+        with self._lock:
+            try:
+                return self._texts(self._catalog, ids) if self._catalog is not None else {}
+            except sqlite3.ProgrammingError:        # closed: the window is going away
+                return {}
+
     def _hits(self, cat, top, terms, boosted, citing, q) -> list[DocHit]:
-        """Counts and snippets of the displayed page only."""
-        texts = self._texts(cat, top)
-        empty = DocText("", [], [], [])
+        """The displayed page: every row's record and rank; counts and snippets for the first
+        screen only (FIRST_SCREEN), the other rows' when first asked for (``_Later``)."""
         infos = cat.infos(self._conn, top)
-        exact, in_title, in_notes, key = boosted.exact, boosted.in_title.candidates, boosted.in_notes, cat.key
-        hits = []
-        for i in top:
-            doc = texts.get(i, empty)
+        exact, in_title, in_notes = boosted.exact, boosted.in_title.candidates, boosted.in_notes
+        own = (DOC_NUMBER if q.doc_number else CODE) if exact else None
+
+        def describe(i: int, doc: DocText) -> tuple:
             extra = list(citing.get(i, ())) if citing else []
             if i in exact:
-                own = DOC_NUMBER if q.doc_number else CODE
                 extra += [(doc.indices[k], 0, doc.lengths[k]) for k, kind in enumerate(doc.kinds) if kind == own]
-            count, snippets = document_hits(key[i], doc, terms, extra)
-            hits.append(DocHit(infos[i], boosted.score(i), count, snippets, i in in_title, i in in_notes, i in exact))
+            return document_hits(infos[i].key, doc, terms, extra)
+
+        first = top[:FIRST_SCREEN]
+        texts = self._texts(cat, first)
+        hits = [DocHit(infos[i], boosted.score(i), *describe(i, texts.get(i, EMPTY_TEXT)),
+                       i in in_title, i in in_notes, i in exact) for i in first]
+        if len(top) > FIRST_SCREEN:
+            later = _Later(self, top, describe)
+            hits += [DocHit(infos[i], boosted.score(i), 0, (), i in in_title, i in in_notes, i in exact,
+                            partial(later.details, n)) for n, i in enumerate(top) if n >= FIRST_SCREEN]
         return hits
 
     # -- find in one document -----------------------------------------------------
@@ -312,7 +333,7 @@ class SearchEngine:
             doc_id = cat.id_of.get(doc_key)
             if doc_id is None:
                 return []
-            doc = self._texts(cat, [doc_id]).get(doc_id) or DocText("", [], [], [])
+            doc = self._texts(cat, [doc_id]).get(doc_id) or EMPTY_TEXT
             extra = self._citing(q.doc_number).get(doc_id, []) if q.doc_number else []
         for n, own in ((q.doc_number, DOC_NUMBER), (q.code, CODE)):
             if n and doc_id in cat.by_number.get(n, ()):
@@ -322,6 +343,24 @@ class SearchEngine:
             k, off = doc.locate(s)
             out.append(Location(doc_key, doc.indices[k], off, e - s))
         return out
+
+
+class _Later:
+    """The rows of a page beyond the first screen. Asked for one of them (the results view
+    shows it), it reads the texts of the next screen's rows at once (one query, through the
+    engine's text cache) and computes their counts and snippets, as the search would have."""
+
+    def __init__(self, engine: SearchEngine, ids: list[int], describe):
+        self.engine, self.ids, self.describe = engine, ids, describe
+        self.done: dict[int, tuple] = {}
+
+    def details(self, n: int) -> tuple:
+        if n not in self.done:
+            rows = [k for k in range(n, min(n + FIRST_SCREEN, len(self.ids))) if k not in self.done]
+            texts = self.engine._read_texts([self.ids[k] for k in rows])
+            for k in rows:
+                self.done[k] = self.describe(self.ids[k], texts.get(self.ids[k], EMPTY_TEXT))
+        return self.done[n]
 
 
 def _text_terms(q: Query) -> list[str]:

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from functools import partial
 from itertools import compress, repeat
-from operator import itemgetter
 
 from ..status.records import STATES, UNKNOWN
-from .catalog import PLACE_PARTS, Catalog
+from .catalog import PLACE_PARTS, Catalog, Codes
 from .picking import picker
 from .results import APPOINTMENT, FACET_NAMES, INTERPRETATION, KIND_GROUPS, POLICY, Facet, Filters
 
@@ -114,9 +113,9 @@ def filter_and_count(cat: Catalog, matched, f: Filters, marked: set[int] | None,
     kinds = c.count("group", c.base("kind"))
     facets["kind"] = tuple(Facet(g, KIND_LABELS[g], kinds[k]) for k, g in enumerate(KIND_GROUPS) if kinds[k])
     values = cat.issuers.values
-    issuers = {values[code]: n for code, n in c.count("issuer", c.base("issuer")).items()
-               if n and values[code] is not None}
-    facets["issuer"] = _by_count(issuers)
+    issuers = c.count("issuer", c.base("issuer"))
+    facets["issuer"] = _by_count(cat.issuers, [code for code, n in issuers.items() if n and values[code] is not None],
+                                 issuers)
     n = len(marked.intersection(c.base("bookmarked"))) if marked else 0
     facets["bookmarked"] = (Facet(True, "有书签", n),) if n else ()
     facets["status"] = ()
@@ -131,7 +130,7 @@ def _place_facets(cat: Catalog, name: str, sums: list[int]) -> tuple[Facet, ...]
     holds thousands of issues: the ones with matches are picked and made facets in C."""
     values = cat.part_codes[name].values
     if name == "section":
-        return _by_count({values[c]: n for c, n in enumerate(sums) if n and values[c]})
+        return _by_count(cat.part_codes[name], [c for c, n in enumerate(sums) if n and values[c]], sums)
     order = cat.part_order[name]
     codes = list(compress(order, map(sums.__getitem__, order)))
     return _facets(map(values.__getitem__, codes), map(cat.part_labels[name].__getitem__, codes),
@@ -146,11 +145,11 @@ def _facets(values, labels, counts) -> tuple[Facet, ...]:
     return tuple(map(_new_facet, zip(values, labels, counts)))
 
 
-def _by_count(counts: dict) -> tuple[Facet, ...]:
-    """Most documents first, then by value: two sorts in C (Python's sort is stable)."""
-    ordered = sorted(counts.items())
-    ordered.sort(key=_second, reverse=True)
-    return tuple(map(_new_facet, [(v, v, n) for v, n in ordered]))
+def _by_count(codes: Codes, present: list[int], counts) -> tuple[Facet, ...]:
+    """Facets of the ``present`` codes (``counts[code]`` documents each), most documents first,
+    then by value: two sorts of ints in C (Python's sort is stable; values rank once per catalog)."""
+    present.sort(key=codes.ranks().__getitem__)
+    present.sort(key=counts.__getitem__, reverse=True)
+    values = list(map(codes.values.__getitem__, present))
+    return _facets(values, values, map(counts.__getitem__, present))
 
-
-_second = itemgetter(1)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from ..cancel import CancelToken  # noqa: F401  (re-exported for callers of the engine)
 from ..location import Location
@@ -60,8 +60,8 @@ class Facet(NamedTuple):
 
 
 class Snippet(NamedTuple):
-    """Named tuples, not dataclasses (Snippet, DocHit): a page of results makes a hundred or
-    two of them per keystroke, and a frozen dataclass costs three times as much to make."""
+    """A named tuple, not a dataclass: a page of results makes dozens of them per keystroke,
+    and a frozen dataclass costs three times as much to make."""
     location: Location       # the first hit in this window: block, offset, length in the block's text
     text: str                # block_text[window_start:window_start + len(text)]
     highlights: tuple[tuple[int, int], ...]   # (start, end) of every hit inside ``text``
@@ -70,14 +70,61 @@ class Snippet(NamedTuple):
     more_after: bool = False
 
 
-class DocHit(NamedTuple):
-    info: DocInfo
-    score: float
-    count: int                         # hits of the query's terms in the document's text
-    snippets: tuple[Snippet, ...]
-    in_title: bool = False
-    in_notes: bool = False             # the user's bookmark notes match
-    exact: bool = False                # the 文号 or code looked up
+class DocHit:
+    """One document of the results. Its hit count and snippets come from the document's text:
+    the search reads them for the first screen of results only (``engine.FIRST_SCREEN``); the
+    other rows get ``details``, called once when their count or snippets are first asked for
+    (the results view shows them). A class with slots rather than a named tuple for that;
+    equal when every field is (the details computed)."""
+    __slots__ = ("info", "score", "in_title", "in_notes", "exact", "_count", "_snippets", "_details")
+
+    def __init__(self, info: DocInfo, score: float, count: int = 0, snippets: tuple[Snippet, ...] = (),
+                 in_title: bool = False, in_notes: bool = False, exact: bool = False,
+                 details: Callable[[], tuple[int, tuple[Snippet, ...]]] | None = None):
+        self.info = info
+        self.score = score
+        self.in_title = in_title
+        self.in_notes = in_notes               # the user's bookmark notes match
+        self.exact = exact                     # the 文号 or code looked up
+        self._count, self._snippets, self._details = count, snippets, details
+
+    @property
+    def ready(self) -> bool:
+        """Are the count and snippets known (nothing left to read)?"""
+        return self._details is None
+
+    def _resolve(self) -> None:
+        details = self._details
+        if details is not None:
+            # Set before ``_details`` is cleared: another thread seeing it cleared sees them.
+            self._count, self._snippets = details()
+            self._details = None
+
+    @property
+    def count(self) -> int:
+        """Hits of the query's terms in the document's text."""
+        if self._details is not None:
+            self._resolve()
+        return self._count
+
+    @property
+    def snippets(self) -> tuple[Snippet, ...]:
+        if self._details is not None:
+            self._resolve()
+        return self._snippets
+
+    def _fields(self) -> tuple:
+        return (self.info, self.score, self.count, self.snippets, self.in_title, self.in_notes, self.exact)
+
+    def __eq__(self, other) -> bool:
+        return self is other or (isinstance(other, DocHit) and self._fields() == other._fields())
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"DocHit({self.info.key!r}, score={self.score}, "
+                + (f"count={self._count}, snippets={len(self._snippets)}" if self.ready else "pending") + ")")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,9 @@
-"""Search results as a flat list model: one row per document, holding the engine's hits."""
+"""Search results as a flat list model: one row per document, holding the engine's hits.
+
+The rows come a screen at a time (``FIRST_SCREEN``; ``canFetchMore``/``fetchMore``, which
+the view calls as it is scrolled to the end or while its viewport is not full): the search
+computed the first screen's hit counts and snippets, and a later row computes its own when
+first shown (``DocHit.count``/``snippets``); the view lays out only the rows it has."""
 from __future__ import annotations
 
 from enum import IntEnum
@@ -6,6 +11,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from ...core.render import escape
+from ...core.search.engine import FIRST_SCREEN
 from ...core.search.results import DocHit
 from ..plain import tooltip
 
@@ -29,22 +35,35 @@ def snippet_html(s, mark: str) -> str:
 class ResultsModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.hits: tuple[DocHit, ...] = ()
+        self.hits: tuple[DocHit, ...] = ()       # the page: ``shown`` of them are rows so far
+        self.shown = 0
         self.mark = "#ffe27a"
         self.labels = {}          # issue key -> issue label, for the facts line
 
     def set_hits(self, hits, labels=None) -> None:
         self.beginResetModel()
         self.hits = tuple(hits)
+        self.shown = min(FIRST_SCREEN, len(self.hits))
         if labels is not None:
             self.labels = labels
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.hits)
+        return 0 if parent.isValid() else self.shown
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self.shown < len(self.hits)
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        end = min(self.shown + FIRST_SCREEN, len(self.hits))
+        self.beginInsertRows(QModelIndex(), self.shown, end - 1)
+        self.shown = end
+        self.endInsertRows()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+        if not index.isValid() or not 0 <= index.row() < self.shown:
             return None
         h = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
