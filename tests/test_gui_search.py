@@ -206,3 +206,31 @@ def test_a_stale_search_is_cancelled_and_the_rows_below_are_the_newer_ones(qtbot
     qtbot.wait(200)
     assert len(model.hits) > 2 and not model.hits[-1].ready
     assert all("发展" in "".join(s.text for s in h.snippets) or h.in_title for h in model.hits)
+
+
+def test_the_total_shows_before_the_facets_are_counted_and_then_they_fill_their_lists(qtbot, library_copy,
+                                                                                     monkeypatch):
+    import threading
+    from reader.core.search import facets
+    from reader.core.search.engine import SearchEngine
+    from reader.core.search.results import Filters
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    panel = feature.panel
+    seen = []
+    counting = facets.Counting.facets
+    monkeypatch.setattr(facets.Counting, "facets",
+                        lambda self: (seen.append(("facets", threading.current_thread())), counting(self))[1])
+    count, results = panel.show_count, panel.show_results
+    panel.show_count = lambda r, labels: (seen.append(("count", panel.status.text())), count(r, labels))
+    panel.show_results = lambda r, labels: (seen.append(("filled", None)), results(r, labels))
+    feature.search("发展", Filters())
+    qtbot.waitUntil(lambda: feature.task is None, timeout=15000)
+    assert [s[0] for s in seen if s[0] != "facets"][:2] == ["count", "filled"]
+    counted = [s[1] for s in seen if s[0] == "facets"]
+    assert len(counted) == 1 and counted[0] is not threading.main_thread()      # in the worker, once
+    want = SearchEngine(library_copy).search("发展")
+    assert str(want.total) in panel.status.text()
+    box = panel.facet_boxes["issuer"]
+    assert [box.itemData(i) for i in range(1, box.count())] == [f.value for f in want.facets["issuer"]]
+    assert box.count() > 1

@@ -395,18 +395,30 @@ def test_facets_counted_in_one_pass_equal_counting_each(engine, query):
 
 
 @needs_govcn
-def test_the_first_page_comes_before_the_facets_and_total_are_counted(engine, monkeypatch):
+def test_the_first_page_comes_before_the_total_and_the_facets_when_asked_for(engine, monkeypatch):
     from reader.core.search import engine as engine_module
     order = []
-    counting = engine_module.filter_and_count
-    monkeypatch.setattr(engine_module, "filter_and_count", lambda *a: (order.append("count"), counting(*a))[1])
+
+    class Counting(engine_module.Counting):
+        def __init__(self, *a):
+            order.append("filter")
+            super().__init__(*a)
+
+        def facets(self):
+            order.append("facets")
+            return super().facets()
+
+    monkeypatch.setattr(engine_module, "Counting", Counting)
     r = engine.search("的", limit=50, on_page=lambda hits: order.append(("page", hits)))
-    assert order[0][0] == "page" and order[1] == "count"
+    assert order[0][0] == "page" and order[1:] == ["filter"]
     assert order[0][1] == r.hits and len(r.hits) == 50 and r.total > 50
+    year = r.facets["year"][0].value            # counted now, once
+    assert order[2:] == ["facets"] and r.facets["year"][0].value == year and order[3:] == []
     order.clear()
-    year = r.facets["year"][0].value            # a filter: the page follows the counting
     f = engine.search("的", Filters(years=(year,)), on_page=lambda hits: order.append(("page", hits)))
-    assert order[0] == "count" and order[1] == ("page", f.hits)
+    assert order[0] == "filter" and order[1] == ("page", f.hits)     # a filter: the page follows it
+    assert f.total == r.facets["year"][0].count
+    assert f.facets["year"] == r.facets["year"]              # its own filter does not narrow its facet
 
 
 def test_the_recent_texts_stay_within_their_bound():

@@ -17,7 +17,8 @@ lookup, documents citing that 文号, and documents whose bookmark notes match;
 rank the displayed page and read the text of its first screen only (a bounded
 cache of recent documents), for hit counts and snippets (the page's other rows
 read theirs when the results view shows them); hand that page on (``on_page``)
-before the facets and the total are counted in memory (``catalog``, ``facets``).
+before the total is counted, and the facets when first asked for (in memory:
+``catalog``, ``facets``; the window asks in its worker once it has the total).
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ from ..blocks import CODE, DOC_NUMBER
 from ..store import schema
 from . import charmap, index
 from .catalog import Catalog
-from .facets import filter_and_count
+from .facets import Counting
 from .query import Query, parse
 from .ranking import Boosts
 from .doctext import DocText
@@ -199,7 +200,8 @@ class SearchEngine:
             if on_page is not None:
                 on_page(tuple(hits))
             check()
-        final, facets = filter_and_count(cat, matched, filters, marked, self._state_ids(cat))
+        counting = Counting(cat, matched, filters, marked, self._state_ids(cat))
+        final = counting.final
         check()
         if hits is None:
             hits = self._hits(cat, boosted.top(cat, final, limit), terms, boosted, citing, q)
@@ -207,7 +209,7 @@ class SearchEngine:
                 on_page(tuple(hits))
         return SearchResults(
             query=q.text, terms=(q.text.strip(),) if q.doc_number or q.code else q.terms,
-            total=len(final), hits=tuple(hits), facets=facets,
+            total=len(final), hits=tuple(hits), count_facets=counting.facets,
             elapsed_ms=(time.perf_counter() - started) * 1000,
             lookup=self._info(cat, min(exact, key=lambda i: cat.key[i])) if exact else None,
             excluded=q.excluded, matched=tuple(final), key_of=cat.key)

@@ -89,40 +89,57 @@ class _Counting:
         return self.pickers[id(ids)][1]
 
 
+class Counting:
+    """One search's filters and facets: the ids passing every filter now (``final``: the total
+    and the page need them), the facets when first asked for (``facets``): the window lists the
+    page and the total first, then fills the facets' lists (closed until the user opens one)."""
+
+    def __init__(self, cat: Catalog, matched, f: Filters, marked: set[int] | None,
+                 states: dict[int, str] | None = None):
+        """``states``: id → 时效 state, when the library's statuses are known."""
+        self.cat, self.marked, self.states = cat, marked or set(), states
+        self._c = _Counting(cat, matched, _tests(cat, f, self.marked, states))
+        # ``matched`` itself when no filter is active, else a list.
+        self.final = self._c.bases[None]
+
+    def facets(self) -> dict[str, tuple[Facet, ...]]:
+        """{facet name: facets}, each counting the matches that pass every other filter."""
+        cat, c, marked, states = self.cat, self._c, self.marked, self.states
+        facets = {}
+        by_base: dict = {}                  # the place facets counting over the same ids
+        for name in PLACE_PARTS:
+            by_base.setdefault(id(c.base(name)), []).append(name)
+        for names in by_base.values():
+            sums = {name: [0] * len(cat.part_codes[name].values) for name in PLACE_PARTS}
+            years, issues, sections = sums["year"], sums["issue"], sums["section"]
+            parts = cat.place_parts
+            for code, n in c.count("place", c.base(names[0])).items():
+                y, i, s = parts[code]
+                years[y] += n
+                issues[i] += n
+                sections[s] += n
+            for name in names:
+                facets[name] = _place_facets(cat, name, sums[name])
+        kinds = c.count("group", c.base("kind"))
+        facets["kind"] = tuple(Facet(g, KIND_LABELS[g], kinds[k]) for k, g in enumerate(KIND_GROUPS) if kinds[k])
+        values = cat.issuers.values
+        issuers = c.count("issuer", c.base("issuer"))
+        facets["issuer"] = _by_count(cat.issuers, [code for code, n in issuers.items()
+                                                   if n and values[code] is not None], issuers)
+        n = len(marked.intersection(c.base("bookmarked"))) if marked else 0
+        facets["bookmarked"] = (Facet(True, "有书签", n),) if n else ()
+        facets["status"] = ()
+        if states is not None:
+            by_state = Counter(map(states.get, c.base("status"), repeat(UNKNOWN)))
+            facets["status"] = tuple(Facet(s, s, by_state[s]) for s in STATES if by_state[s])
+        return {name: facets[name] for name in FACET_NAMES}
+
+
 def filter_and_count(cat: Catalog, matched, f: Filters, marked: set[int] | None,
                      states: dict[int, str] | None = None):
-    """(ids passing every filter: ``matched`` itself when no filter is active, else a list;
-    {facet name: facets}). ``states``: id → 时效 state, when the library's statuses are known."""
-    marked = marked or set()
-    c = _Counting(cat, matched, _tests(cat, f, marked, states))
-    facets = {}
-    by_base: dict = {}                  # the place facets counting over the same ids
-    for name in PLACE_PARTS:
-        by_base.setdefault(id(c.base(name)), []).append(name)
-    for names in by_base.values():
-        sums = {name: [0] * len(cat.part_codes[name].values) for name in PLACE_PARTS}
-        years, issues, sections = sums["year"], sums["issue"], sums["section"]
-        parts = cat.place_parts
-        for code, n in c.count("place", c.base(names[0])).items():
-            y, i, s = parts[code]
-            years[y] += n
-            issues[i] += n
-            sections[s] += n
-        for name in names:
-            facets[name] = _place_facets(cat, name, sums[name])
-    kinds = c.count("group", c.base("kind"))
-    facets["kind"] = tuple(Facet(g, KIND_LABELS[g], kinds[k]) for k, g in enumerate(KIND_GROUPS) if kinds[k])
-    values = cat.issuers.values
-    issuers = c.count("issuer", c.base("issuer"))
-    facets["issuer"] = _by_count(cat.issuers, [code for code, n in issuers.items() if n and values[code] is not None],
-                                 issuers)
-    n = len(marked.intersection(c.base("bookmarked"))) if marked else 0
-    facets["bookmarked"] = (Facet(True, "有书签", n),) if n else ()
-    facets["status"] = ()
-    if states is not None:
-        by_state = Counter(map(states.get, c.base("status"), repeat(UNKNOWN)))
-        facets["status"] = tuple(Facet(s, s, by_state[s]) for s in STATES if by_state[s])
-    return c.bases[None], {name: facets[name] for name in FACET_NAMES}
+    """(``Counting.final``, ``Counting.facets()``) at once."""
+    counting = Counting(cat, matched, f, marked, states)
+    return counting.final, counting.facets()
 
 
 def _place_facets(cat: Catalog, name: str, sums: list[int]) -> tuple[Facet, ...]:

@@ -133,12 +133,24 @@ class SearchResults:
     terms: tuple[str, ...]
     total: int                          # matching documents after filters (hits holds the first ``limit``)
     hits: tuple[DocHit, ...]
-    facets: dict[str, tuple[Facet, ...]]
+    count_facets: Callable[[], dict] | None = field(repr=False, compare=False)     # see ``facets``
     elapsed_ms: float
     lookup: DocInfo | None = None       # the document a 文号/code query names
     excluded: tuple[str, ...] = ()
     matched: tuple[int, ...] = field(default=(), repr=False, compare=False)
     key_of: list = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def facets(self) -> dict[str, tuple[Facet, ...]]:
+        """{facet name: facets}, counted when first asked for, then kept: the search hands on the
+        page and the total without them (the window shows those, then counts the facets in its
+        worker and fills their lists)."""
+        done = self.__dict__.get("_facets")
+        if done is None:
+            done = self.count_facets() if self.count_facets is not None else {}
+            object.__setattr__(self, "_facets", done)
+            object.__setattr__(self, "count_facets", None)      # what it counted over can go
+        return done
 
     @property
     def keys(self) -> frozenset[str]:

@@ -13,8 +13,9 @@ from .panel import SearchPanel
 
 
 class _Pages(QObject):
-    """Carries a search's first page from the worker to the GUI thread."""
+    """Carries a search's first page, then its total, from the worker to the GUI thread."""
     page = Signal(object)
+    counted = Signal(object)
 
 
 class SearchFeature(QObject):
@@ -123,11 +124,18 @@ class SearchFeature(QObject):
         engine = self.engine
         pages = _Pages(self)
         pages.page.connect(lambda hits, pages=pages: self._show_page(pages, hits))
+        pages.counted.connect(lambda results, pages=pages: self._show_count(pages, results))
         self._pages = pages
-        self.task = run_in_background(
-            lambda token: engine.search(text, filters, cancel=token,
-                                        on_page=lambda hits: None if token.is_cancelled() else pages.page.emit(hits)),
-            self._show, self._failed)
+
+        def work(token):
+            results = engine.search(text, filters, cancel=token,
+                                    on_page=lambda hits: None if token.is_cancelled() else pages.page.emit(hits))
+            if not token.is_cancelled():
+                pages.counted.emit(results)     # the page and the total shown, then the facets counted
+                results.facets
+            return results
+
+        self.task = run_in_background(work, self._show, self._failed)
 
     def _show_page(self, pages, hits) -> None:
         """The first page, before the total and the facets (a newer search drops it)."""
@@ -135,6 +143,14 @@ class SearchFeature(QObject):
             labels = {i.key: i.label for i in self.app.library.issues()}
             self.panel.model.mark = self._theme().search_hit
             self.panel.show_page(hits, labels)
+
+    def _show_count(self, pages, results) -> None:
+        """The page and the total, while the facets are counted (a newer search drops it)."""
+        if pages is self._pages and self.task is not None:
+            labels = {i.key: i.label for i in self.app.library.issues()}
+            self.panel.model.mark = self._theme().search_hit
+            self.panel.show_count(results, labels)
+            self.app.status.set_found(results.total)
 
     def _show(self, results) -> None:
         self.task = None

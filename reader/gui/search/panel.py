@@ -96,10 +96,15 @@ class SearchPanel(QWidget):
         self._debounce.stop()
         self.search_requested.emit(self.query.text(), self.filters())
 
-    def show_results(self, results, labels: dict) -> None:
-        self.model.set_hits(results.hits, labels)
+    def show_count(self, results, labels: dict) -> None:
+        """The page and the total (the facets follow: ``show_results``)."""
+        if not self.model.holds(results.hits):    # the page came first: its rows stay as they are
+            self.model.set_hits(results.hits, labels)
         self.status.setText(self.tr("%n document(s)", "", results.total)
                             + self.tr(" · {0:.0f} ms").format(results.elapsed_ms))
+
+    def show_results(self, results, labels: dict) -> None:
+        self.show_count(results, labels)
         for name, _field, _label in FACETS:
             self._fill(self.facet_boxes[name], results.facets.get(name, ()), name)
 

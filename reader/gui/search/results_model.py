@@ -48,6 +48,11 @@ class ResultsModel(QAbstractListModel):
             self.labels = labels
         self.endResetModel()
 
+    def holds(self, hits) -> bool:
+        """Are these the rows already listed (the same objects: comparing them by value would
+        compute every row's snippets)?"""
+        return len(hits) == len(self.hits) and all(a is b for a, b in zip(hits, self.hits))
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else self.shown
 
