@@ -130,3 +130,29 @@ def test_rows_of_a_closed_engine_are_empty_rather_than_failing(full_library, mon
     e.close()
     assert r.hits[0].count > 0
     assert r.hits[-1].count == 0 and r.hits[-1].snippets == ()
+
+
+def test_a_row_read_after_the_library_changed_reads_it_as_it_is_now(full_library, tmp_path, monkeypatch):
+    """An import or a removal between the search and the row shown: the row reads the text as it is
+    now, not through the cache of the catalogue the next search replaces."""
+    import shutil
+    import sqlite3
+    db = tmp_path / "lib.db"
+    shutil.copyfile(full_library, db)
+    monkeypatch.setattr(engine_module, "FIRST_SCREEN", 10_000)
+    e = SearchEngine(db)
+    before = e.search("的")
+    monkeypatch.setattr(engine_module, "FIRST_SCREEN", SCREEN)
+    r = e.search("的")
+    row = r.hits[-1]
+    assert not row.ready and row.info == before.hits[-1].info
+    conn = sqlite3.connect(db)
+    doc_id = conn.execute("SELECT id FROM documents WHERE key = ?", (row.info.key,)).fetchone()[0]
+    conn.execute("UPDATE blocks SET text = text || '的的的' WHERE doc_id = ? AND kind = 'paragraph' AND "
+                 "idx = (SELECT max(idx) FROM blocks WHERE doc_id = ? AND kind = 'paragraph')", (doc_id, doc_id))
+    conn.commit()
+    conn.close()
+    cached = e._catalog.recent.size
+    assert row.count == before.hits[-1].count + 3
+    assert e._catalog.recent.size == cached            # not kept in the old catalogue's cache
+    e.close()

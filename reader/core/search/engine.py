@@ -40,7 +40,7 @@ from .catalog import Catalog
 from .facets import Counting
 from .query import Query, parse
 from .ranking import Boosts
-from .doctext import DocText
+from .doctext import DocText, RecentTexts
 from .results import DocHit, Filters, SearchCancelled, SearchResults
 from .snippets import document_hits, hit_spans
 from .titles import title_hits
@@ -278,12 +278,13 @@ class SearchEngine:
             out.setdefault(doc_id, []).append((b, s, e))
         return out
 
-    def _texts(self, cat: Catalog, ids: list[int]) -> dict[int, DocText]:
+    def _texts(self, cat: Catalog, ids: list[int], recent: RecentTexts | None = None) -> dict[int, DocText]:
         """The text of these documents: from the bounded cache of recently shown documents
         (``doctext.RecentTexts``; never the whole library), the rest read whole and kept there."""
         if not ids:
             return {}
-        out, missing = cat.recent.take(ids)
+        recent = recent or cat.recent
+        out, missing = recent.take(ids)
         if missing:
             # A JSON array per document: parsed in C, faster than a Python row per block.
             rows = self._conn.execute(
@@ -291,15 +292,20 @@ class SearchEngine:
                 f"(SELECT doc_id, idx, kind, text FROM blocks WHERE doc_id IN ({','.join('?' * len(missing))}) "
                 "ORDER BY doc_id, idx) GROUP BY doc_id", missing)
             for doc_id, blocks in rows:
-                out[doc_id] = cat.recent.put(doc_id, DocText.of_blocks(json.loads(blocks)))
+                out[doc_id] = recent.put(doc_id, DocText.of_blocks(json.loads(blocks)))
         return out
 
     def _read_texts(self, ids: list[int]) -> dict[int, DocText]:
         """``_texts`` for the rows of a page read later (``_Later``), from any thread: under the
-        search lock, through the current catalogue's cache; {} once the engine is closed."""
+        search lock, through the catalogue's cache while the library is as it was (else as read
+        now: the next search loads the catalogue again); {} once the engine is closed."""
         with self._lock:
             try:
-                return self._texts(self._catalog, ids) if self._catalog is not None else {}
+                cat = self._catalog
+                version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+                if cat is not None and cat.data_version == version:
+                    return self._texts(cat, ids)
+                return self._texts(cat, ids, RecentTexts())
             except sqlite3.ProgrammingError:        # closed: the window is going away
                 return {}
 
