@@ -234,3 +234,35 @@ def test_the_total_shows_before_the_facets_are_counted_and_then_they_fill_their_
     box = panel.facet_boxes["issuer"]
     assert [box.itemData(i) for i in range(1, box.count())] == [f.value for f in want.facets["issuer"]]
     assert box.count() > 1
+
+
+def test_a_long_facet_list_is_made_when_the_user_comes_to_its_box(qtbot, library_copy, monkeypatch):
+    from PySide6.QtCore import Qt
+    from reader.core.search.engine import SearchEngine
+    from reader.gui.search import panel as panel_module
+    monkeypatch.setattr(panel_module, "LISTED_AT_ONCE", 3)
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    panel = _search(qtbot, feature, "发展")
+    want = SearchEngine(library_copy).search("发展").facets
+    assert len(want["issuer"]) >= 3 and 0 < len(want["kind"]) < 3
+    issuer, kind = panel.facet_boxes["issuer"], panel.facet_boxes["kind"]
+    assert kind.count() == 1 + len(want["kind"])                   # a short list: made with the results
+    assert issuer.count() == 1 and issuer.currentData() is None    # only "Any" so far
+    issuer.showPopup()                                             # the user opens it: listed
+    issuer.hidePopup()
+    values = [issuer.itemData(i) for i in range(1, issuer.count())]
+    assert values == [f.value for f in want["issuer"]]
+    chosen = want["issuer"][1]
+    issuer.setCurrentIndex(2)
+    issuer.activated.emit(2)
+    qtbot.waitUntil(lambda: feature.task is None and len(panel.model.hits) == chosen.count, timeout=15000)
+    # After the narrowed search: "Any" and the value chosen, with its count, until the user comes back.
+    narrowed = SearchEngine(library_copy).search("发展", panel.filters()).facets["issuer"]
+    assert panel.filters().issuers == {chosen.value}
+    assert len(narrowed) >= 3                                      # its own filter does not narrow it
+    assert issuer.count() == 2 and issuer.currentData() == chosen.value
+    assert issuer.currentText() == panel._facet_label(next(f for f in narrowed if f.value == chosen.value), "issuer")
+    qtbot.keyClick(issuer, Qt.Key.Key_Shift)                       # a key on the box: listed
+    assert [issuer.itemData(i) for i in range(1, issuer.count())] == [f.value for f in narrowed]
+    assert issuer.currentData() == chosen.value

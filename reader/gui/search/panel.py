@@ -25,6 +25,57 @@ KIND_LABELS = {"policy": QT_TRANSLATE_NOOP("SearchPanel", "Policy"),
                "appointment": QT_TRANSLATE_NOOP("SearchPanel", "Personnel")}
 
 
+LISTED_AT_ONCE = 50     # a facet with more values lists them when the user comes to its box
+
+
+class FacetBox(QComboBox):
+    """A facet's values to narrow by. A long list (LISTED_AT_ONCE values or more: a search over
+    60,000 documents finds thousands of issues, ~5 ms of items each search) is made when the
+    user comes to the box (its popup, a key, the wheel); until then the box holds "Any" and the
+    value chosen, with its count."""
+
+    def __init__(self, label, parent=None):
+        super().__init__(parent)
+        self._label = label             # facet -> the item's text
+        self._pending = None
+
+    def set_facets(self, facets) -> None:
+        current = self.currentData()
+        if len(facets) < LISTED_AT_ONCE:
+            self._pending = None
+            self._list(facets, current)
+        else:
+            self._pending = facets
+            self._list([f for f in facets if f.value == current] if current is not None else [], current)
+
+    def ensure_listed(self) -> None:
+        if self._pending is not None:
+            facets, self._pending = self._pending, None
+            self._list(facets, self.currentData())
+
+    def _list(self, facets, current) -> None:
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(QCoreApplication.translate("SearchPanel", "Any"), None)
+        for f in facets:
+            self.addItem(self._label(f), f.value)
+        i = self.findData(current) if current is not None else 0
+        self.setCurrentIndex(max(0, i))
+        self.blockSignals(False)
+
+    def showPopup(self) -> None:  # noqa: N802
+        self.ensure_listed()
+        super().showPopup()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        self.ensure_listed()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        self.ensure_listed()
+        super().wheelEvent(event)
+
+
 class SearchPanel(QWidget):
     search_requested = Signal(str, object)     # query, Filters (debounced: as the user types)
     hit_chosen = Signal(object)                # DocHit
@@ -42,7 +93,7 @@ class SearchPanel(QWidget):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         for name, _field, label in FACETS:
-            box = QComboBox(self)
+            box = FacetBox(lambda f, name=name: self._facet_label(f, name), self)
             box.setObjectName(f"facet_{name}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
@@ -113,22 +164,17 @@ class SearchPanel(QWidget):
         self.model.set_hits(hits, labels)
         self.status.setText(self.tr("Counting…"))
 
-    def _fill(self, box: QComboBox, facets, name: str) -> None:
-        current = box.currentData()
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(self.tr("Any"), None)
-        for f in facets:
-            if name == "kind":
-                label = QCoreApplication.translate("SearchPanel", KIND_LABELS[f.value])
-            elif name == "year":
-                label = self.tr("{year}", "a year in the Year facet").format(year=f.value)
-            else:       # a 时效 state is a core word; issues, sections and issuers are document text
-                label = say(f.label) if name == "status" else str(f.label)
-            box.addItem(self.tr("{0} ({1})").format(label, f.count), f.value)
-        i = box.findData(current) if current is not None else 0
-        box.setCurrentIndex(max(0, i))
-        box.blockSignals(False)
+    def _fill(self, box: FacetBox, facets, name: str) -> None:
+        box.set_facets(facets)
+
+    def _facet_label(self, f, name: str) -> str:
+        if name == "kind":
+            label = QCoreApplication.translate("SearchPanel", KIND_LABELS[f.value])
+        elif name == "year":
+            label = self.tr("{year}", "a year in the Year facet").format(year=f.value)
+        else:       # a 时效 state is a core word; issues, sections and issuers are document text
+            label = say(f.label) if name == "status" else str(f.label)
+        return self.tr("{0} ({1})").format(label, f.count)
 
     def show_message(self, text: str) -> None:
         self.model.set_hits(())
