@@ -135,13 +135,6 @@ class Counting:
         return {name: facets[name] for name in FACET_NAMES}
 
 
-def filter_and_count(cat: Catalog, matched, f: Filters, marked: set[int] | None,
-                     states: dict[int, str] | None = None):
-    """(``Counting.final``, ``Counting.facets()``) at once."""
-    counting = Counting(cat, matched, f, marked, states)
-    return counting.final, counting.facets()
-
-
 def _place_facets(cat: Catalog, name: str, sums: list[int]) -> tuple[Facet, ...]:
     """Years and issues newest first (an order fixed per catalog), sections by count. A library
     holds thousands of issues: the ones with matches are picked and made facets in C."""

@@ -1,4 +1,6 @@
-"""What a search hands back: frozen dataclasses the GUI can keep and pass between threads."""
+"""What a search hands back, which the GUI can keep and pass between threads: frozen records,
+but for what is computed when first asked for (a row's hit count and snippets below the first
+screen, ``DocHit``; the facets, ``SearchResults.facets``), the same whichever thread asks."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
