@@ -266,3 +266,18 @@ def test_a_long_facet_list_is_made_when_the_user_comes_to_its_box(qtbot, library
     qtbot.keyClick(issuer, Qt.Key.Key_Shift)                       # a key on the box: listed
     assert [issuer.itemData(i) for i in range(1, issuer.count())] == [f.value for f in narrowed]
     assert issuer.currentData() == chosen.value
+
+
+def test_results_model_fetching_rows_a_screen_at_a_time_passes_qtmodeltester(qtmodeltester, built_library,
+                                                                            monkeypatch):
+    from reader.core.search.engine import SearchEngine
+    _small_screens(monkeypatch)
+    results = SearchEngine(built_library).search("的")
+    model = ResultsModel()
+    model.set_hits(results.hits)
+    assert model.rowCount() == 3 < len(results.hits) and model.canFetchMore()
+    qtmodeltester.check(model, force_py=True)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == len(results.hits) == results.total
+    qtmodeltester.check(model, force_py=True)

@@ -37,6 +37,7 @@ class ResultsModel(QAbstractListModel):
         super().__init__(parent)
         self.hits: tuple[DocHit, ...] = ()       # the page: ``shown`` of them are rows so far
         self.shown = 0
+        self._fetching = False
         self.mark = "#ffe27a"
         self.labels = {}          # issue key -> issue label, for the facts line
 
@@ -60,12 +61,17 @@ class ResultsModel(QAbstractListModel):
         return not parent.isValid() and self.shown < len(self.hits)
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        if not self.canFetchMore(parent):
+        # Not again from a slot of the insertion itself (its rows are not counted yet).
+        if self._fetching or not self.canFetchMore(parent):
             return
-        end = min(self.shown + FIRST_SCREEN, len(self.hits))
-        self.beginInsertRows(QModelIndex(), self.shown, end - 1)
-        self.shown = end
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            end = min(self.shown + FIRST_SCREEN, len(self.hits))
+            self.beginInsertRows(QModelIndex(), self.shown, end - 1)
+            self.shown = end
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < self.shown:
