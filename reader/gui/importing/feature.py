@@ -99,7 +99,7 @@ class ImportFeature(QObject):
             kind = ix.data(Roles.Kind)
             if kind == "issue":
                 return ix.data(Roles.Key)
-            if kind == "group":
+            if kind in ("group", "year"):     # a year holds many issues: none is meant
                 return None
             if kind != "section":       # a document: its issue, None for a single document
                 return ix.data(Roles.Info).issue_key
