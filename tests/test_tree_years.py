@@ -158,3 +158,20 @@ def test_the_shipped_library_shows_its_one_year_opened(qtbot, library_copy):
     issue = tree.proxy.index(0, 0, year)
     assert issue.data() == "2022年第5-6期（总第154—155期）" and tree.view.isExpanded(issue)
     assert app.features["import"].current_issue_key() == "永州市人民政府公报/2022/5-6"   # the open document's
+
+
+def test_removing_an_issue_from_an_old_year_drops_its_year_and_keeps_the_newest_open(qtbot, years_db, tmp_path):
+    import shutil
+    db = tmp_path / "copy.db"
+    shutil.copyfile(years_db, db)
+    app = start_app(qtbot, db)
+    tree = app.window.tree
+    old = _first_doc(app.library, "永州市人民政府公报/2020/5-6")
+    app.navigator.open(Location(old))
+    assert app.features["import"].current_issue_key() == "永州市人民政府公报/2020/5-6"   # its row, under 2020
+    app.features["import"].remove_issue("永州市人民政府公报/2020/5-6")
+    assert [k for kind, k in _top(app.tree_model) if kind == "year"] == [2022, 2021, 2019]
+    newest = tree.proxy.index(0, 0)
+    assert tree.view.isExpanded(newest) and tree.view.isExpanded(tree.proxy.index(0, 0, newest))
+    assert app.library.issue("永州市人民政府公报/2019/5-6").info.year == 2019
+    assert app.library.issue("永州市人民政府公报/2020/5-6") is None

@@ -164,7 +164,7 @@ class Library:
         if not row:
             return None
         from .model import Masthead
-        info = next(i for i in self.issues() if i.key == key)
+        info = self._issue_infos("WHERE i.key = ?", (key,))[0]     # one row, not all 2,400
         m = json.loads(row[0])
         masthead = Masthead(**{k: tuple(tuple(x) if isinstance(x, list) else x for x in v) if isinstance(v, list) else v
                                for k, v in m.items()})

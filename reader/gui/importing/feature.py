@@ -136,6 +136,7 @@ class ImportFeature(QObject):
             else:
                 self.app.window.meta.show_empty()
         self.app.tree_model.reload()
+        self.app.window.tree.expand_newest()      # as at start: the years alone would hide every issue
         self.app.library_changed.emit()
         bookmarks = self.app.features.get("bookmarks")
         if bookmarks is not None and bookmarks.store is not None:
