@@ -159,7 +159,7 @@ class LibraryTreeModel(QAbstractItemModel):
         return []
 
     def reload(self) -> None:
-        """The library changed (an import or removal): start again from the issues."""
+        """The library changed (an import or removal): start again from the years."""
         self.beginResetModel()
         self.root = Node("root", None, "", None)
         self._read_top()
@@ -180,7 +180,7 @@ class LibraryTreeModel(QAbstractItemModel):
         return index.internalPointer() if index.isValid() else self.root
 
     def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
-        # Called for every row when the view lays out thousands of issues: kept lean.
+        # Called for every row each time the view lays out (an open year: ~100 issues): kept lean.
         kids = (parent.internalPointer() if parent.isValid() else self.root).children
         if column or kids is None or not 0 <= row < len(kids):
             return QModelIndex()
