@@ -94,3 +94,31 @@ def test_pdf_embeds_body_font_with_extractable_text(shipped_roles, tmp_path):
     # On every machine (the shipped face is forced above): ours is embedded, nothing else.
     names = _font_names(page)
     assert names and all(name.startswith("NotoSerifCJKsc") for name in names), names
+
+
+def _gb2312_level(ch: str) -> int | None:
+    try:
+        lead = ch.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        return None
+    return 1 if 0xB0 <= lead <= 0xD7 else 2
+
+
+@pytest.mark.parametrize("name", ["NotoSerifCJKsc-Regular.otf", "NotoSerifCJKsc-Black.otf",
+                                  "NotoSansCJKsc-Regular.otf", "GazetteWenKai-Regular.ttf"])
+def test_common_hanzi_glyphs_sit_together(qapp, name):
+    """The window memory-maps the faces and the kernel maps 64 KB around each glyph read: the
+    3,755 commonest hanzi (GB 2312 level 1) come before every other hanzi in the file, so a page
+    of text reads ~1 MB of a face, not half of it (tools/make_fonts.py cluster_common_glyphs)."""
+    from reader.resources import resource_path
+    raw = QRawFont(str(resource_path("fonts", name)), 12)
+    assert raw.isValid()
+    hanzi = "".join(map(chr, range(0x4E00, 0xA000)))
+    ids1, ids2 = [], []
+    for ch, gid in zip(hanzi, raw.glyphIndexesForString(hanzi)):
+        if gid:         # 0: the face lacks it
+            (ids1 if _gb2312_level(ch) == 1 else ids2).append(gid)
+    assert len(ids1) >= 3700 and ids2
+    assert max(ids1) < min(ids2), (max(ids1), min(ids2))
+    # within the common block, GB 2312 order (pinyin): 啊 is the first level-1 hanzi
+    assert min(ids1) == raw.glyphIndexesForString("啊")[0]

@@ -239,10 +239,14 @@ def test_the_index_keeps_no_row_per_document_and_answers_the_same(db, tmp_path, 
     roomy = Library(db)
     want = {k: s for k, s in roomy.statuses("2022-01-01").items()}
     monkeypatch.setattr(index_module, "ROWS_KEPT", 2)
+    monkeypatch.setattr(index_module, "FACTS_KEPT", 1)      # facts too: in a temporary table, decoded when asked
     lib = Library(db)
     assert lib.statuses("2022-01-01") == want
     idx = lib.status_index()
     assert len(idx.rows._kept) <= 2 and not hasattr(idx, "by_key")
+    assert len(idx._facts._kept) <= 1 and len(idx._facts.ids()) >= 1
+    assert all(type(it).__name__ == "_Resolved" and not hasattr(it, "fact")
+               for items in idx.outgoing.values() for it in items)     # a relation is ids, not the sentence
     names = idx.conn.execute("SELECT count(*) FROM temp.status_names").fetchone()[0]
     assert names >= 2 * 3                   # 文号, (year, serial), title, loose title… of each text
     repeal = _import(db, tmp_path, "repeal.txt", REPEAL)

@@ -269,6 +269,46 @@ def to_truetype(font: TTFont) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
+def _common_rank(cp: int) -> tuple[int, int]:
+    """How early a character's glyph goes: text furniture, then GB 2312 level 1 (the 3,755 commonest
+    hanzi, in GB 2312 order), then the rest of GB 2312, then everything else."""
+    if cp < 0x250 or 0x2000 <= cp < 0x2070 or 0x3000 <= cp < 0x3040 or 0xFF00 <= cp < 0xFFF0:
+        return (0, cp)
+    try:
+        code = chr(cp).encode("gb2312")
+    except UnicodeEncodeError:
+        return (3, 0)
+    return (1 if 0xB0 <= code[0] <= 0xD7 else 2, int.from_bytes(code, "big"))
+
+
+def cluster_common_glyphs(font: TTFont) -> None:
+    """Put the glyphs of common characters next to each other in the file.
+
+    The window's fonts are memory-mapped, and Linux maps 64 KB around every page a glyph is read
+    from ("fault-around"): a page of text whose ~1,000 characters are spread over a 10 MB face
+    in radical order brings half the file into the process's memory. Clustered, the same page
+    reads ~1 MB. Outlines, metrics and the cmap are unchanged; only glyph ids move."""
+    from fontTools.ttLib.reorderGlyphs import reorderGlyphs
+    old = font.getGlyphOrder()
+    rank: dict[str, tuple[int, int]] = {}
+    for cp, name in font.getBestCmap().items():
+        r = _common_rank(cp)
+        if name not in rank or r < rank[name]:
+            rank[name] = r
+    position = {name: i for i, name in enumerate(old)}
+    new = [old[0]] + sorted(old[1:], key=lambda n: (rank.get(n, (3, 0)), position[n]))   # .notdef stays 0
+    if new == old:
+        return
+    fd_of = None
+    if "CFF " in font:
+        top = font["CFF "].cff.topDictIndex[0]
+        if hasattr(top, "FDSelect"):        # CID-keyed: each glyph's private dict goes with it
+            fd_of = {name: top.FDSelect[position[name]] for name in old}
+    reorderGlyphs(font, new)
+    if fd_of is not None:
+        top.FDSelect.gidArray = [fd_of[name] for name in new]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=Path("/tmp/fontdebs/x"),
@@ -297,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
         covered |= set(font.getBestCmap())
         join_em_dash(font)
         rename(font, new_family)
+        cluster_common_glyphs(font)
         if args.truetype and "CFF " in font:
             to_truetype(font)
         target = args.out / f"{stem}.{'otf' if 'CFF ' in font else 'ttf'}"

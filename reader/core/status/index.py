@@ -1,24 +1,24 @@
 """Status and relations for a whole library, cached per library version.
 
 Nothing is stored in the content file: the facts of a document depend only on its
-text, so they are read once per document and kept in memory for the texts that
-state any (most state none); when the library changes (an import, a removal),
-only the new documents are read, then the targets that could name them are
-resolved again. What the index needs about every document (its row, the names a
-target may use, its fingerprint) is not held in memory: rows are read from the
-library when asked (the last few thousand kept), names and fingerprints go to
-temporary tables of the index's own connection (on disk, SQLite's default temp
-store): at 60,000 documents the window would otherwise hold ~100 MB for it.
+text, so they are read once per document (most state none); when the library
+changes (an import, a removal), only the new documents are read, then the targets
+that could name them are resolved again. Almost nothing of it is held in memory:
+rows are read from the library when asked (the last few hundred kept); names,
+fingerprints and the facts themselves go to temporary tables of the index's own
+connection (on disk, SQLite's default temp store), facts decoded when asked (the
+last few hundred kept); a resolved relation is a few ids. At 60,000 documents the
+window would otherwise hold ~100 MB for the rows and names and ~10 MB for the facts.
 Statuses are computed on demand and remembered per text and day asked for.
 Measured on the benchmark libraries: see the README.
 """
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import sqlite3
 import sys
 import threading
-from dataclasses import dataclass
 
 from . import phrases
 from .compute import Inputs, compute
@@ -91,6 +91,50 @@ class _Rows:
         self._kept.clear()
 
 
+FACTS_KEPT = 256            # documents' facts kept decoded
+
+
+class _Facts:
+    """id → (fingerprint, facts) for the texts that state something, in a temporary table of the
+    index's connection (pickled), the last FACTS_KEPT decoded: 5,350 facts of 4,080 texts with
+    their sentences cost the window ~10 MB as objects at 60,000 documents."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS status_facts (id INTEGER PRIMARY KEY, "
+                     "own INTEGER NOT NULL, facts BLOB NOT NULL)")
+        self._kept: dict[int, tuple[int, tuple[Fact, ...]]] = {}
+
+    def get(self, doc_id: int, default=None):
+        got = self._kept.get(doc_id)
+        if got is None:
+            row = self.conn.execute("SELECT facts FROM temp.status_facts WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                return default
+            if len(self._kept) >= FACTS_KEPT:
+                self._kept.clear()
+            got = self._kept[doc_id] = pickle.loads(row[0])
+        return got
+
+    def __setitem__(self, doc_id: int, value: tuple[int, tuple[Fact, ...]]) -> None:
+        own = any(f.kind in _OWN for f in value[1])
+        self.conn.execute("INSERT OR REPLACE INTO temp.status_facts VALUES (?, ?, ?)",
+                          (doc_id, int(own), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+        self._kept.pop(doc_id, None)
+
+    def discard(self, doc_id: int) -> None:
+        self.conn.execute("DELETE FROM temp.status_facts WHERE id = ?", (doc_id,))
+        self._kept.pop(doc_id, None)
+
+    def ids(self, own_only: bool = False) -> list[int]:
+        return [i for (i,) in self.conn.execute(
+            "SELECT id FROM temp.status_facts" + (" WHERE own" if own_only else "") + " ORDER BY id")]
+
+    def clear(self) -> None:
+        self.conn.execute("DELETE FROM temp.status_facts")
+        self._kept.clear()
+
+
 class Cancelled(Exception):
     """A first build stopped on request."""
 
@@ -99,12 +143,14 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
-@dataclass(eq=False)      # identity: the same sentence may name the same text twice
 class _Resolved:
-    fact: Fact
-    source: int               # ids: the rows are read when shown
-    target_index: int
-    target: int | None
+    """A target of a fact, resolved (or not): ids only; the fact is read again when shown.
+    Compared by identity: the same sentence may name the same text twice."""
+    __slots__ = ("kind", "source", "fact_no", "target_index", "target")
+
+    def __init__(self, kind: str, source: int, fact_no: int, target_index: int, target: int | None):
+        self.kind, self.source, self.fact_no = kind, source, fact_no      # ids: rows are read when shown
+        self.target_index, self.target = target_index, target
 
 
 class StatusIndex:
@@ -119,7 +165,7 @@ class StatusIndex:
         self.rows = _Rows(conn)
         self.resolver = Resolver(conn, self.rows)
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS status_seen (id INTEGER PRIMARY KEY, fingerprint TEXT)")
-        self._facts: dict[int, tuple[int, tuple[Fact, ...]]] = {}    # only texts that state something
+        self._facts = _Facts(conn)      # only texts that state something
         self._memo: dict[tuple[int | None, str], DocStatus] = {}     # (top id or None, day) → status
         self.outgoing: dict[int, list[_Resolved]] = {}
         self.incoming: dict[int, list[_Resolved]] = {}
@@ -153,13 +199,18 @@ class StatusIndex:
             import time
             t0 = time.perf_counter()
             self.rows.clear()
-            added = [i for (i,) in conn.execute(
-                "SELECT d.id FROM documents d LEFT JOIN temp.status_seen s ON s.id = d.id "
-                "WHERE s.fingerprint IS NOT d.fingerprint ORDER BY d.id")]
-            gone = [i for (i,) in conn.execute(
-                "SELECT s.id FROM temp.status_seen s LEFT JOIN documents d ON d.id = s.id "
-                "WHERE d.fingerprint IS NOT s.fingerprint")]
             first = self._stamp is None
+            if first:       # every document: no list of 60,000 ids (2 MB) to say so
+                added, gone = [], []
+                read = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            else:
+                added = [i for (i,) in conn.execute(
+                    "SELECT d.id FROM documents d LEFT JOIN temp.status_seen s ON s.id = d.id "
+                    "WHERE s.fingerprint IS NOT d.fingerprint ORDER BY d.id")]
+                gone = [i for (i,) in conn.execute(
+                    "SELECT s.id FROM temp.status_seen s LEFT JOIN documents d ON d.id = s.id "
+                    "WHERE d.fingerprint IS NOT s.fingerprint")]
+                read = len(added)
             try:
                 conn.execute("BEGIN")
                 try:
@@ -182,7 +233,7 @@ class StatusIndex:
             self._replaced = replacements(self.rows.all("WHERE parent_id IS NULL AND role = 'main'"))
             self._relevant_units = None
             self._stamp = stamp
-            self.last_read_documents = len(added)
+            self.last_read_documents = read
             self.last_refresh_ms = (time.perf_counter() - t0) * 1000
 
     def _reset(self) -> None:
@@ -196,7 +247,7 @@ class StatusIndex:
     def _build(self, conn, cancel=None) -> None:
         self.resolver.add_all(_checking(self.rows.all(), cancel))
         self._read_facts(conn, None, cancel)
-        for i in list(self._facts):
+        for i in self._facts.ids():
             self._resolve(i)
 
     def _update(self, conn, gone: list[int], added: list[int]) -> None:
@@ -206,7 +257,7 @@ class StatusIndex:
             self.resolver.remove(i)
             self._unresolve(i)
             redo.update(item.source for item in self.incoming.pop(i, []))
-            self._facts.pop(i, None)
+            self._facts.discard(i)
         for i in added:                 # a text whose fingerprint changed is gone and added
             self.resolver.remove(i)
         new_rows = [self.rows[i] for i in added]
@@ -214,7 +265,7 @@ class StatusIndex:
         # Texts that named the new ones before they came (resolved elsewhere, or not at all).
         names = {k for r in new_rows for k in Resolver.lookup_keys(r)}
         for i, items in self.outgoing.items():
-            if any(k in names for it in items for k in Resolver.target_keys(it.fact.targets[it.target_index])):
+            if any(k in names for it in items for k in Resolver.target_keys(self._target(it))):
                 redo.add(i)
         self._read_facts(conn, added)
         redo.update(added)
@@ -235,18 +286,24 @@ class StatusIndex:
     def _resolve(self, doc_id: int) -> None:
         src = self.rows[doc_id]
         items = []
-        for f in self._facts.get(doc_id, (0, ()))[1]:
+        for fact_no, f in enumerate(self._facts.get(doc_id, (0, ()))[1]):
             if f.kind not in _FACT_KIND:
                 continue
             earlier = f.kind in ("repeal", "amend", "confirm")
             for n, t in enumerate(f.targets):
                 hit = self.resolver.resolve(t, src, earlier)
-                item = _Resolved(f, doc_id, n, hit.id if hit is not None else None)
+                item = _Resolved(sys.intern(f.kind), doc_id, fact_no, n, hit.id if hit is not None else None)
                 items.append(item)
                 if hit is not None:
                     self.incoming.setdefault(hit.id, []).append(item)
         if items:
             self.outgoing[doc_id] = items
+
+    def _fact(self, item: _Resolved) -> Fact:
+        return self._facts.get(item.source)[1][item.fact_no]
+
+    def _target(self, item: _Resolved):
+        return self._fact(item).targets[item.target_index]
 
     def _unresolve(self, doc_id: int) -> None:
         for item in self.outgoing.pop(doc_id, []):
@@ -275,7 +332,8 @@ class StatusIndex:
             if pending is not None and pending[0] == r.id:
                 texts = pending[1]
                 pending = next(blocks, None)
-            self._facts.pop(r.id, None)
+            if ids is not None:
+                self._facts.discard(r.id)
             if r.role == "interpretation":      # a 解读 explains a text; it enacts nothing
                 continue
             parent = self.rows.get(r.parent_id) if r.parent_id is not None else None
@@ -356,10 +414,9 @@ class StatusIndex:
         状态不明 without further ado. Worked out once per library version."""
         if self._relevant_units is None:
             top = self.resolver.top
-            units = {top(self.rows[i]).id for i, (_fp, facts) in self._facts.items()
-                     if i in self.rows and any(f.kind in _OWN for f in facts)}
+            units = {top(self.rows[i]).id for i in self._facts.ids(own_only=True) if i in self.rows}
             units |= {top(self.rows[i]).id for i, items in self.incoming.items()
-                      if i in self.rows and any(it.fact.kind in _FROM_OTHERS for it in items)}
+                      if i in self.rows and any(it.kind in _FROM_OTHERS for it in items)}
             self._relevant_units = units
         return self._relevant_units
 
@@ -369,7 +426,7 @@ class StatusIndex:
             add_own_fact(x, f, r.key, self._date(r))
         for i in self._members(top):
             for item in self.incoming.get(i, []):
-                f = item.fact
+                f = self._fact(item)
                 source = self.rows[item.source]
                 ev = Evidence(f.kind, source.key, f.block, f.text)
                 eff = self._effective(source)
@@ -388,15 +445,16 @@ class StatusIndex:
                 return ()
             out: list[Relation] = []
             for item in self.outgoing.get(r.id, []):
-                t = item.fact.targets[item.target_index]
+                f = self._fact(item)
+                t = f.targets[item.target_index]
                 target = self.rows[item.target] if item.target is not None else None
-                out.append(Relation(_FACT_KIND[item.fact.kind], t.label(), target.key if target else None,
-                                    item.fact.block, item.fact.text, r.key,
-                                    target.title if target else None))
+                out.append(Relation(_FACT_KIND[f.kind], t.label(), target.key if target else None,
+                                    f.block, f.text, r.key, target.title if target else None))
             for item in self.incoming.get(r.id, []):
+                f = self._fact(item)
                 source = self.rows[item.source]
-                out.append(Relation(INVERSE[_FACT_KIND[item.fact.kind]], _label(source), source.key,
-                                    item.fact.block, item.fact.text, source.key, source.title))
+                out.append(Relation(INVERSE[_FACT_KIND[f.kind]], _label(source), source.key,
+                                    f.block, f.text, source.key, source.title))
             for newer_id, older_id in self._replaced or ():
                 if r.id == newer_id:
                     newer, older = r, self.rows[older_id]
