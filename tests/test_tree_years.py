@@ -189,3 +189,30 @@ def test_a_year_row_speaks_the_interface_s_language(qapp, years_db, language, la
     finally:
         for t in installed:
             QCoreApplication.removeTranslator(t)
+
+
+def test_a_year_of_several_gazettes_names_each_issue_s_gazette(tmp_path, years_db):
+    # Eight cities' 第12期 in one year would be eight alike rows: the gazette's name follows the
+    # number. A year of one gazette (the shipped library) keeps the bare label.
+    from reader.core.importer import parse_file, store
+    from reader.core.store.writer import LibraryWriter
+    db = tmp_path / "two-gazettes.db"
+    w = LibraryWriter(db)
+    text = SAMPLE.read_text(encoding="utf-8")
+    store(w, parse_file(SAMPLE))
+    other = tmp_path / "other.txt"
+    other.write_text(text.replace("永州市人民政府公报", "测试市人民政府公报"), encoding="utf-8")
+    store(w, parse_file(other))
+    w.close()
+    lib = Library(db)
+    assert sorted(i.publication for i in lib.issues_of_year(2022)) == ["永州市人民政府公报", "测试市人民政府公报"]
+    model = LibraryTreeModel(lib)
+    year = model.index(0, 0)
+    model.fetchMore(year)
+    labels = sorted(model.index(r, 0, year).data() for r in range(model.rowCount(year)))
+    assert len(labels) == 2 and labels[0] != labels[1]
+    for label, publication in zip(labels, sorted(i.publication for i in lib.issues_of_year(2022))):
+        assert label.startswith("2022年第5-6期（总第154—155期）") and label.endswith(publication)
+    single = LibraryTreeModel(Library(years_db))
+    single.fetchMore(single.index(0, 0))
+    assert single.index(0, 0, single.index(0, 0)).data() == "2022年第5-6期（总第154—155期）"

@@ -136,8 +136,12 @@ class LibraryTreeModel(QAbstractItemModel):
                               self.root, None, True))
         self.root.set_children(first)
 
-    def _issue_node(self, i, parent: Node) -> Node:
-        return Node("issue", i.key, i.label, parent, i, i.document_count > 0, filter_text=f"{i.publication}{i.label}")
+    def _issue_node(self, i, parent: Node, named: bool = False) -> Node:
+        # A year of several gazettes lists each one's 第12期: the name tells them apart (after
+        # the number, which an elided row must keep).
+        label = self.tr("{0} · {1}", "an issue and its gazette's name").format(i.label, i.publication) if named \
+            else i.label
+        return Node("issue", i.key, label, parent, i, i.document_count > 0, filter_text=f"{i.publication}{i.label}")
 
     def _doc_node(self, d: DocInfo, parent: Node) -> Node:
         text = " ".join(x for x in (d.title, d.doc_number or "", d.code or "", d.issuer or "") if x)
@@ -146,7 +150,9 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def _read_children(self, node: Node) -> list[Node]:
         if node.kind == "year":
-            return [self._issue_node(i, node) for i in self.library.issues_of_year(node.key)]
+            infos = self.library.issues_of_year(node.key)
+            named = len({i.publication for i in infos}) > 1
+            return [self._issue_node(i, node, named) for i in infos]
         if node.kind == "issue":
             return [Node("section", s.id, s.name, node, s, s.document_count > 0, filter_text=s.name)
                     for s in self.library.sections(node.key)]

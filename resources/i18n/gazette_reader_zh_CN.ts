@@ -725,6 +725,11 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <source>Single documents ({0})</source>
         <translation>单份公文（{0}）</translation>
     </message>
+    <message>
+        <source>{0} · {1}</source>
+        <comment>an issue and its gazette&apos;s name</comment>
+        <translation>{0}·{1}</translation>
+    </message>
     <message numerus="yes">
         <source>%n issue(s)</source>
         <translation>
