@@ -1,6 +1,6 @@
 """The first-paint floor for ``gazette-reader bench``: the least a Qt window showing text can do.
 
-A QMainWindow with a QSplitter of an empty QTreeView and a QTextBrowser holding
+A QMainWindow (the reader's first-start size) with a QSplitter of an empty QTreeView and a QTextBrowser holding
 some Chinese text, started the same way as the real window; on the first
 Paint event of the text view's viewport it prints
 ``first_paint_ms=<since start> first_paint_at=<time.time()>`` and exits.
@@ -23,6 +23,7 @@ def main() -> int:
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTextBrowser, QTreeView
 
+    from . import DEFAULT_WINDOW_SIZE
     app = QApplication(sys.argv[:1])
 
     class FirstPaint(QObject):
@@ -45,7 +46,7 @@ def main() -> int:
     splitter.addWidget(tree)
     splitter.addWidget(text)
     window.setCentralWidget(splitter)
-    window.resize(1200, 800)
+    window.resize(*DEFAULT_WINDOW_SIZE)     # the reader's own first-start size
     watcher = FirstPaint()
     text.viewport().installEventFilter(watcher)
     window.show()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from . import DEFAULT_WINDOW_SIZE
 from .actions import Actions
 from .metadata_panel import MetadataPanel
 from .reading_area import ReadingArea
@@ -30,7 +31,7 @@ class MainWindow(QMainWindow):
                                     Qt.DockWidgetArea.RightDockWidgetArea)
         self._menus()
         self.statusBar().setObjectName("statusBar")
-        self.resize(1440, 900)
+        self.resize(*DEFAULT_WINDOW_SIZE)
         self.resizeDocks([self.tree_dock, self.meta_dock], [330, 270], Qt.Orientation.Horizontal)
 
     def _dock(self, name: str, title: str, widget, area) -> QDockWidget:

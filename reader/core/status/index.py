@@ -36,15 +36,15 @@ _FACT_KIND = {"repeal": REPEALS, "amend": AMENDS, "basis": BASED_ON, "forward": 
 _ROWS_SQL = ("SELECT id, key, parent_id, role, title, title_fold, doc_number, code, issuer, date, fingerprint "
              "FROM documents")
 _KEYWORD_SQL = " OR ".join(f"instr(b.text, '{w}') > 0" for w in phrases.KEYWORDS)
-ROWS_KEPT = 512             # rows kept read (parents, targets, units looked at again and again)
+ROWS_KEPT = 256             # rows kept read (parents, targets, units looked at again and again)
 
 
 def _row(r: tuple) -> DocRow:
     doc_id, key, parent, role, title, title_fold, number, code, issuer, date, fingerprint = r
-    intern = sys.intern
-    return DocRow(doc_id, key, parent, intern(role), title, title if title_fold == title else title_fold,
-                  number, code, intern(issuer) if issuer else issuer, intern(date) if date else date,
-                  hash(fingerprint))
+    # Not interned: rows are read and let go (a few hundred kept), and the interpreter's table of
+    # interned strings never shrinks (60,000 dates and issuers held it at ~1 MB).
+    return DocRow(doc_id, key, parent, role, title, title if title_fold == title else title_fold,
+                  number, code, issuer, date, hash(fingerprint))
 
 
 class _Rows:
@@ -91,7 +91,7 @@ class _Rows:
         self._kept.clear()
 
 
-FACTS_KEPT = 256            # documents' facts kept decoded
+FACTS_KEPT = 64            # documents' facts kept decoded
 
 
 class _Facts:
@@ -389,17 +389,18 @@ class StatusIndex:
             r = self.rows.by_key(key)
             return None if r is None else self._status_of(r, as_of)
 
-    def _status_of(self, r: DocRow, as_of: str) -> DocStatus:
+    def _status_of(self, r: DocRow, as_of: str, memo_of: dict | None = None) -> DocStatus:
         if r.role == "interpretation":      # a 解读 holds as long as the text it explains
             parent = self.rows.get(r.parent_id) if r.parent_id is not None else None
-            return self._status_of(parent, as_of) if parent else self._unknown(as_of)
+            return self._status_of(parent, as_of, memo_of) if parent else self._unknown(as_of)
         top = self.resolver.top(r)
         if top.id not in self._relevant():
             return self._unknown(as_of)     # most texts: nothing said, nothing known
         # A text and its attachments share one status: remembered once per text and day.
-        memo = self._memo.get((top.id, as_of))
+        memo_of = self._memo if memo_of is None else memo_of
+        memo = memo_of.get((top.id, as_of))
         if memo is None:
-            memo = self._memo[(top.id, as_of)] = compute(self._inputs(top), as_of)
+            memo = memo_of[(top.id, as_of)] = compute(self._inputs(top), as_of)
         return memo
 
     def _unknown(self, as_of: str) -> DocStatus:
@@ -480,6 +481,7 @@ class StatusIndex:
             if not known_only:
                 return {r.key: self._status_of(r, as_of) for r in self.rows.all()}
             out = {}
+            memo: dict = {}     # the window keeps the states, not these records: not remembered
             for top_id in sorted(self._relevant()):
                 top = self.rows.get(top_id)
                 if top is None:
@@ -491,7 +493,7 @@ class StatusIndex:
                     "e.id WHERE d.role = 'interpretation') SELECT id FROM e")]
                 for i in members + explained:
                     r = self.rows.get(i)
-                    s = self._status_of(r, as_of) if r is not None else None
+                    s = self._status_of(r, as_of, memo) if r is not None else None
                     if s is not None and s.state != UNKNOWN:
                         out[r.key] = s
             return out
