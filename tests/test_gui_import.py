@@ -5,6 +5,7 @@ import shutil
 from reader.core.library import Library
 from reader.core.location import Location
 from reader.core.store.writer import LibraryWriter
+from reader.gui.tree_model import Roles
 
 from conftest import SAMPLE
 from gui_helpers import start_app
@@ -35,8 +36,10 @@ def test_import_through_the_dialog_makes_the_issue_appear_in_the_tree(qtbot, tmp
     assert dlg.import_button.isVisible()
     with qtbot.waitSignal(dlg.imported, timeout=20000):
         dlg.import_button.click()
-    assert app.tree_model.rowCount() == 1
-    assert app.tree_model.index(0, 0).data() == "2022年第5-6期（总第154—155期）"
+    m = app.tree_model
+    assert m.rowCount() == 1 and m.index(0, 0).data(Roles.Key) == 2022      # its year, opened
+    assert m.rowCount(m.index(0, 0)) == 1
+    assert m.index(0, 0, m.index(0, 0)).data() == "2022年第5-6期（总第154—155期）"
     assert Library(db).counts()["documents"] == 10
     app.navigator.open(Location("永州市人民政府公报/2022/5-6/永政发〔2022〕6号"))
     assert app.window.area.interpretation.isVisible()

@@ -4,11 +4,8 @@ import sqlite3
 import threading
 import time
 
-import pytest
-
 from reader.core.library import Library
 from reader.core.location import Location
-from PySide6.QtCore import QModelIndex
 
 from gui_helpers import start_app
 
@@ -143,50 +140,6 @@ def test_a_real_start_quit_right_after_the_first_paint_ends_with_the_state_saved
     assert "geometry" in settings and "location" in settings
 
 
-def test_the_tree_shows_the_newest_issues_first_and_the_rest_when_needed(qtmodeltester, monkeypatch, tmp_path):
-    # TOP_BATCH 1 on a library of two issues and a standalone document: the older issue comes
-    # when scrolled to (fetchMore), looked for (index_for_key) or filtered (load_all), inserted
-    # above the single documents, which stay the last row.
-    from conftest import SAMPLE
-    from reader.core.importer import parse_file, store
-    from reader.core.store.writer import LibraryWriter
-    from reader.gui import tree_model
-    from reader.gui.tree_model import LibraryTreeModel, Roles
-    monkeypatch.setattr(tree_model, "TOP_BATCH", 1)
-    db = tmp_path / "two.db"
-    w = LibraryWriter(db)
-    store(w, parse_file(SAMPLE))
-    older = tmp_path / "older.txt"        # the sample as another year's issue
-    older.write_text(SAMPLE.read_text(encoding="utf-8").replace("2022", "2021"), encoding="utf-8")
-    store(w, parse_file(older))
-    single = tmp_path / "single.txt"
-    single.write_text("国务院办公厅关于测试的通知\n国办发〔2020〕1号\n各省人民政府：\n    现将有关事项通知如下。\n"
-                      "国务院办公厅\n2020年1月1日\n", encoding="utf-8")
-    store(w, parse_file(single))
-    w.close()
-    lib = Library(db)
-    issues = lib.issues()
-    assert len(issues) == 2 and lib.standalone_documents()
-    model = LibraryTreeModel(lib)
-    kinds = lambda m: [m.index(r, 0).data(Roles.Kind) for r in range(m.rowCount())]   # noqa: E731
-    assert kinds(model) == ["issue", "group"] and model.canFetchMore(QModelIndex())
-    single_key = lib.standalone_documents()[0].key
-    assert model.index_for_key(single_key).data(Roles.Key) == single_key and model.rowCount() == 2
-    old_doc = lib.section_documents(lib.sections(issues[1].key)[0].id)[0].key
-    ix = model.index_for_key(old_doc)
-    assert ix.isValid() and ix.data(Roles.Key) == old_doc
-    assert kinds(model) == ["issue", "issue", "group"]
-    assert [model.index(r, 0).data(Roles.Key) for r in range(2)] == [i.key for i in issues]
-    fresh = LibraryTreeModel(lib)
-    fresh.fetchMore(QModelIndex())
-    assert kinds(fresh) == ["issue", "issue", "group"] and not fresh.canFetchMore(QModelIndex())
-    again = LibraryTreeModel(lib)
-    again.load_all()
-    assert again.rowCount() == 3
-    qtmodeltester.check(again, force_py=True)
-    qtmodeltester.check(LibraryTreeModel(lib), force_py=True)
-
-
 def test_the_search_catalogue_loads_when_a_search_is_coming_not_at_start(qtbot, library_copy, tmp_path):
     # Memory before any search: the catalogue (a few values per document) is read when the search
     # field takes the focus (Ctrl+Shift+F, or a click into it), in a worker, not at start-up.
@@ -205,44 +158,6 @@ def test_the_search_catalogue_loads_when_a_search_is_coming_not_at_start(qtbot, 
     gapp.library_changed.emit()         # an import: a catalogue in use is read again
     assert search.warm_task is not None
     qtbot.waitUntil(lambda: search.warm_task is None, timeout=5000)
-
-
-def test_the_tree_reads_only_the_newest_issues_at_start(monkeypatch, tmp_path):
-    # The start reads the issues of the years the newest TOP_BATCH reach, not every issue; they
-    # are the first of issues(), in its order; the rest is read when the tree needs it.
-    from conftest import SAMPLE
-    from reader.core.importer import parse_file, store
-    from reader.core.store.writer import LibraryWriter
-    from reader.gui import tree_model
-    from reader.gui.tree_model import LibraryTreeModel, Roles
-    db = tmp_path / "years.db"
-    w = LibraryWriter(db)
-    text = SAMPLE.read_text(encoding="utf-8")
-    for n, year in enumerate(("2019", "2020", "2021", "2022")):
-        p = tmp_path / f"{year}.txt"
-        p.write_text(text.replace("2022", year), encoding="utf-8")
-        store(w, parse_file(p))
-    w.close()
-    lib = Library(db)
-    every = lib.issues()
-    assert len(every) == 4
-    for count in (1, 2, 3, 4, 9):
-        newest, total = lib.newest_issues(count)
-        assert newest == every[:count] and total == 4
-    monkeypatch.setattr(tree_model, "TOP_BATCH", 1)
-    fresh = Library(db)
-    monkeypatch.setattr(fresh, "issues", lambda: pytest.fail("every issue read at start"))
-    model = LibraryTreeModel(fresh)
-    assert [model.index(r, 0).data(Roles.Key) for r in range(model.rowCount())] == [i.key for i in every[:1]]
-    model.fetchMore(QModelIndex())      # the view asks for more: the next batch, still not every issue
-    assert [model.index(r, 0).data(Roles.Key) for r in range(model.rowCount())] == [i.key for i in every[:2]]
-    assert model.canFetchMore(QModelIndex())
-    monkeypatch.undo()
-    model.fetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert [model.index(r, 0).data(Roles.Key) for r in range(model.rowCount())] == [i.key for i in every]
-    assert not model.canFetchMore(QModelIndex())
-    assert fresh.first_policy_with_interpretation() == lib.first_policy_with_interpretation() is not None
 
 
 def test_quitting_stops_the_workers_through_the_launch_hook(qtbot):

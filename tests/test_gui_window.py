@@ -14,7 +14,10 @@ def test_tree_model_passes_qtmodeltester(qtmodeltester, built_library):
     qtmodeltester.check(model, force_py=True)
     model.load_all()                       # every branch read: still consistent
     qtmodeltester.check(model, force_py=True)
-    issue = model.index(0, 0)
+    year = model.index(0, 0)               # the shipped library's one year, a row like any other
+    assert model.rowCount() == 1 and year.data(Roles.Kind) == "year" and year.data(Roles.Key) == 2022
+    assert model.rowCount(year) == 1
+    issue = model.index(0, 0, year)
     assert issue.data() == "2022年第5-6期（总第154—155期）"
     sections = [model.index(r, 0, issue).data() for r in range(model.rowCount(issue))]
     assert sections == ["市政府文件", "市政府办文件", "人事任免"]
@@ -26,7 +29,11 @@ def test_tree_model_passes_qtmodeltester(qtmodeltester, built_library):
 
 def test_tree_model_is_lazy(built_library):
     model = LibraryTreeModel(Library(built_library))
-    issue = model.index(0, 0)
+    year = model.index(0, 0)
+    assert model.hasChildren(year) and model.canFetchMore(year) and model.rowCount(year) == 0
+    model.fetchMore(year)
+    issue = model.index(0, 0, year)
+    assert model.rowCount(year) == 1 and not model.canFetchMore(year)
     assert model.hasChildren(issue) and model.canFetchMore(issue)
     assert model.rowCount(issue) == 0               # nothing read until asked
     model.fetchMore(issue)

@@ -47,7 +47,7 @@ def _doc_rows(tree):
     out, stack = [], [tree.proxy.index(r, 0) for r in range(tree.proxy.rowCount())]
     while stack:
         ix = stack.pop()
-        if ix.data(Roles.Kind) not in ("issue", "section", "group"):
+        if ix.data(Roles.Kind) not in ("year", "issue", "section", "group"):
             out.append((ix.data(Roles.Key), ix.data(Roles.Unread)))
         stack += [tree.proxy.index(r, 0, ix) for r in range(tree.proxy.rowCount(ix))]
     return out

@@ -16,7 +16,7 @@ def test_an_untitled_text_is_named_by_issuer_and_date(qtbot, library_copy, tmp_p
     from reader.gui.tree_model import Roles
     model = app.window.tree.model
     model.load_all()                       # groups fill lazily: every row, as a filter reads them
-    docs = [ix for ix in walk_rows(model) if ix.data(Roles.Kind) not in ("issue", "section", "group")]
+    docs = [ix for ix in walk_rows(model) if ix.data(Roles.Kind) not in ("year", "issue", "section", "group")]
     assert docs and all(ix.data() for ix in docs), [ix.data() for ix in docs]
     untitled = [ix.data() for ix in docs if "2024-11-11" in (ix.data() or "")]
     assert untitled == ["Untitled: 某某高新区管委会 2024-11-11"]

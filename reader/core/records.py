@@ -13,6 +13,12 @@ if TYPE_CHECKING:
     from .model import Masthead
 
 
+class YearInfo(NamedTuple):
+    """A year of the library: the tree's top level."""
+    year: int
+    issue_count: int
+
+
 class IssueInfo(NamedTuple):
     key: str
     publication: str

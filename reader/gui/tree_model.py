@@ -1,7 +1,9 @@
-"""The issue → section → document tree: one thin, lazy item model over the facade.
+"""The year → issue → section → document tree: one thin, lazy item model over the facade.
 
-Issues are read up front; a node's children are read when the view first asks
-(canFetchMore/fetchMore). An interpretation sits under the policy it explains.
+The years are read up front (one small query); a node's children, a year's issues
+too, are read when the view first asks (canFetchMore/fetchMore), so every step is
+bounded by one year of a decade's library. An interpretation sits under the policy
+it explains; the single documents (no issue) are the last top-level row.
 """
 from __future__ import annotations
 
@@ -16,11 +18,11 @@ from .untitled import shown_title
 
 
 class Roles(IntEnum):
-    Key = Qt.ItemDataRole.UserRole + 1      # issue key, section id or document key
-    Kind = Qt.ItemDataRole.UserRole + 2     # "issue" | "section" | "group" | document kind
+    Key = Qt.ItemDataRole.UserRole + 1      # year (int), issue key, section id or document key
+    Kind = Qt.ItemDataRole.UserRole + 2     # "year" | "issue" | "section" | "group" | document kind
     HasInterpretation = Qt.ItemDataRole.UserRole + 3
     FilterText = Qt.ItemDataRole.UserRole + 4
-    Info = Qt.ItemDataRole.UserRole + 5     # the IssueInfo / SectionInfo / DocInfo
+    Info = Qt.ItemDataRole.UserRole + 5     # the YearInfo / IssueInfo / SectionInfo / DocInfo
     Unread = Qt.ItemDataRole.UserRole + 6   # a document not yet 圈阅 (None while marks are unknown)
 
 
@@ -71,9 +73,6 @@ def _doc_label(d: DocInfo) -> str:
     return title
 
 
-TOP_BATCH = 100      # issues shown at first; the rest as the tree is scrolled (or a row is looked for)
-
-
 def _bold_font():
     from PySide6.QtGui import QFont
     f = QFont()
@@ -88,7 +87,6 @@ class LibraryTreeModel(QAbstractItemModel):
         self.root = Node("root", None, "", None)
         self.read_keys: set[str] | None = None   # 圈阅 documents; None until the user data is open
         self.status_marks: dict[str, str] = {}     # key → 已废止 / 有效期届满 (set by the status feature)
-        self._more_top: list | None = []    # IssueInfo of the issues not yet in the tree (None: not read yet)
         self._read_top()
 
     def set_status_marks(self, marks: dict[str, str]) -> None:
@@ -127,20 +125,23 @@ class LibraryTreeModel(QAbstractItemModel):
 
     # -- building nodes --------------------------------------------------------
     def _read_top(self) -> None:
-        # A tree of 2,400 issues costs the first paint ~50 ms of per-row calls into Python (the
-        # view's layout, the filter proxy's mapping): the newest come first, the rest when needed,
-        # inserted above the single documents, which stay the last row.
-        issues, total = self.library.newest_issues(TOP_BATCH)
-        first = [self._issue_node(i) for i in issues]
-        self._more_top = [] if total <= len(issues) else None      # the rest: read when first needed
+        # The years only, even when there is one: a decade of 2,400 issues at the top level cost
+        # every layout of the view ~25 ms of per-row calls into Python, and finding an old issue
+        # read them all; a year holds ~100.
+        first = [Node("year", y.year, self.tr("{0}", "a year in the library tree").format(y.year), self.root, y,
+                      y.issue_count > 0, filter_text=str(y.year)) for y in self.library.years()]
         standalone = self.library.standalone_count()
         if standalone:    # read when opened, like every other branch
             first.append(Node("group", "standalone", self.tr("Single documents ({0})").format(standalone),
                               self.root, None, True))
         self.root.set_children(first)
 
-    def _issue_node(self, i) -> Node:
-        return Node("issue", i.key, i.label, self.root, i, i.document_count > 0, filter_text=f"{i.publication}{i.label}")
+    def _issue_node(self, i, parent: Node, named: bool = False) -> Node:
+        # A year of several gazettes lists each one's 第12期: the name tells them apart (after
+        # the number, which an elided row must keep).
+        label = self.tr("{0} · {1}", "an issue and its gazette's name").format(i.label, i.publication) if named \
+            else i.label
+        return Node("issue", i.key, label, parent, i, i.document_count > 0, filter_text=f"{i.publication}{i.label}")
 
     def _doc_node(self, d: DocInfo, parent: Node) -> Node:
         text = " ".join(x for x in (d.title, d.doc_number or "", d.code or "", d.issuer or "") if x)
@@ -148,6 +149,10 @@ class LibraryTreeModel(QAbstractItemModel):
                     d.interpretation_count + d.attachment_count > 0, filter_text=text)
 
     def _read_children(self, node: Node) -> list[Node]:
+        if node.kind == "year":
+            infos = self.library.issues_of_year(node.key)
+            named = len({i.publication for i in infos}) > 1
+            return [self._issue_node(i, node, named) for i in infos]
         if node.kind == "issue":
             return [Node("section", s.id, s.name, node, s, s.document_count > 0, filter_text=s.name)
                     for s in self.library.sections(node.key)]
@@ -160,10 +165,9 @@ class LibraryTreeModel(QAbstractItemModel):
         return []
 
     def reload(self) -> None:
-        """The library changed (an import or removal): start again from the issues."""
+        """The library changed (an import or removal): start again from the years."""
         self.beginResetModel()
         self.root = Node("root", None, "", None)
-        self._more_top = []
         self._read_top()
         self.endResetModel()
 
@@ -182,7 +186,7 @@ class LibraryTreeModel(QAbstractItemModel):
         return index.internalPointer() if index.isValid() else self.root
 
     def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
-        # Called for every row when the view lays out thousands of issues: kept lean.
+        # Called for every row each time the view lays out (an open year: ~100 issues): kept lean.
         kids = (parent.internalPointer() if parent.isValid() else self.root).children
         if column or kids is None or not 0 <= row < len(kids):
             return QModelIndex()
@@ -213,15 +217,10 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def canFetchMore(self, parent) -> bool:
         node = self._node(parent)
-        if node is self.root:
-            return self._more_top is None or bool(self._more_top)
         return node.children is None and node.has_children
 
     def fetchMore(self, parent) -> None:
         node = self._node(parent)
-        if node is self.root:
-            self._fetch_top(TOP_BATCH)
-            return
         if node.children is not None:
             return
         kids = self._read_children(node)
@@ -272,6 +271,8 @@ class LibraryTreeModel(QAbstractItemModel):
         return None
 
     def _tooltip(self, node: Node) -> str | None:
+        if node.kind == "year":
+            return self.tr("%n issue(s)", "", node.info.issue_count)
         if node.kind == "issue":
             return tooltip(f"{node.info.publication} {node.info.label}")
         if node.kind != "doc":
@@ -288,36 +289,6 @@ class LibraryTreeModel(QAbstractItemModel):
             lines.append(self.tr("Unread (not yet marked as read)"))
         return tooltip("\n".join(lines))
 
-    def _shown(self) -> int:
-        return sum(1 for n in self.root.children or () if n.kind == "issue")
-
-    def _rest(self) -> list:
-        """The issues not yet in the tree, read on first need."""
-        if self._more_top is None:
-            self._more_top = self.library.issues()[self._shown():]
-        return self._more_top
-
-    def _fetch_top(self, count: int) -> None:
-        if self._more_top is None:      # the next batch only: the view asks for one before its first layout
-            shown = self._shown()
-            newest, total = self.library.newest_issues(shown + count)
-            infos = newest[shown:]
-            if shown + len(infos) >= total:
-                self._more_top = []
-        else:
-            infos, self._more_top = self._more_top[:count], self._more_top[count:]
-        if not infos:
-            return
-        batch = [self._issue_node(i) for i in infos]
-        kids = self.root.children
-        start = len(kids) - (1 if kids and kids[-1].kind == "group" else 0)
-        self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
-        kids[start:start] = batch
-        for n in range(start, len(kids)):
-            kids[n].row = n
-        self.root.by_name = None
-        self.endInsertRows()
-
     # -- finding nodes ---------------------------------------------------------
     def index_for_key(self, doc_key: str) -> QModelIndex:
         """The index of a document, reading the branches on its path as needed."""
@@ -330,16 +301,17 @@ class LibraryTreeModel(QAbstractItemModel):
             path.append(d)
             d = self.library.info(d.parent_key) if d.parent_key else None
         top = path[-1]
-        names = [("issue", top.issue_key), ("section", top.section)] if top.issue_key else [("group", "standalone")]
+        if top.issue_key:
+            names = [("year", self.library.issue_year(top.issue_key)), ("issue", top.issue_key),
+                     ("section", top.section)]
+        else:
+            names = [("group", "standalone")]
         names += [("doc", x.key) for x in reversed(path)]
         index = QModelIndex()
-        for name in names:
-            if self.canFetchMore(index) and self._node(index) is not self.root:
+        for name in names:       # only the branches on the path are read: one year's issues
+            if self.canFetchMore(index):
                 self.fetchMore(index)
             node = self._node(index).child(name)
-            if node is None and self._node(index) is self.root and self.canFetchMore(index):
-                self._fetch_top(len(self._rest()))         # an older issue: the rest of the list
-                node = self.root.child(name)
             if node is None:
                 return QModelIndex()
             index = self.createIndex(node.row, 0, node)

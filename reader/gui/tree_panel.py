@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLineEdit, QToolBu
 from ..core.text import fold
 from .tree_model import LibraryTreeModel, Roles
 
+BRANCHES = ("year", "issue", "section", "group")     # rows that are not documents
+
 
 class FilterProxy(QSortFilterProxyModel):
     """Keeps rows whose title, 文号, code or issuer contain the typed text (and their ancestors)."""
@@ -96,17 +98,28 @@ class TreePanel(QWidget):
         key = ix.data(Roles.Key)
         if kind == "issue":
             self.issue_chosen.emit(key)
-        elif kind not in ("section", "group"):
+        elif kind not in BRANCHES:
             self.document_chosen.emit(key)
 
     def expand_newest(self) -> None:
-        """Open the newest issue and its sections, so its documents are one click away."""
-        first = self.proxy.index(0, 0)
-        if not first.isValid():
+        """Open the newest year, its newest issue and that issue's sections, so its documents are
+        one click away (expanding reads the branch: one year's issues)."""
+        year = self.proxy.index(0, 0)
+        if year.data(Roles.Kind) != "year":
+            return          # no issue at all: only single documents, if any
+        self._read(year)       # expand() reads a branch only when the view lays it out: not yet
+        self.view.expand(year)
+        issue = self.proxy.index(0, 0, year)
+        if not issue.isValid():
             return
-        self.view.expand(first)
-        for r in range(self.proxy.rowCount(first)):
-            self.view.expand(self.proxy.index(r, 0, first))
+        self._read(issue)
+        self.view.expand(issue)
+        for r in range(self.proxy.rowCount(issue)):
+            self.view.expand(self.proxy.index(r, 0, issue))
+
+    def _read(self, ix: QModelIndex) -> None:
+        if self.proxy.canFetchMore(ix):
+            self.proxy.fetchMore(ix)
 
     def select_key(self, doc_key: str) -> None:
         src = self.model.index_for_key(doc_key)
@@ -121,6 +134,6 @@ class TreePanel(QWidget):
         keys = []
         for ix in self.view.selectionModel().selectedRows():
             src = self.proxy.mapToSource(ix)
-            if src.data(Roles.Kind) not in ("issue", "section", "group"):
+            if src.data(Roles.Kind) not in BRANCHES:
                 keys.append(src.data(Roles.Key))
         return keys

@@ -9,6 +9,14 @@
     </message>
 </context>
 <context>
+    <name>LibraryTreeModel</name>
+    <message numerus="yes">
+        <source>%n issue(s)</source>
+        <translation>
+            <numerusform>%n issue</numerusform><numerusform>%n issues</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message numerus="yes">
         <source>%n picked document(s)</source>

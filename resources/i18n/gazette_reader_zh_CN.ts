@@ -717,8 +717,24 @@ Your bookmarks on it are kept and come back if you import it again.</source>
         <translation>附件 · {0}</translation>
     </message>
     <message>
+        <source>{0}</source>
+        <comment>a year in the library tree</comment>
+        <translation>{0}年</translation>
+    </message>
+    <message>
         <source>Single documents ({0})</source>
         <translation>单份公文（{0}）</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <comment>an issue and its gazette&apos;s name</comment>
+        <translation>{0}·{1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s)</source>
+        <translation>
+            <numerusform>%n期</numerusform>
+        </translation>
     </message>
     <message>
         <source>page {0}</source>

@@ -99,7 +99,7 @@ class ImportFeature(QObject):
             kind = ix.data(Roles.Kind)
             if kind == "issue":
                 return ix.data(Roles.Key)
-            if kind == "group":
+            if kind in ("group", "year"):     # a year holds many issues: none is meant
                 return None
             if kind != "section":       # a document: its issue, None for a single document
                 return ix.data(Roles.Info).issue_key
@@ -136,6 +136,7 @@ class ImportFeature(QObject):
             else:
                 self.app.window.meta.show_empty()
         self.app.tree_model.reload()
+        self.app.window.tree.expand_newest()      # as at start: the years alone would hide every issue
         self.app.library_changed.emit()
         bookmarks = self.app.features.get("bookmarks")
         if bookmarks is not None and bookmarks.store is not None:
