@@ -7,7 +7,7 @@ that could name them are resolved again. Almost nothing of it is held in memory:
 rows are read from the library when asked (the last few hundred kept); names,
 fingerprints and the facts themselves go to temporary tables of the index's own
 connection (on disk, SQLite's default temp store), facts decoded when asked (the
-last few hundred kept); a resolved relation is a few ids. At 60,000 documents the
+last few dozen texts' kept); a resolved relation is a few ids. At 60,000 documents the
 window would otherwise hold ~100 MB for the rows and names and ~10 MB for the facts.
 Statuses are computed on demand and remembered per text and day asked for.
 Measured on the benchmark libraries: see the README.
