@@ -4,7 +4,7 @@
 
 Without --db it builds the 240-issue library first (``reader.bench.build``, as
 ``gazette-reader bench`` does, ~1 min); ``gazette-reader bench --out FILE --keep`` leaves one to reuse. Reports, best of three runs each:
-- the whole library: the status index (every text read once), every document's
+- the whole library: the status index (every text's stored facts resolved), every document's
   status today and every document's relations;
 - after importing one more text into an open library: bringing the index up to date,
   the known statuses again (what the window does: tree marks, facets) and every

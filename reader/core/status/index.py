@@ -1,26 +1,26 @@
 """Status and relations for a whole library, cached per library version.
 
-Nothing is stored in the content file: the facts of a document depend only on its
-text, so they are read once per document (most state none); when the library
-changes (an import, a removal), only the new documents are read, then the targets
-that could name them are resolved again. Almost nothing of it is held in memory:
-rows are read from the library when asked (the last few hundred kept); names,
-fingerprints and the facts themselves go to temporary tables of the index's own
-connection (on disk, SQLite's default temp store), facts decoded when asked (the
-last few dozen texts' kept); a resolved relation is a few ids. At 60,000 documents the
-window would otherwise hold ~100 MB for the rows and names and ~10 MB for the facts.
+The facts of a document depend only on its text: they are read when it is stored
+(``stored``; table ``status_facts``, most texts have none) and decoded here when
+asked (the last few dozen texts' kept). The index resolves the texts they name;
+when the library changes (an import, a removal), the targets that could name the
+new texts are resolved again. Almost nothing of it is held in memory: rows are
+read from the library when asked (the last few hundred kept); names and
+fingerprints go to temporary tables of the index's own connection (on disk,
+SQLite's default temp store); a resolved relation is a few ids. At 60,000
+documents the window would otherwise hold ~100 MB for the rows and names and
+~10 MB for the facts.
 Statuses are computed on demand and remembered per text and day asked for.
 Measured on the benchmark libraries: see the README.
 """
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 import sqlite3
 import sys
 import threading
 
-from . import phrases
+from . import stored
 from .compute import Inputs, compute
 from .phrases import Fact
 from .records import (AMENDS, BASED_ON, CONFIRMS, FORWARDS, INVERSE, REPEALS, REPLACES, UNKNOWN, DocStatus,
@@ -28,14 +28,12 @@ from .records import (AMENDS, BASED_ON, CONFIRMS, FORWARDS, INVERSE, REPEALS, RE
 from .relations import DocRow, Resolver, replacements
 from .single import add_own_fact, anchored_start
 
-_OWN = ("start", "until", "period")                 # facts that make a text's own status
 _FROM_OTHERS = ("repeal", "amend", "confirm")       # facts about another text's status
 _FACT_KIND = {"repeal": REPEALS, "amend": AMENDS, "basis": BASED_ON, "forward": FORWARDS, "confirm": CONFIRMS}
 # Rows are read when asked: the values many rows share (role, issuer, date) as one string each,
 # the folded title as the title itself where equal.
 _ROWS_SQL = ("SELECT id, key, parent_id, role, title, title_fold, doc_number, code, issuer, date, fingerprint "
              "FROM documents")
-_KEYWORD_SQL = " OR ".join(f"instr(b.text, '{w}') > 0" for w in phrases.KEYWORDS)
 ROWS_KEPT = 256             # rows kept read (parents, targets, units looked at again and again)
 
 
@@ -91,47 +89,35 @@ class _Rows:
         self._kept.clear()
 
 
-FACTS_KEPT = 64            # documents' facts kept decoded
+FACTS_KEPT = 64            # texts' facts kept decoded
 
 
 class _Facts:
-    """id → (fingerprint, facts) for the texts that state something, in a temporary table of the
-    index's connection (pickled), the last FACTS_KEPT decoded: 5,350 facts of 4,080 texts with
-    their sentences cost the window ~10 MB as objects at 60,000 documents."""
+    """id → facts of the texts that state something, read from the library (``status_facts``,
+    written when each text was stored), the last FACTS_KEPT decoded: 5,350 facts of 4,080 texts
+    with their sentences would cost the window ~10 MB as objects at 60,000 documents."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS status_facts (id INTEGER PRIMARY KEY, "
-                     "own INTEGER NOT NULL, facts BLOB NOT NULL)")
-        self._kept: dict[int, tuple[int, tuple[Fact, ...]]] = {}
+        self._kept: dict[int, tuple[Fact, ...]] = {}
 
-    def get(self, doc_id: int, default=None):
+    def get(self, doc_id: int) -> tuple[Fact, ...]:
         got = self._kept.get(doc_id)
         if got is None:
-            row = self.conn.execute("SELECT facts FROM temp.status_facts WHERE id = ?", (doc_id,)).fetchone()
+            row = self.conn.execute("SELECT facts FROM status_facts WHERE doc_id = ?", (doc_id,)).fetchone()
             if row is None:
-                return default
+                return ()
             if len(self._kept) >= FACTS_KEPT:
                 self._kept.clear()
-            got = self._kept[doc_id] = pickle.loads(row[0])
+            got = self._kept[doc_id] = stored.decode(row[0])
         return got
-
-    def __setitem__(self, doc_id: int, value: tuple[int, tuple[Fact, ...]]) -> None:
-        own = any(f.kind in _OWN for f in value[1])
-        self.conn.execute("INSERT OR REPLACE INTO temp.status_facts VALUES (?, ?, ?)",
-                          (doc_id, int(own), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
-        self._kept.pop(doc_id, None)
-
-    def discard(self, doc_id: int) -> None:
-        self.conn.execute("DELETE FROM temp.status_facts WHERE id = ?", (doc_id,))
-        self._kept.pop(doc_id, None)
 
     def ids(self, own_only: bool = False) -> list[int]:
         return [i for (i,) in self.conn.execute(
-            "SELECT id FROM temp.status_facts" + (" WHERE own" if own_only else "") + " ORDER BY id")]
+            "SELECT doc_id FROM status_facts" + (" WHERE own" if own_only else "") + " ORDER BY doc_id")]
 
     def clear(self) -> None:
-        self.conn.execute("DELETE FROM temp.status_facts")
+        """Forget what was decoded (the library changed)."""
         self._kept.clear()
 
 
@@ -199,6 +185,7 @@ class StatusIndex:
             import time
             t0 = time.perf_counter()
             self.rows.clear()
+            self._facts.clear()
             first = self._stamp is None
             if first:       # every document: no list of 60,000 ids (2 MB) to say so
                 added, gone = [], []
@@ -215,9 +202,9 @@ class StatusIndex:
                 conn.execute("BEGIN")
                 try:
                     if first:
-                        self._build(conn, cancel)
+                        self._build(cancel)
                     else:
-                        self._update(conn, gone, added)
+                        self._update(gone, added)
                     conn.executemany("DELETE FROM temp.status_seen WHERE id = ?", ((i,) for i in gone))
                     conn.execute("INSERT OR REPLACE INTO temp.status_seen SELECT id, fingerprint FROM documents"
                                  + ("" if first else f" WHERE id IN ({','.join(map(str, added)) or 'NULL'})"))
@@ -244,20 +231,18 @@ class StatusIndex:
         self.resolver.clear()
         self._stamp = None
 
-    def _build(self, conn, cancel=None) -> None:
+    def _build(self, cancel=None) -> None:
         self.resolver.add_all(_checking(self.rows.all(), cancel))
-        self._read_facts(conn, None, cancel)
-        for i in self._facts.ids():
+        for i in _checking(self._facts.ids(), cancel, 256):
             self._resolve(i)
 
-    def _update(self, conn, gone: list[int], added: list[int]) -> None:
+    def _update(self, gone: list[int], added: list[int]) -> None:
         """Only what an import or a removal touches: the new texts' facts, and the texts that name them."""
         redo: set[int] = set()
         for i in gone:
             self.resolver.remove(i)
             self._unresolve(i)
             redo.update(item.source for item in self.incoming.pop(i, []))
-            self._facts.discard(i)
         for i in added:                 # a text whose fingerprint changed is gone and added
             self.resolver.remove(i)
         new_rows = [self.rows[i] for i in added]
@@ -267,7 +252,6 @@ class StatusIndex:
         for i, items in self.outgoing.items():
             if any(k in names for it in items for k in Resolver.target_keys(self._target(it))):
                 redo.add(i)
-        self._read_facts(conn, added)
         redo.update(added)
         for i in redo:
             if i in self.rows:
@@ -286,7 +270,7 @@ class StatusIndex:
     def _resolve(self, doc_id: int) -> None:
         src = self.rows[doc_id]
         items = []
-        for fact_no, f in enumerate(self._facts.get(doc_id, (0, ()))[1]):
+        for fact_no, f in enumerate(self._facts.get(doc_id)):
             if f.kind not in _FACT_KIND:
                 continue
             earlier = f.kind in ("repeal", "amend", "confirm")
@@ -300,7 +284,7 @@ class StatusIndex:
             self.outgoing[doc_id] = items
 
     def _fact(self, item: _Resolved) -> Fact:
-        return self._facts.get(item.source)[1][item.fact_no]
+        return self._facts.get(item.source)[item.fact_no]
 
     def _target(self, item: _Resolved):
         return self._fact(item).targets[item.target_index]
@@ -312,55 +296,6 @@ class StatusIndex:
                 if item in lst:
                     lst.remove(item)
 
-    def _read_facts(self, conn: sqlite3.Connection, ids: list[int] | None, cancel=None) -> None:
-        """Read the facts of these documents (None: of every one), a document at a time."""
-        if ids is not None and not ids:
-            return
-        rows = self.rows.all() if ids is None else (self.rows[i] for i in sorted(ids))
-        if ids is None:
-            whole = {i for i, t in conn.execute("SELECT id, title FROM documents") if phrases.list_title(t)}
-        else:
-            whole = {i for i in ids if phrases.list_title(self.rows[i].title)}
-        blocks = self._blocks(conn, None if ids is None else sorted(ids), whole)
-        pending = next(blocks, None)
-        for n, r in enumerate(rows):
-            if cancel is not None and n % 256 == 0 and cancel.is_cancelled():
-                raise Cancelled()
-            while pending is not None and pending[0] < r.id:
-                pending = next(blocks, None)
-            texts = []
-            if pending is not None and pending[0] == r.id:
-                texts = pending[1]
-                pending = next(blocks, None)
-            if ids is not None:
-                self._facts.discard(r.id)
-            if r.role == "interpretation":      # a 解读 explains a text; it enacts nothing
-                continue
-            parent = self.rows.get(r.parent_id) if r.parent_id is not None else None
-            in_repeal = bool(parent and phrases.is_repeal_notice(parent.title))
-            facts = phrases.read(r.title, texts, r.doc_number, in_repeal)
-            if facts:                           # most texts say nothing: no entry for them
-                self._facts[r.id] = (r.fingerprint, facts)
-
-    @staticmethod
-    def _blocks(conn, ids: list[int] | None, whole: set[int]):
-        """(doc id, [(index, kind, text)]) in id order, for the documents with a block to read: a
-        cheap filter in SQL lets only blocks holding a keyword (and every block of a list) through."""
-        lists = ",".join(map(str, whole)) or "NULL"
-        for chunk in (_chunks(ids, 500) if ids is not None else [None]):
-            where = "" if chunk is None else f"b.doc_id IN ({','.join('?' * len(chunk))}) AND "
-            sql = (f"SELECT b.doc_id, b.idx, b.kind, b.text FROM blocks b WHERE {where}"
-                   f"(({_KEYWORD_SQL}) OR b.doc_id IN ({lists})) ORDER BY b.doc_id, b.idx")
-            doc, texts = None, []
-            for doc_id, idx, kind, text in conn.execute(sql, chunk or ()):
-                if doc_id != doc:
-                    if doc is not None:
-                        yield doc, texts
-                    doc, texts = doc_id, []
-                texts.append((idx, kind, text))
-            if doc is not None:
-                yield doc, texts
-
     # -- answers ---------------------------------------------------------------------------
     def _date(self, r: DocRow) -> str | None:
         return self.resolver._date(r)
@@ -370,7 +305,7 @@ class StatusIndex:
             facts = self._facts.get(i)
             if facts:
                 r = self.rows[i]
-                for f in facts[1]:
+                for f in facts:
                     yield r, f
 
     def _start_of(self, r: DocRow, f: Fact) -> str | None:
@@ -509,8 +444,3 @@ def _checking(rows, cancel, every: int = 1024):
         if cancel is not None and n % every == 0 and cancel.is_cancelled():
             raise Cancelled()
         yield r
-
-
-def _chunks(items: list, n: int):
-    for i in range(0, len(items), n):
-        yield items[i:i + n]

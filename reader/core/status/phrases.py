@@ -355,16 +355,3 @@ def read(title: str, blocks, own_number: str | None = None, in_repeal_notice: bo
                     facts.append(Fact(in_list, bi, text.strip()[:200], how="失效" if "失效" in title else "废止",
                                       targets=ts))
     return tuple(facts)
-
-
-# Blocks worth reading (a cheap filter in SQL before any regex runs).
-# Every start phrase has 日起, 日后, 时起 or 零时 ("自…之日起施行", "30日后施行", "自…零时执行").
-KEYWORDS = ("日起", "日后", "时起", "零时", "有效期", "试行", "暂行", "废止", "失效", "停止执行", "不再执行", "修订", "修改",
-            "修正", "根据《", "依据《", "依照《", "按照《", "遵照《", "转发")
-
-
-def list_title(title: str) -> bool:
-    """A list of texts (废止的…目录, 继续有效的…目录) or a 废止 notice must be read whole: the rows and
-    items that name the texts carry no keyword."""
-    return bool(title and (_LIST_CONFIRMED.search(title) or _LIST_REPEALED.search(title)
-                           or is_repeal_notice(title)))

@@ -18,6 +18,9 @@ documents   every document: issue documents (role "main"), their attached texts
 blocks      the text of a document, one row per block, in order; a table block's
             text is its cells, TAB between cells and newline between rows
 citations   文号 and 《title》 references found in blocks (resolved when read)
+status_facts what a text says of its own status and of others' (施行, 有效期, 废止, 修改,
+            依据 …) as JSON (``reader.core.status.stored``), read once when it is stored; only
+            the texts that say something have a row
 search_*    the search index (see ``reader.core.search``)
 """
 from __future__ import annotations
@@ -25,8 +28,9 @@ from __future__ import annotations
 import sqlite3
 
 # 2: index documents by section; 3: table blocks (libraries re-parse their sources);
-# 4: trigram index and titles in the search indexes, compressed sources, stored character tables
-SCHEMA_VERSION = 4
+# 4: trigram index and titles in the search indexes, compressed sources, stored character tables;
+# 5: the 时效 facts of each text (no start reads every text again)
+SCHEMA_VERSION = 5
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -119,6 +123,11 @@ CREATE TABLE IF NOT EXISTS citations (
     PRIMARY KEY (doc_id, ord)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS citations_target ON citations(target);
+CREATE TABLE IF NOT EXISTS status_facts (
+    doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    own    INTEGER NOT NULL,           -- 1: it says something of its own status (施行, 有效期)
+    facts  TEXT NOT NULL               -- JSON (reader.core.status.stored)
+);
 """
 
 

@@ -17,6 +17,7 @@ import sqlite_utils
 from ..errors import ImportRefused, StoreError
 from ..model import Document, Issue, Standalone
 from ..search import index as search_index
+from ..status.stored import encode as encode_facts, facts_of as status_facts, is_own
 from ..text import fold
 from . import schema
 from ..messages import Msg
@@ -140,7 +141,7 @@ class LibraryWriter:
                           (sha, name, kind, schema.compress_source(text)))
 
     def _add_document(self, doc: Document, ids: list[int], issue_id=None, section_id=None,
-                      parent_id=None, role="main", ord=0, extra=None) -> int:
+                      parent_id=None, role="main", ord=0, extra=None, parent_title=None) -> int:
         row = {
             "key": doc.key, "issue_id": issue_id, "section_id": section_id, "parent_id": parent_id,
             "role": role, "ord": ord, "kind": doc.kind, "title": doc.title, "title_fold": fold(doc.title),
@@ -159,10 +160,16 @@ class LibraryWriter:
             ({"doc_id": doc_id, "ord": i, "kind": c.kind, "text": c.text, "target": c.target,
               "block": c.block, "start": c.start, "end": c.end} for i, c in enumerate(doc.citations)),
             batch_size=500)
+        if role != "interpretation":        # a 解读 explains a text; it enacts nothing
+            facts = status_facts(doc.title, [(i, b.kind, b.text) for i, b in enumerate(doc.blocks)],
+                                 doc.doc_number, parent_title)
+            if facts:                       # most texts say nothing: no row
+                self.conn.execute("INSERT INTO status_facts(doc_id, own, facts) VALUES (?, ?, ?)",
+                                  (doc_id, int(is_own(facts)), encode_facts(facts)))
         for n, a in enumerate(doc.attachments):
-            self._add_document(a, ids, issue_id, section_id, doc_id, "attachment", n)
+            self._add_document(a, ids, issue_id, section_id, doc_id, "attachment", n, parent_title=doc.title)
         for n, a in enumerate(doc.interpretations):
-            self._add_document(a, ids, issue_id, section_id, doc_id, "interpretation", n)
+            self._add_document(a, ids, issue_id, section_id, doc_id, "interpretation", n, parent_title=doc.title)
         return doc_id
 
     def _delete_documents(self, top_ids: list[int]) -> None:
