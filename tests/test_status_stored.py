@@ -7,27 +7,13 @@ import sqlite3
 
 import pytest
 
+from test_status_library import OLD as REPEALED, REPEAL
+
 from reader.core.importer import parse_file, store
 from reader.core.library import Library
 from reader.core.status import phrases, stored
 from reader.core.status.phrases import Fact, Target
 from reader.core.store.writer import LibraryWriter
-
-REPEALED = """某市人民政府关于印发《某市道路管理办法》的通知
-某政发〔2018〕3号
-各区县人民政府，市政府各部门：
-现将《某市道路管理办法》印发给你们，请认真贯彻执行。
-本办法自2018年6月1日起施行，有效期5年。
-某市人民政府
-2018年5月20日
-"""
-REPEAL = """某市人民政府关于废止部分行政规范性文件的通知
-某政发〔2021〕9号
-各区县人民政府，市政府各部门：
-经清理，市政府决定废止《某市道路管理办法》（某政发〔2018〕3号）。本通知自2021年3月1日起施行。
-某市人民政府
-2021年2月20日
-"""
 
 
 def _import_all(db, paths) -> int:
