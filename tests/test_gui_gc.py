@@ -29,3 +29,22 @@ def test_a_worker_making_cyclic_garbage_never_collects_on_its_thread(qapp, qtbot
         gc.callbacks.remove(watch)
     assert on_gui_thread, "the garbage was never collected"
     assert all(on_gui_thread), f"{on_gui_thread.count(False)} collections ran on a worker thread"
+
+
+def test_the_catalogue_is_set_aside_from_the_collector_and_let_go_when_the_library_changes(qtbot, library_copy):
+    """Once the search catalogue has come from its worker, the collections on the GUI thread no
+    longer walk it (gc.freeze); an import or a removal thaws it so a replaced catalogue can go."""
+    from gui_helpers import start_app
+    gc.unfreeze()
+    app = start_app(qtbot, library_copy)
+    feature = app.features["search"]
+    feature.prepare()                           # the search field took the focus
+    qtbot.waitUntil(lambda: feature.warm_ms is not None, timeout=20_000)
+    try:
+        assert gc.get_freeze_count() > 1000
+        app.library_changed.emit()              # as after an import
+        assert gc.get_freeze_count() == 0          # thawed at once; the warm-up runs again
+        qtbot.waitUntil(lambda: feature.warm_task is None, timeout=20_000)
+        assert gc.get_freeze_count() > 1000     # the new catalogue set aside in its turn
+    finally:
+        gc.unfreeze()

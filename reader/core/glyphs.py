@@ -32,8 +32,15 @@ def _ranges(path: str) -> tuple[tuple[int, int], ...]:
 
 def shipped_ranges(path: Path | None = None) -> tuple[tuple[int, int], ...]:
     """The (first, last) code point ranges the shipped fonts draw; empty if the file is absent."""
-    path = path or resource_path("fonts", COVERAGE_FILE)
+    if path is None:
+        return _shipped_ranges()
     return _ranges(str(path)) if path.exists() else ()
+
+
+@lru_cache(maxsize=1)
+def _shipped_ranges() -> tuple[tuple[int, int], ...]:
+    # Once: the facts panel asks at every document opened (finding the file is a few syscalls).
+    return shipped_ranges(resource_path("fonts", COVERAGE_FILE))
 
 
 def shipped_covers(ch: str, ranges: tuple[tuple[int, int], ...] | None = None) -> bool:
@@ -77,16 +84,16 @@ def missing_glyphs(parts: Iterable[tuple[str, str]],
     """Characters of ``parts`` ((where, text) pairs) that neither a shipped face nor
     ``also_drawable`` (e.g. an installed face) can show, in order of first appearance."""
     ranges = shipped_ranges() if ranges is None else ranges
+    parts = list(parts)
+    # Each distinct character once (a set made in C); the usual answer, nothing missing, ends here.
+    verdict = {ch: not _needs_glyph(ch) or shipped_covers(ch, ranges) or bool(also_drawable and also_drawable(ch))
+               for ch in set().union(*(text or "" for _where, text in parts))}
+    if all(verdict.values()):
+        return []
     found: dict[str, tuple[list[str], int]] = {}
-    verdict: dict[str, bool] = {}
     for where, text in parts:
         for ch in text or "":
-            ok = verdict.get(ch)
-            if ok is None:
-                ok = (not _needs_glyph(ch) or shipped_covers(ch, ranges)
-                      or bool(also_drawable and also_drawable(ch)))
-                verdict[ch] = ok
-            if ok:
+            if verdict[ch]:
                 continue
             places, n = found.get(ch, ([], 0))
             if where not in places:

@@ -16,6 +16,7 @@ from ..core.location import Location
 from ..core.render import escape
 from ..core.status import NO_LONGER_IN_FORCE
 from .core_text import say
+from .gui_gc import set_aside
 from .workers import run_in_background
 
 # Which theme colour a state takes (themes.py keeps every one at WCAG AA on the paper).
@@ -100,6 +101,7 @@ class StatusFeature(QObject):
             self.build()
             return
         self._changed()
+        set_aside()     # the index lives as long as the library (it is brought up to date in place)
 
     def _failed(self, message: str) -> None:
         self.task = None

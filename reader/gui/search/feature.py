@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from ...core.location import Location
+from ..gui_gc import set_aside, thaw
 from ..workers import run_in_background
 from .find_bar import FindBar
 from .panel import SearchPanel
@@ -79,6 +80,7 @@ class SearchFeature(QObject):
 
     def _library_changed(self) -> None:
         """An import or a removal: the catalogue is read again, now if one was in use."""
+        thaw()          # the old catalogue, set aside from the collector, may be let go
         if self.engine.warm or self.warm_task is not None:
             self._warm()
 
@@ -94,6 +96,7 @@ class SearchFeature(QObject):
     def _warmed(self, ms: float) -> None:
         self.warm_task = None
         self.warm_ms = ms
+        set_aside()     # tens of thousands of objects that live as long as the library is unchanged
         self.warmed.emit(ms)
 
     def on_close(self) -> None:
