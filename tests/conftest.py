@@ -50,7 +50,9 @@ def qapp(qapp):
 def _collect_between_tests():
     yield
     if "reader.gui.gui_gc" in sys.modules:     # no event loop runs between tests
-        sys.modules["reader.gui.gui_gc"].check_now()
+        gui_gc = sys.modules["reader.gui.gui_gc"]
+        gui_gc.thaw()       # what a test's window set aside goes with the window, not into the next test
+        gui_gc.check_now()
 
 
 @pytest.fixture(scope="session")
