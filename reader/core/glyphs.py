@@ -83,12 +83,16 @@ def missing_glyphs(parts: Iterable[tuple[str, str]],
                    ranges: tuple[tuple[int, int], ...] | None = None) -> list[MissingGlyph]:
     """Characters of ``parts`` ((where, text) pairs) that neither a shipped face nor
     ``also_drawable`` (e.g. an installed face) can show, in order of first appearance."""
+    # Against the shipped faces and the installed ones (the window's question at every document
+    # opened), the verdicts are kept: a library uses a few thousand characters in all.
+    verdict = _verdicts if ranges is None and also_drawable is _system_check else {}
     ranges = shipped_ranges() if ranges is None else ranges
     parts = list(parts)
     # Each distinct character once (a set made in C); the usual answer, nothing missing, ends here.
-    verdict = {ch: not _needs_glyph(ch) or shipped_covers(ch, ranges) or bool(also_drawable and also_drawable(ch))
-               for ch in set().union(*(text or "" for _where, text in parts))}
-    if all(verdict.values()):
+    chars = set().union(*(text or "" for _where, text in parts))
+    for ch in chars.difference(verdict):
+        verdict[ch] = not _needs_glyph(ch) or shipped_covers(ch, ranges) or bool(also_drawable and also_drawable(ch))
+    if all(verdict[ch] for ch in chars):
         return []
     found: dict[str, tuple[list[str], int]] = {}
     for where, text in parts:
@@ -123,11 +127,13 @@ def _counted(code: str, missing: list[MissingGlyph], limit: int) -> tuple:
 # The Qt layer registers a check against the installed faces (reader.gui.fonts.can_show);
 # without it (command line, tests) only the shipped faces count.
 _system_check: Callable[[str], bool] | None = None
+_verdicts: dict[str, bool] = {}     # character → drawable by a shipped or installed face
 
 
 def set_system_check(check: Callable[[str], bool] | None) -> None:
     global _system_check
     _system_check = check
+    _verdicts.clear()
 
 
 def block_parts(title: str, blocks) -> list[tuple[str, str]]:

@@ -32,6 +32,9 @@ class DocView(QTextBrowser):
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._painted = False
         self.setObjectName("docView")
+        # Always there: a bar that came and went with the text's length changed the width, and
+        # the whole text was laid out a second time (at every document opened, ~0.5–1 ms).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().installEventFilter(self)
         # Features add to these: a tooltip for a place in the text, entries in the context menu.
         self.tooltip_providers: list = []     # callable(Location) -> str | None (HTML)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 
 from pathlib import Path
 
@@ -59,6 +60,12 @@ def _base_name(family: str) -> str:
     return re.sub(r" \[[^\]]*\]$", "", family)
 
 
+@lru_cache(maxsize=1)
+def _font_files() -> tuple[Path, ...]:
+    # Listed once: every rendering asks for the roles (a directory listing each time, ~20 an open).
+    return tuple(sorted(resource_path("fonts").glob("*.[ot]tf")))
+
+
 def register_fonts() -> dict[str, str]:
     """Load the shipped fonts (once) and return role -> family.
 
@@ -69,7 +76,7 @@ def register_fonts() -> dict[str, str]:
     # Look at the system before our files are added: the shipped Noto names would
     # otherwise count as "installed".
     system = {_base_name(f).casefold() for f in QFontDatabase.families()} if not _loaded else None
-    for path in sorted(resource_path("fonts").glob("*.[ot]tf")):
+    for path in _font_files():
         key = str(path)
         if key in _loaded and QFontDatabase.applicationFontFamilies(_loaded[key]):
             continue
