@@ -273,7 +273,7 @@ class StatusIndex:
         for fact_no, f in enumerate(self._facts.get(doc_id)):
             if f.kind not in _FACT_KIND:
                 continue
-            earlier = f.kind in ("repeal", "amend", "confirm")
+            earlier = f.kind in _FROM_OTHERS
             for n, t in enumerate(f.targets):
                 hit = self.resolver.resolve(t, src, earlier)
                 item = _Resolved(sys.intern(f.kind), doc_id, fact_no, n, hit.id if hit is not None else None)
